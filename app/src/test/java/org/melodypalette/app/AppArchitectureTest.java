@@ -1,0 +1,24 @@
+package org.melodypalette.app;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The app (workbench and CLI) reaches the model only through model.api: no tensors, no network. */
+@AnalyzeClasses(packages = "org.melodypalette.app", importOptions = ImportOption.DoNotIncludeTests.class)
+class AppArchitectureTest {
+
+    @ArchTest
+    static final ArchRule noTensors = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.bytedeco..");
+
+    @ArchTest
+    static final ArchRule modelOnlyThroughApi = noClasses().should().dependOnClassesThat(
+            resideInAPackage("org.melodypalette.model..")
+                    .and(DescribedPredicate.not(resideInAPackage("org.melodypalette.model.api.."))));
+}

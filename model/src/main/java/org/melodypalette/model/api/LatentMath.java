@@ -1,0 +1,76 @@
+package org.melodypalette.model.api;
+
+/** Pure latent-space arithmetic used by interpolation, the palette and attribute sliders. */
+public final class LatentMath {
+
+    private LatentMath() {
+    }
+
+    /** The point at {@code t} (0 = a, 1 = b) on the path chosen by {@code mode}. */
+    public static LatentVector between(LatentVector a, LatentVector b, double t, Interpolation mode) {
+        return mode == Interpolation.SLERP ? slerp(a, b, t) : lerp(a, b, t);
+    }
+
+    public static LatentVector lerp(LatentVector a, LatentVector b, double t) {
+        requireSameSize(a, b);
+        float[] out = new float[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (a.get(i) + t * (b.get(i) - a.get(i)));
+        }
+        return new LatentVector(out);
+    }
+
+    /**
+     * Spherical interpolation (as Magenta's {@code slerp}): follows the great circle between the
+     * directions of a and b; falls back to lerp when they are (anti)parallel.
+     */
+    public static LatentVector slerp(LatentVector a, LatentVector b, double t) {
+        requireSameSize(a, b);
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.size(); i++) {
+            dot += (double) a.get(i) * b.get(i);
+            na += (double) a.get(i) * a.get(i);
+            nb += (double) b.get(i) * b.get(i);
+        }
+        double cos = dot / Math.sqrt(na * nb);
+        if (!(Math.abs(cos) < 0.9995)) {
+            return lerp(a, b, t);
+        }
+        double omega = Math.acos(cos);
+        double sin = Math.sin(omega);
+        double wa = Math.sin((1 - t) * omega) / sin;
+        double wb = Math.sin(t * omega) / sin;
+        float[] out = new float[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (wa * a.get(i) + wb * b.get(i));
+        }
+        return new LatentVector(out);
+    }
+
+    /**
+     * Bilinear blend of four corners (Beat Blender's palette): {@code (u, v)} in [0, 1]², with
+     * corners a = (0,0), b = (1,0), c = (0,1), d = (1,1).
+     */
+    public static LatentVector bilinear(LatentVector a, LatentVector b, LatentVector c, LatentVector d,
+                                        double u, double v) {
+        return lerp(lerp(a, b, u), lerp(c, d, u), v);
+    }
+
+    /** {@code z + strength · direction}. */
+    public static LatentVector add(LatentVector z, LatentVector direction, double strength) {
+        requireSameSize(z, direction);
+        float[] out = new float[z.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (z.get(i) + strength * direction.get(i));
+        }
+        return new LatentVector(out);
+    }
+
+    private static void requireSameSize(LatentVector a, LatentVector b) {
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("latent sizes differ: " + a.size() + " vs " + b.size());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.melodypalette.model.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.melodypalette.model.config.ModelConfig.DecoderKind;
+import org.melodypalette.model.config.ModelConfig.EncoderKind;
+import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
+
+/**
+ * Named model presets, each derived from one base with withers (Magenta's {@code CONFIG_MAP}).
+ * Magenta's own sizes are kept for loading its checkpoints and for GPU training; the {@code _cpu}
+ * presets are sized to train usefully on two cores; {@code tiny-test} is for unit tests.
+ */
+public final class ModelPresets {
+
+    /** 2 bars of 16th notes, flat encoder and decoder, Magenta's vocabulary (pitch 21..108). */
+    private static final ModelConfig BASE = new ModelConfig("base", EncoderKind.FLAT, List.of(512),
+            DecoderKind.FLAT, List.of(256, 256), List.of(), 256, 32, 16, 1, 21, 108,
+            TrainingConfig.MAGENTA_DEFAULT
+                    .withBeta(0.2, 0.99999, 0.0)
+                    .withSampling(SamplingSchedule.INVERSE_SIGMOID, 1000));
+
+    private static final Map<String, ModelConfig> PRESETS = build();
+
+    private ModelPresets() {
+    }
+
+    private static Map<String, ModelConfig> build() {
+        Map<String, ModelConfig> presets = new LinkedHashMap<>();
+        ModelConfig mel2barSmall = BASE.withName("cat-mel_2bar_small");
+        put(presets, mel2barSmall);
+        put(presets, mel2barSmall.withName("cat-mel_2bar_big")
+                .withEncoder(EncoderKind.FLAT, List.of(2048))
+                .withDecoder(DecoderKind.FLAT, List.of(2048, 2048, 2048), List.of())
+                .withZSize(512)
+                .withTraining(mel2barSmall.training().withBeta(0.5, 0.99999, 0.0)));
+
+        TrainingConfig sixteenBar = mel2barSmall.training().withBeta(0.2, 0.99999, 256);
+        ModelConfig flat16 = mel2barSmall.withName("flat-mel_16bar")
+                .withEncoder(EncoderKind.FLAT, List.of(2048, 2048))
+                .withDecoder(DecoderKind.FLAT, List.of(2048, 2048, 2048), List.of())
+                .withZSize(512)
+                .withSteps(256, 16, 1)
+                .withTraining(sixteenBar);
+        put(presets, flat16);
+        ModelConfig hierdec16 = flat16.withName("hierdec-mel_16bar")
+                .withSteps(256, 16, 16)
+                .withDecoder(DecoderKind.HIERARCHICAL, List.of(1024, 1024), List.of(1024, 1024));
+        put(presets, hierdec16);
+        // magenta.js's mel_16bar_small_q2 layout: two-level encoder, everything 256 wide.
+        put(presets, hierdec16.withName("hier-mel_16bar_small")
+                .withEncoder(EncoderKind.HIERARCHICAL, List.of(256, 256))
+                .withDecoder(DecoderKind.HIERARCHICAL, List.of(256, 256), List.of(256, 256))
+                .withZSize(256));
+
+        // Two-core presets: small enough for a few hours of CPU training, batch 64.
+        TrainingConfig cpu = mel2barSmall.training().withBatchSize(64).withTranspose(5);
+        ModelConfig mel2barCpu = mel2barSmall.withName("mel_2bar_cpu")
+                .withEncoder(EncoderKind.FLAT, List.of(256))
+                .withDecoder(DecoderKind.FLAT, List.of(256), List.of())
+                .withZSize(128)
+                .withTraining(cpu);
+        put(presets, mel2barCpu);
+        ModelConfig hierdec16Cpu = mel2barCpu.withName("hierdec-mel_16bar_cpu")
+                .withSteps(256, 16, 16)
+                .withDecoder(DecoderKind.HIERARCHICAL, List.of(256), List.of(256))
+                .withTraining(cpu.withBatchSize(32).withBeta(0.2, 0.99999, 48));
+        put(presets, hierdec16Cpu);
+        put(presets, hierdec16Cpu.withName("flat-mel_16bar_cpu")
+                .withSteps(256, 16, 1)
+                .withDecoder(DecoderKind.FLAT, List.of(256), List.of()));
+
+        // Unit tests: tiny sizes, 2 bars of 4 steps, hierarchical parts exercised with 2 segments.
+        ModelConfig tiny = mel2barCpu.withName("tiny-test")
+                .withEncoder(EncoderKind.FLAT, List.of(8))
+                .withDecoder(DecoderKind.FLAT, List.of(8), List.of())
+                .withZSize(4)
+                .withSteps(8, 4, 1)
+                .withTraining(cpu.withBatchSize(4).withSampling(SamplingSchedule.NONE, 0).withTranspose(0));
+        put(presets, tiny);
+        put(presets, tiny.withName("tiny-test-hier")
+                .withSteps(8, 4, 2)
+                .withEncoder(EncoderKind.HIERARCHICAL, List.of(8, 8))
+                .withDecoder(DecoderKind.HIERARCHICAL, List.of(8), List.of(8)));
+        return Map.copyOf(presets);
+    }
+
+    private static void put(Map<String, ModelConfig> presets, ModelConfig config) {
+        presets.put(config.name(), config);
+    }
+
+    /** The preset of that name; the error lists the valid names. */
+    public static ModelConfig byName(String name) {
+        ModelConfig config = PRESETS.get(name);
+        if (config == null) {
+            throw new IllegalArgumentException("unknown preset '" + name + "'; presets: "
+                    + String.join(", ", names()));
+        }
+        return config;
+    }
+
+    public static Set<String> names() {
+        return new TreeSet<>(PRESETS.keySet());
+    }
+}
