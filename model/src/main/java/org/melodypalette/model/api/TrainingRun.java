@@ -41,21 +41,23 @@ public final class TrainingRun {
             if (!options.resume()) {
                 throw new IOException(out + " already holds a training checkpoint; resume it or choose another folder");
             }
-            trainer = Trainer.resume(data, settings);
+            ModelConfig saved = TrainingCheckpoint.readConfig(out);
             ModelConfig requested = requestedConfig(options);
-            if (requested != null && !requested.equals(trainer.config())) {
-                throw new IOException(out + " holds a checkpoint of " + trainer.config().name()
+            if (requested != null && !requested.equals(saved)) {
+                throw new IOException(out + " holds a checkpoint of " + saved.name()
                         + ", which differs from the requested " + requested.name());
             }
+            requireCompatible(saved, data, options.dataset());
+            trainer = Trainer.resume(data, settings);
         } else {
             ModelConfig config = requestedConfig(options);
             if (config == null) {
                 throw new IOException(out + " holds no checkpoint to resume; give a preset to start a new run");
             }
             requireEmptyOrMissing(out);
+            requireCompatible(config, data, options.dataset());
             trainer = Trainer.start(config, data, settings);
         }
-        requireCompatible(trainer.config(), data, options.dataset());
         return trainer.run(listener);
     }
 

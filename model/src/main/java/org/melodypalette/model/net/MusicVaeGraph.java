@@ -72,24 +72,19 @@ public final class MusicVaeGraph {
      * @throws IllegalArgumentException if a variable of {@code config} is missing or mis-shaped
      */
     public static MusicVaeGraph build(ModelConfig config, WeightSet weights, DataType dataType) {
-        MusicVaeVariables.requireMatches(config, weights);
-        SameDiff sd = SameDiff.create();
+        MusicVaeGraph graph = buildEncoder(config, weights, dataType);
+        SameDiff sd = graph.sd;
         Map<String, SDVariable> vars = new HashMap<>();
-        List<String> names = new ArrayList<>();
-        for (Spec spec : MusicVaeVariables.specs(config)) {
-            WeightTensor t = weights.require(spec.name());
-            vars.put(spec.name(), sd.var(spec.name(), toArray(t, dataType)));
-            names.add(spec.name());
+        for (String name : graph.variableNames) {
+            vars.put(name, sd.getVariable(name));
         }
         int steps = config.numSteps();
         int classes = config.numClasses();
-        SDVariable input = sd.placeHolder(INPUT, dataType, -1, steps, classes);
+        SDVariable input = sd.getVariable(INPUT);
+        SDVariable mu = sd.getVariable(MU);
+        SDVariable sigma = sd.getVariable(SIGMA);
         SDVariable eps = sd.placeHolder(EPS, dataType, -1, config.zSize());
         SDVariable beta = sd.placeHolder(BETA, dataType);
-
-        SDVariable encoded = encode(sd, config, vars, input);
-        SDVariable mu = dense(encoded, vars, MusicVaeVariables.MU).rename(MU);
-        SDVariable sigma = sd.nn.softplus(dense(encoded, vars, MusicVaeVariables.SIGMA)).rename(SIGMA);
         SDVariable z = mu.add(sigma.mul(eps)).rename(Z);
 
         SDVariable firstStep = input.get(SDIndex.all(), SDIndex.interval(0, 1), SDIndex.all());
@@ -102,6 +97,27 @@ public final class MusicVaeGraph {
         SDVariable klCost = VaeLoss.klCost(sd, kl, config.training().freeBits() * Math.log(2)).rename(KL_COST);
         rLoss.mean().add(beta.mul(klCost.mean())).rename(LOSS);
         sd.setLossVariables(LOSS);
+        return graph;
+    }
+
+    /**
+     * Only the encoder: placeholder {@link #INPUT}, outputs {@link #MU} and {@link #SIGMA}; every
+     * variable of the config is created (so weights can be exported), the decoder's stay unused.
+     */
+    static MusicVaeGraph buildEncoder(ModelConfig config, WeightSet weights, DataType dataType) {
+        MusicVaeVariables.requireMatches(config, weights);
+        SameDiff sd = SameDiff.create();
+        Map<String, SDVariable> vars = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (Spec spec : MusicVaeVariables.specs(config)) {
+            WeightTensor t = weights.require(spec.name());
+            vars.put(spec.name(), sd.var(spec.name(), toArray(t, dataType)));
+            names.add(spec.name());
+        }
+        SDVariable input = sd.placeHolder(INPUT, dataType, -1, config.numSteps(), config.numClasses());
+        SDVariable encoded = encode(sd, config, vars, input);
+        dense(encoded, vars, MusicVaeVariables.MU).rename(MU);
+        sd.nn.softplus(dense(encoded, vars, MusicVaeVariables.SIGMA)).rename(SIGMA);
         return new MusicVaeGraph(config, dataType, sd, names);
     }
 

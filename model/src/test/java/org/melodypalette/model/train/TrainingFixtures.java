@@ -11,7 +11,7 @@ import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
 
 /** Small melody-like window datasets for training tests. */
-final class TrainingFixtures {
+public final class TrainingFixtures {
 
     private TrainingFixtures() {
     }
@@ -21,7 +21,7 @@ final class TrainingFixtures {
      * two steps, a note-off, a rest. Window i starts from class 30 + 3(i + offset) and steps by
      * −1, 0 or +1 semitone every 4 steps.
      */
-    static LabelWindows melodies(int count, int stepsPerBar, int offset) {
+    public static LabelWindows melodies(int count, int stepsPerBar, int offset) {
         List<int[]> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int[] row = new int[2 * stepsPerBar];
@@ -38,12 +38,12 @@ final class TrainingFixtures {
         return LabelWindows.of(2 * stepsPerBar, rows);
     }
 
-    static WindowDataset dataset(int trainCount, int evalCount, int stepsPerBar) {
+    public static WindowDataset dataset(int trainCount, int evalCount, int stepsPerBar) {
         DatasetInfo info = new DatasetInfo(2, stepsPerBar, List.of("fixture"), Map.of(), Map.of());
         return new WindowDataset(info, melodies(trainCount, stepsPerBar, 0), melodies(evalCount, stepsPerBar, 1));
     }
 
-    static Path datasetFile(Path dir, int trainCount, int evalCount, int stepsPerBar) throws IOException {
+    public static Path datasetFile(Path dir, int trainCount, int evalCount, int stepsPerBar) throws IOException {
         Path file = dir.resolve("windows.mpwin");
         WindowDatasetFile.write(file, dataset(trainCount, evalCount, stepsPerBar));
         return file;
