@@ -46,7 +46,7 @@ final class EditorPane extends BorderPane {
         return roll;
     }
 
-    private HBox toolbar(EditorViewModel editor, TransportViewModel transport, ClipActions actions) {
+    private javafx.scene.layout.VBox toolbar(EditorViewModel editor, TransportViewModel transport, ClipActions actions) {
         ToggleGroup tools = new ToggleGroup();
         ToggleButton select = toolButton("Select", "Select, move, resize (S)", Tool.SELECT, tools, editor);
         ToggleButton draw = toolButton("Draw", "Draw notes: click-drag sets the length (B)", Tool.DRAW, tools, editor);
@@ -161,9 +161,7 @@ final class EditorPane extends BorderPane {
                 new Separator(), drag);
         editing.setPadding(new Insets(3, 6, 3, 6));
         handOff.setPadding(new Insets(3, 6, 3, 6));
-        HBox bar = new HBox(editing, handOff);
-        HBox.setHgrow(handOff, javafx.scene.layout.Priority.ALWAYS);
-        return bar;
+        return new javafx.scene.layout.VBox(editing, handOff);
     }
 
     private static ToggleButton toolButton(String text, String tip, Tool tool, ToggleGroup group,
