@@ -34,6 +34,7 @@ public final class WorkbenchApp extends Application {
         stage.setScene(scene);
         stage.show();
         workbench.start(options);
+        ScreenshotTour.startIfRequested(workbench, view, scene);
     }
 
     @Override

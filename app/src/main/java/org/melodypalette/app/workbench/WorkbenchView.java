@@ -94,6 +94,9 @@ public final class WorkbenchView extends BorderPane {
     public void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         editorPane.roll().centreOnPitch(66);
+        // A clip that arrives from elsewhere (restore, import, "Edit") is scrolled into view.
+        workbench.editor().melodyProperty().addListener((obs, old, now) ->
+                javafx.application.Platform.runLater(() -> editorPane.roll().revealNotes()));
     }
 
     public void dispose() {

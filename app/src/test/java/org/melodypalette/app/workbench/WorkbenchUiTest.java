@@ -150,4 +150,70 @@ class WorkbenchUiTest {
         assertThat(workbench.transport().playingProperty().get()).isFalse();
         assertThat(workbench.status().errorProperty().get()).isFalse();
     }
+
+    @Test
+    void resizeANoteByItsRightEdgeAndSetVelocityInTheLane(FxRobot robot) {
+        drawNote(robot, 0, 60, 1);
+        RollGeometry g = view.editorPane().roll().geometry();
+        Canvas grid = view.editorPane().roll().gridCanvas();
+        Point2D edge = grid.localToScreen(g.xOf(2) - 2, g.yOf(60) + g.rowHeight() / 2);
+        robot.moveTo(edge).press(MouseButton.PRIMARY).moveTo(cell(5, 60)).release(MouseButton.PRIMARY);
+        assertThat(notes()).containsExactly(Note.of(60, 0, 6));
+
+        Canvas lane = view.editorPane().roll().velocityLane();
+        Point2D bottom = lane.localToScreen(g.xOf(0) + 3, lane.getHeight() - 8);
+        robot.moveTo(bottom).press(MouseButton.PRIMARY).release(MouseButton.PRIMARY);
+        assertThat(notes().get(0).velocity()).isLessThan(30);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        assertThat(notes()).containsExactly(Note.of(60, 0, 6));
+    }
+
+    @Test
+    void sixteenBarClipsShowFourBarsAtATimeWithABarScroller(FxRobot robot) {
+        robot.interact(() -> workbench.editor().setBars(16));
+        assertThat(workbench.editor().getMelody().lengthSteps()).isEqualTo(256);
+        assertThat(view.editorPane().roll().geometry().visibleSteps()).isEqualTo(64);
+
+        robot.interact(() -> workbench.editor().viewStartBarProperty().set(12));
+        drawNote(robot, 250, 60, 251);
+
+        assertThat(notes()).containsExactly(Note.of(60, 250, 252));
+    }
+
+    @Test
+    void thePaletteBlendsAndAClickPicksAMelodyToEdit(FxRobot robot) {
+        drawNote(robot, 0, 60, 3);
+        robot.clickOn("#tabPalette");
+        robot.clickOn("#paletteFill");
+        assertThat(workbench.palette().gridProperty().get()).hasSize(25);
+
+        robot.clickOn("#paletteArea");
+        Melody picked = workbench.palette().pointMelodyProperty().get();
+        assertThat(picked).isNotNull();
+        robot.clickOn("#paletteTake");
+        assertThat(workbench.editor().getMelody()).isEqualTo(picked);
+    }
+
+    @Test
+    void sampleAndVariationsFillTheResults(FxRobot robot) {
+        robot.clickOn("#tabGenerate");
+        robot.clickOn("#sampleButton");
+        assertThat(workbench.generate().resultsProperty().get()).hasSize(4);
+        assertThat(robot.lookup("#generateResults .clip-card").queryAll()).hasSize(4);
+    }
+
+    @Test
+    void aFailingModelShowsAMessageInTheStatusBarAndTheClipStays(FxRobot robot) {
+        drawNote(robot, 0, 60, 3);
+        robot.clickOn("#toSlotA");
+        robot.clickOn("#toSlotB");
+        generator.failWith = new IllegalStateException("the decoder ran out of memory");
+
+        robot.clickOn("#interpolateButton");
+
+        javafx.scene.control.Label status = robot.lookup("#statusMessage").queryAs(javafx.scene.control.Label.class);
+        assertThat(status.getText()).isEqualTo("Cannot interpolate: the decoder ran out of memory");
+        assertThat(status.getPseudoClassStates()).extracting(Object::toString).contains("error");
+        assertThat(notes()).containsExactly(Note.of(60, 0, 4));
+    }
 }

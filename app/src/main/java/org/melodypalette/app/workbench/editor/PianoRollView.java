@@ -121,6 +121,25 @@ public final class PianoRollView extends BorderPane {
         }
     }
 
+    /** Scrolls to the clip's notes unless one of them is already visible. */
+    public void revealNotes() {
+        Melody melody = model.getMelody();
+        if (melody.isSilent() || scroller.getViewportBounds().getHeight() <= 0) {
+            return;
+        }
+        double top = scroller.getVvalue() * Math.max(0, grid.getHeight() - scroller.getViewportBounds().getHeight());
+        double bottom = top + scroller.getViewportBounds().getHeight();
+        RollGeometry g = geometry();
+        for (Note note : melody.notes()) {
+            double y = g.yOf(note.pitch());
+            if (y >= top && y + g.rowHeight() <= bottom) {
+                return;
+            }
+        }
+        int[] range = melody.pitchRange();
+        centreOnPitch((range[0] + range[1]) / 2);
+    }
+
     public Canvas gridCanvas() {
         return grid;
     }

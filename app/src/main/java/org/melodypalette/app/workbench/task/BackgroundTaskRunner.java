@@ -31,7 +31,7 @@ public final class BackgroundTaskRunner implements TaskRunner {
                     T result = work.call();
                     Platform.runLater(() -> onSuccess.accept(result));
                 } catch (Exception e) {
-                    LOG.warn("background task failed", e);
+                    LOG.debug("background task failed", e);
                     Platform.runLater(() -> onFailure.accept(e));
                 } catch (Error e) {
                     // Out of memory in a model call must reach the user, not kill the worker silently.

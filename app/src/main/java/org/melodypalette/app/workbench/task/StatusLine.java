@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one line at the bottom of the window: what just happened, or what went wrong, in words a
- * user can act on. Failures are logged with their stack trace; the UI only ever shows the message.
+ * user can act on. Failures are logged (stack traces at debug level); the UI only ever shows the message.
  */
 public final class StatusLine {
 
@@ -38,7 +38,8 @@ public final class StatusLine {
 
     /** Shows {@code what} followed by the failure's own message (e.g. "Cannot decode: …"). */
     public void failure(String what, Exception cause) {
-        LOG.warn(what, cause);
+        LOG.warn("{}: {}", what, describe(cause));
+        LOG.debug(what, cause);
         error.set(true);
         message.set(what + ": " + describe(cause));
     }
