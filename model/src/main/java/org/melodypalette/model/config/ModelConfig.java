@@ -102,9 +102,11 @@ public record ModelConfig(
                 zSize, numSteps, stepsPerBar, numSegments, minPitch, maxPitch, training);
     }
 
-    public ModelConfig withDecoder(DecoderKind kind, List<Integer> sizes, List<Integer> conductor) {
+    /** Decoder and segmentation together: a hierarchical decoder needs numSegments > 1, a flat model 1. */
+    public ModelConfig withDecoder(DecoderKind kind, List<Integer> sizes, List<Integer> conductor,
+                                   int newNumSegments) {
         return new ModelConfig(name, encoder, encoderSizes, kind, sizes, conductor,
-                zSize, numSteps, stepsPerBar, numSegments, minPitch, maxPitch, training);
+                zSize, numSteps, stepsPerBar, newNumSegments, minPitch, maxPitch, training);
     }
 
     public ModelConfig withZSize(int newZSize) {
@@ -112,10 +114,10 @@ public record ModelConfig(
                 newZSize, numSteps, stepsPerBar, numSegments, minPitch, maxPitch, training);
     }
 
-    /** Sequence length and segmentation together, since they are validated together. */
-    public ModelConfig withSteps(int newNumSteps, int newStepsPerBar, int newNumSegments) {
+    /** Sequence length in bars of {@code newStepsPerBar} steps; segmentation is kept. */
+    public ModelConfig withSteps(int newNumSteps, int newStepsPerBar) {
         return new ModelConfig(name, encoder, encoderSizes, decoder, decoderSizes, conductorSizes,
-                zSize, newNumSteps, newStepsPerBar, newNumSegments, minPitch, maxPitch, training);
+                zSize, newNumSteps, newStepsPerBar, numSegments, minPitch, maxPitch, training);
     }
 
     public ModelConfig withTraining(TrainingConfig newTraining) {

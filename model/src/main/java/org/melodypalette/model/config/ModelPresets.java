@@ -34,57 +34,53 @@ public final class ModelPresets {
         put(presets, mel2barSmall);
         put(presets, mel2barSmall.withName("cat-mel_2bar_big")
                 .withEncoder(EncoderKind.FLAT, List.of(2048))
-                .withDecoder(DecoderKind.FLAT, List.of(2048, 2048, 2048), List.of())
+                .withDecoder(DecoderKind.FLAT, List.of(2048, 2048, 2048), List.of(), 1)
                 .withZSize(512)
                 .withTraining(mel2barSmall.training().withBeta(0.5, 0.99999, 0.0)));
 
         TrainingConfig sixteenBar = mel2barSmall.training().withBeta(0.2, 0.99999, 256);
         ModelConfig flat16 = mel2barSmall.withName("flat-mel_16bar")
                 .withEncoder(EncoderKind.FLAT, List.of(2048, 2048))
-                .withDecoder(DecoderKind.FLAT, List.of(2048, 2048, 2048), List.of())
+                .withDecoder(DecoderKind.FLAT, List.of(2048, 2048, 2048), List.of(), 1)
                 .withZSize(512)
-                .withSteps(256, 16, 1)
+                .withSteps(256, 16)
                 .withTraining(sixteenBar);
         put(presets, flat16);
         ModelConfig hierdec16 = flat16.withName("hierdec-mel_16bar")
-                .withSteps(256, 16, 16)
-                .withDecoder(DecoderKind.HIERARCHICAL, List.of(1024, 1024), List.of(1024, 1024));
+                .withDecoder(DecoderKind.HIERARCHICAL, List.of(1024, 1024), List.of(1024, 1024), 16);
         put(presets, hierdec16);
         // magenta.js's mel_16bar_small_q2 layout: two-level encoder, everything 256 wide.
         put(presets, hierdec16.withName("hier-mel_16bar_small")
                 .withEncoder(EncoderKind.HIERARCHICAL, List.of(256, 256))
-                .withDecoder(DecoderKind.HIERARCHICAL, List.of(256, 256), List.of(256, 256))
+                .withDecoder(DecoderKind.HIERARCHICAL, List.of(256, 256), List.of(256, 256), 16)
                 .withZSize(256));
 
         // Two-core presets: small enough for a few hours of CPU training, batch 64.
         TrainingConfig cpu = mel2barSmall.training().withBatchSize(64).withTranspose(5);
         ModelConfig mel2barCpu = mel2barSmall.withName("mel_2bar_cpu")
                 .withEncoder(EncoderKind.FLAT, List.of(256))
-                .withDecoder(DecoderKind.FLAT, List.of(256), List.of())
+                .withDecoder(DecoderKind.FLAT, List.of(256), List.of(), 1)
                 .withZSize(128)
                 .withTraining(cpu);
         put(presets, mel2barCpu);
-        ModelConfig hierdec16Cpu = mel2barCpu.withName("hierdec-mel_16bar_cpu")
-                .withSteps(256, 16, 16)
-                .withDecoder(DecoderKind.HIERARCHICAL, List.of(256), List.of(256))
+        ModelConfig flat16Cpu = mel2barCpu.withName("flat-mel_16bar_cpu")
+                .withSteps(256, 16)
                 .withTraining(cpu.withBatchSize(32).withBeta(0.2, 0.99999, 48));
-        put(presets, hierdec16Cpu);
-        put(presets, hierdec16Cpu.withName("flat-mel_16bar_cpu")
-                .withSteps(256, 16, 1)
-                .withDecoder(DecoderKind.FLAT, List.of(256), List.of()));
+        put(presets, flat16Cpu);
+        put(presets, flat16Cpu.withName("hierdec-mel_16bar_cpu")
+                .withDecoder(DecoderKind.HIERARCHICAL, List.of(256), List.of(256), 16));
 
-        // Unit tests: tiny sizes, 2 bars of 4 steps, hierarchical parts exercised with 2 segments.
+        // Unit tests: tiny sizes, 2 bars of 4 steps; the -hier variant exercises 2 segments.
         ModelConfig tiny = mel2barCpu.withName("tiny-test")
                 .withEncoder(EncoderKind.FLAT, List.of(8))
-                .withDecoder(DecoderKind.FLAT, List.of(8), List.of())
+                .withDecoder(DecoderKind.FLAT, List.of(8), List.of(), 1)
                 .withZSize(4)
-                .withSteps(8, 4, 1)
+                .withSteps(8, 4)
                 .withTraining(cpu.withBatchSize(4).withSampling(SamplingSchedule.NONE, 0).withTranspose(0));
         put(presets, tiny);
         put(presets, tiny.withName("tiny-test-hier")
-                .withSteps(8, 4, 2)
-                .withEncoder(EncoderKind.HIERARCHICAL, List.of(8, 8))
-                .withDecoder(DecoderKind.HIERARCHICAL, List.of(8), List.of(8)));
+                .withDecoder(DecoderKind.HIERARCHICAL, List.of(8), List.of(8), 2)
+                .withEncoder(EncoderKind.HIERARCHICAL, List.of(8, 8)));
         return Map.copyOf(presets);
     }
 

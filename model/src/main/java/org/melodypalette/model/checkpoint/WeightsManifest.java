@@ -1,0 +1,256 @@
+package org.melodypalette.model.checkpoint;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.melodypalette.files.AtomicFiles;
+
+/**
+ * The magenta.js / TF.js weights format: {@code weights_manifest.json} lists groups of shard files
+ * and the variables laid out back to back in manifest order across the concatenated shards.
+ * float32 is 4 bytes little endian; quantized entries store uint8/uint16 and dequantize as
+ * {@code float32(q · scale + min)} computed in double, exactly as tfjs does.
+ *
+ * <p>Reading checks every size against the manifest and the shard files before allocating, and
+ * refuses paths that leave the folder, unknown dtypes and non-finite values.
+ */
+public final class WeightsManifest {
+
+    public static final String FILE_NAME = "weights_manifest.json";
+    /** Shard size magenta.js's converter uses. */
+    static final int SHARD_BYTES = 4 * 1024 * 1024;
+    /** Largest checkpoint we agree to read (the biggest Magenta melody model is about 0.5 GB). */
+    static final long MAX_TOTAL_BYTES = 2L * 1024 * 1024 * 1024;
+    private static final int MAX_RANK = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Group(List<String> paths, List<Entry> weights) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Entry(String name, List<Integer> shape, String dtype, Quantization quantization) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Quantization(String dtype, double min, double scale) {
+    }
+
+    private WeightsManifest() {
+    }
+
+    /** Reads every float32 (or quantized) variable of the folder's manifest. */
+    public static WeightSet read(Path dir) throws CheckpointException {
+        Path manifestFile = dir.resolve(FILE_NAME);
+        List<Group> groups = parseManifest(manifestFile);
+        List<WeightTensor> tensors = new ArrayList<>();
+        for (Group group : groups) {
+            tensors.addAll(readGroup(dir, manifestFile, group));
+        }
+        try {
+            return new WeightSet(tensors);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(manifestFile, e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the weights as float32 in 4 MB shards {@code group1-shardKofN} and the manifest, each
+     * file atomically, the manifest last (a reader never sees a manifest without its shards).
+     */
+    public static void write(Path dir, WeightSet weights) throws IOException {
+        long total = 4L * weights.parameterCount();
+        int shardCount = (int) Math.max(1, (total + SHARD_BYTES - 1) / SHARD_BYTES);
+        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(total)).order(ByteOrder.LITTLE_ENDIAN);
+        List<Entry> entries = new ArrayList<>();
+        for (WeightTensor t : weights.tensors()) {
+            all.asFloatBuffer().put(t.values());
+            all.position(all.position() + 4 * t.values().length);
+            entries.add(new Entry(t.name(), Arrays.stream(t.shape()).boxed().toList(), "float32", null));
+        }
+        byte[] bytes = all.array();
+        List<String> paths = new ArrayList<>();
+        for (int k = 0; k < shardCount; k++) {
+            String name = "group1-shard" + (k + 1) + "of" + shardCount;
+            int from = k * SHARD_BYTES;
+            int to = (int) Math.min(total, (long) from + SHARD_BYTES);
+            AtomicFiles.write(dir.resolve(name), Arrays.copyOfRange(bytes, from, to));
+            paths.add(name);
+        }
+        AtomicFiles.write(dir.resolve(FILE_NAME),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(List.of(new Group(paths, entries))));
+    }
+
+    private static List<Group> parseManifest(Path manifestFile) throws CheckpointException {
+        byte[] json;
+        try {
+            if (Files.size(manifestFile) > 16 << 20) {
+                throw new CheckpointException(manifestFile, "manifest is larger than 16 MB");
+            }
+            json = Files.readAllBytes(manifestFile);
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException(manifestFile.getParent(),
+                    "not a checkpoint folder: " + FILE_NAME + " is missing");
+        } catch (IOException e) {
+            throw new CheckpointException(manifestFile, "cannot read: " + e.getMessage(), e);
+        }
+        try {
+            Group[] groups = JSON.readValue(json, Group[].class);
+            if (groups.length == 0) {
+                throw new CheckpointException(manifestFile, "manifest lists no weight groups");
+            }
+            return List.of(groups);
+        } catch (JsonProcessingException e) {
+            throw new CheckpointException(manifestFile, "malformed manifest JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new CheckpointException(manifestFile, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<WeightTensor> readGroup(Path dir, Path manifestFile, Group group)
+            throws CheckpointException {
+        if (group == null || group.paths() == null || group.weights() == null || group.paths().isEmpty()) {
+            throw new CheckpointException(manifestFile, "a weight group needs 'paths' and 'weights'");
+        }
+        long declared = 0;
+        for (Entry entry : group.weights()) {
+            declared += byteSize(manifestFile, entry);
+            if (declared > MAX_TOTAL_BYTES) {
+                throw new CheckpointException(manifestFile, "declares more than "
+                        + (MAX_TOTAL_BYTES >> 20) + " MB of weights; refusing to load");
+            }
+        }
+        List<Path> shards = new ArrayList<>();
+        long available = 0;
+        for (String name : group.paths()) {
+            Path shard = shardPath(dir, manifestFile, name);
+            try {
+                available += Files.size(shard);
+            } catch (IOException e) {
+                throw new CheckpointException(shard, "weight shard is missing or unreadable");
+            }
+            shards.add(shard);
+        }
+        if (available != declared) {
+            throw new CheckpointException(manifestFile, "shards hold " + available
+                    + " bytes but the manifest declares " + declared + " (truncated or mismatched checkpoint)");
+        }
+        List<WeightTensor> tensors = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(concat(shards), 1 << 16))) {
+            for (Entry entry : group.weights()) {
+                tensors.add(readTensor(in, manifestFile, entry));
+            }
+        } catch (IOException e) {
+            if (e instanceof CheckpointException ce) {
+                throw ce;
+            }
+            throw new CheckpointException(dir, "cannot read weight shards: " + e.getMessage(), e);
+        }
+        return tensors;
+    }
+
+    private static WeightTensor readTensor(DataInputStream in, Path manifestFile, Entry entry)
+            throws IOException {
+        int[] shape = entry.shape().stream().mapToInt(Integer::intValue).toArray();
+        int count = Math.toIntExact(elementCount(manifestFile, entry));
+        String storage = entry.quantization() == null ? entry.dtype() : entry.quantization().dtype();
+        int width = bytesPerElement(manifestFile, entry.name(), storage);
+        byte[] raw = new byte[count * width];
+        in.readFully(raw);
+        ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[count];
+        if (entry.quantization() == null) {
+            buffer.asFloatBuffer().get(values);
+        } else {
+            double min = entry.quantization().min();
+            double scale = entry.quantization().scale();
+            for (int i = 0; i < count; i++) {
+                int q = width == 1 ? Byte.toUnsignedInt(buffer.get(i)) : Short.toUnsignedInt(buffer.getShort(2 * i));
+                values[i] = (float) (q * scale + min);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new CheckpointException(manifestFile, "variable " + entry.name() + " holds a non-finite value ("
+                        + values[i] + ") at index " + i);
+            }
+        }
+        return new WeightTensor(entry.name(), shape, values);
+    }
+
+    private static long byteSize(Path manifestFile, Entry entry) throws CheckpointException {
+        String storage = entry.quantization() == null ? entry.dtype() : entry.quantization().dtype();
+        return elementCount(manifestFile, entry) * bytesPerElement(manifestFile, entry.name(), storage);
+    }
+
+    private static long elementCount(Path manifestFile, Entry entry) throws CheckpointException {
+        if (entry == null || entry.name() == null || entry.shape() == null || entry.dtype() == null) {
+            throw new CheckpointException(manifestFile, "a weight entry needs 'name', 'shape' and 'dtype'");
+        }
+        if (entry.shape().size() > MAX_RANK) {
+            throw new CheckpointException(manifestFile, "variable " + entry.name() + " has rank "
+                    + entry.shape().size() + " (at most " + MAX_RANK + ")");
+        }
+        long count = 1;
+        for (Integer d : entry.shape()) {
+            if (d == null || d < 1) {
+                throw new CheckpointException(manifestFile, "variable " + entry.name() + " has shape "
+                        + entry.shape() + " with a non-positive dimension");
+            }
+            count *= d;
+            if (count > Integer.MAX_VALUE / 4) {
+                throw new CheckpointException(manifestFile, "variable " + entry.name() + " with shape "
+                        + entry.shape() + " is too large");
+            }
+        }
+        return count;
+    }
+
+    private static int bytesPerElement(Path manifestFile, String name, String dtype) throws CheckpointException {
+        if ("float32".equals(dtype)) {
+            return 4;
+        }
+        if ("uint16".equals(dtype)) {
+            return 2;
+        }
+        if ("uint8".equals(dtype)) {
+            return 1;
+        }
+        throw new CheckpointException(manifestFile, "variable " + name + " has unsupported dtype '" + dtype
+                + "' (float32, or quantized uint8/uint16)");
+    }
+
+    /** A shard named by the manifest, which must be a plain file name inside the folder. */
+    private static Path shardPath(Path dir, Path manifestFile, String name) throws CheckpointException {
+        if (name == null || name.isEmpty() || name.contains("/") || name.contains("\\")
+                || name.equals(".") || name.equals("..")) {
+            throw new CheckpointException(manifestFile, "shard path '" + name + "' must be a file name inside the folder");
+        }
+        return dir.resolve(name);
+    }
+
+    private static InputStream concat(List<Path> shards) throws IOException {
+        List<InputStream> streams = new ArrayList<>();
+        for (Path shard : shards) {
+            streams.add(Files.newInputStream(shard));
+        }
+        return new SequenceInputStream(Collections.enumeration(streams));
+    }
+}
