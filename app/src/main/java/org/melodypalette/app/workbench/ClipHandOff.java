@@ -36,6 +36,11 @@ public final class ClipHandOff implements ClipActions {
         this.midi = new MidiTransfer(workbench.status());
     }
 
+    /** The MIDI import/export used here (tests replace its dialog). */
+    MidiTransfer midi() {
+        return midi;
+    }
+
     @Override
     public void togglePlay(Object source, Melody melody) {
         if (melody != null) {

@@ -1,5 +1,6 @@
 package org.melodypalette.app.workbench.audio;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.sound.midi.InvalidMidiDataException;
@@ -9,12 +10,15 @@ import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Sequencer;
 import javax.sound.midi.Soundbank;
 import javax.sound.midi.Synthesizer;
+import org.melodypalette.midi.MidiExport;
+import org.melodypalette.midi.MidiFiles;
 import org.melodypalette.music.Melody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays melodies through javax.sound.midi. The sequencer is opened unconnected
+ * Plays melodies through javax.sound.midi, from exactly the bytes an export would write (so what
+ * you hear is what you drag into a DAW, trailing rests included). The sequencer is opened unconnected
  * ({@code getSequencer(false)}) and wired to the default synthesizer only if one opens: on a machine
  * without a sound device playback still runs (the cursor moves) but is silent, and nothing fails.
  */
@@ -94,7 +98,7 @@ public final class Playback implements AutoCloseable {
         long position = sequencer.getTickPosition();
         sequencer.stop();
         silenceAll();
-        load(melody, qpm, loop, position % Math.max(1, MelodySequences.lengthTicks(melody)));
+        load(melody, qpm, loop, position % Math.max(1, lengthTicks(melody)));
         sequencer.start();
     }
 
@@ -111,7 +115,7 @@ public final class Playback implements AutoCloseable {
         if (sequencer == null || !sequencer.isRunning() || current == null) {
             return -1;
         }
-        return sequencer.getTickPosition() / (double) MelodySequences.TICKS_PER_STEP;
+        return sequencer.getTickPosition() / ticksPerStep(current);
     }
 
     /** Replaces the synthesizer's instruments with those of an SF2/DLS file. */
@@ -136,18 +140,28 @@ public final class Playback implements AutoCloseable {
     }
 
     private void load(Melody melody, double qpm, boolean loop, long startTick) {
+        Melody timed = melody.withGrid(melody.grid().withTempo(qpm));
         try {
-            sequencer.setSequence(MelodySequences.toSequence(melody, qpm));
-        } catch (InvalidMidiDataException e) {
+            byte[] bytes = MidiFiles.toBytes(timed, MidiExport.DEFAULT);
+            sequencer.setSequence(MidiSystem.getSequence(new ByteArrayInputStream(bytes)));
+        } catch (InvalidMidiDataException | IOException e) {
             throw new IllegalStateException("the sequencer refused a generated sequence", e);
         }
-        current = melody;
-        long end = MelodySequences.lengthTicks(melody);
+        current = timed;
+        long end = lengthTicks(timed);
         sequencer.setLoopStartPoint(0);
         sequencer.setLoopEndPoint(end);
         sequencer.setLoopCount(loop ? Sequencer.LOOP_CONTINUOUSLY : 0);
         sequencer.setTempoInBPM((float) qpm);
         sequencer.setTickPosition(startTick);
+    }
+
+    private static double ticksPerStep(Melody melody) {
+        return MidiFiles.TICKS_PER_QUARTER / (double) melody.grid().stepsPerQuarter();
+    }
+
+    private static long lengthTicks(Melody melody) {
+        return Math.round(melody.lengthSteps() * ticksPerStep(melody));
     }
 
     private void silenceAll() {
