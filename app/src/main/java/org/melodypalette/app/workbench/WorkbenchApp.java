@@ -1,7 +1,6 @@
 package org.melodypalette.app.workbench;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.task.BackgroundTaskRunner;
@@ -27,14 +26,9 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         workbench = new Workbench(new Workbench.Dependencies(new BackgroundTaskRunner(), Models::open,
                 Playback.open(), WorkbenchOptions.home(), 1000));
-        view = new WorkbenchView(workbench);
-        Scene scene = new Scene(view, 1280, 860);
-        view.install(scene);
-        stage.setTitle(WorkbenchView.TITLE);
-        stage.setScene(scene);
-        stage.show();
+        view = WorkbenchView.show(workbench, stage, 1280, 860);
         workbench.start(options);
-        ScreenshotTour.startIfRequested(workbench, view, scene);
+        ScreenshotTour.startIfRequested(workbench, view, stage.getScene());
     }
 
     @Override

@@ -90,6 +90,17 @@ public final class WorkbenchView extends BorderPane {
         handOff.installDropTarget(this);
     }
 
+    /** Builds the window for {@code workbench} on {@code stage} and shows it. */
+    public static WorkbenchView show(Workbench workbench, javafx.stage.Stage stage, double width, double height) {
+        WorkbenchView view = new WorkbenchView(workbench);
+        Scene scene = new Scene(view, width, height);
+        view.install(scene);
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.show();
+        return view;
+    }
+
     /** Wires the scene-wide shortcuts; call once the view is in a scene. */
     public void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);

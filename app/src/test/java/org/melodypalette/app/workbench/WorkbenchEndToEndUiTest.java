@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
@@ -55,11 +54,7 @@ class WorkbenchEndToEndUiTest {
     @Start
     void start(Stage stage) {
         workbench = new Workbench(new Workbench.Dependencies(new DirectTaskRunner(), loader(), Playback.open(), dir, 50));
-        view = new WorkbenchView(workbench);
-        Scene scene = new Scene(view, 1200, 800);
-        view.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        view = WorkbenchView.show(workbench, stage, 1200, 800);
         workbench.start(new WorkbenchOptions(dir.resolve("model"), null, dir.resolve("autosave-e2e.json")));
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -42,12 +41,7 @@ class WorkbenchUiTest {
     void start(Stage stage) {
         workbench = new Workbench(new Workbench.Dependencies(new DirectTaskRunner(), checkpoint -> generator,
                 Playback.open(), dir, 50));
-        view = new WorkbenchView(workbench);
-        Scene scene = new Scene(view, 1200, 800);
-        view.install(scene);
-        stage.setTitle(WorkbenchView.TITLE);
-        stage.setScene(scene);
-        stage.show();
+        view = WorkbenchView.show(workbench, stage, 1200, 800);
         workbench.start(new WorkbenchOptions(dir.resolve("model"), null, dir.resolve("autosave-" + System.nanoTime() + ".json")));
     }
 

@@ -4,25 +4,18 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.app.workbench.task.TaskRunner;
 
 /** A runner whose tasks wait until the test runs them one by one: makes "while busy" states observable. */
 public final class ManualTaskRunner implements TaskRunner {
 
     private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final DirectTaskRunner inline = new DirectTaskRunner();
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
-        queue.add(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        });
+        queue.add(() -> inline.run(work, onSuccess, onFailure));
     }
 
     public int pending() {
