@@ -67,7 +67,8 @@ public final class WorkbenchView extends BorderPane {
         Supplier<Melody> clip = () -> workbench.editor().getMelody();
         tabs.getTabs().addAll(
                 tab("Interpolate", "tabInterpolate", interpolationPane),
-                tab("Palette", "tabPalette", new PalettePane(workbench.palette(), workbench.transport(), handOff, clip)),
+                tab("Palette", "tabPalette", new PalettePane(workbench.palette(), workbench.interpolation(), workbench.transport(),
+                        handOff, clip)),
                 tab("Generate", "tabGenerate",
                         new GeneratePane(workbench.generate(), workbench.session().infoProperty(), handOff, clip)),
                 tab("Data vs latent", "tabCompare", new CompareSpacesPane(workbench.interpolation())),

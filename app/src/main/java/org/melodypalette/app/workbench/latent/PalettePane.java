@@ -37,8 +37,8 @@ public final class PalettePane extends HBox {
     private final Canvas marker = new Canvas(AREA, AREA);
     private final StackPane area = new StackPane(blends, marker);
 
-    public PalettePane(PaletteViewModel model, TransportViewModel transport, ClipActions actions,
-                       java.util.function.Supplier<Melody> editorClip) {
+    public PalettePane(PaletteViewModel model, InterpolationViewModel slots, TransportViewModel transport,
+                       ClipActions actions, java.util.function.Supplier<Melody> editorClip) {
         setSpacing(12);
         setPadding(new Insets(6));
         area.setId("paletteArea");
@@ -54,10 +54,10 @@ public final class PalettePane extends HBox {
         model.pointProperty().addListener((obs, old, now) -> drawMarker(now));
         drawMarker(model.pointProperty().get());
 
-        getChildren().addAll(cornerColumn(model, actions, editorClip), area, pointColumn(model, transport, actions));
+        getChildren().addAll(cornerColumn(model, slots, actions, editorClip), area, pointColumn(model, transport, actions));
     }
 
-    private VBox cornerColumn(PaletteViewModel model, ClipActions actions,
+    private VBox cornerColumn(PaletteViewModel model, InterpolationViewModel slots, ClipActions actions,
                               java.util.function.Supplier<Melody> editorClip) {
         VBox column = new VBox(4);
         List<ClipCard> cards = new ArrayList<>();
@@ -95,7 +95,17 @@ public final class PalettePane extends HBox {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(model.gridBusyProperty());
-        column.getChildren().addAll(corners, new HBox(6, new Label("Grid"), size, fill, blend, busy));
+        Button fromSlots = new Button("A, B → top corners");
+        fromSlots.setTooltip(new Tooltip("Use interpolation slots A and B as the top-left and top-right corners"));
+        fromSlots.setOnAction(e -> {
+            if (slots.slotAProperty().get() != null) {
+                model.setCorner(0, slots.slotAProperty().get());
+            }
+            if (slots.slotBProperty().get() != null) {
+                model.setCorner(1, slots.slotBProperty().get());
+            }
+        });
+        column.getChildren().addAll(corners, fromSlots, new HBox(6, new Label("Grid"), size, fill, blend, busy));
         return column;
     }
 
