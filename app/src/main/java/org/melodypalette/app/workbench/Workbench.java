@@ -110,7 +110,7 @@ public final class Workbench {
     /** Restores the project (file or autosave), opens the model, and starts autosaving. */
     public void start(WorkbenchOptions options) {
         autosaver = new Autosaver(options.effectiveAutosaveFile(), deps.autosaveDelayMillis(),
-                error -> javafx.application.Platform.runLater(() -> status.failure("Autosave failed", error)));
+                error -> onUiThread(() -> status.failure("Autosave failed", error)));
         ProjectState restored = null;
         if (options.projectFile() != null) {
             restored = readProject(options.projectFile());
@@ -267,6 +267,15 @@ public final class Workbench {
     private void autosaveSoon() {
         if (!restoring && autosaver != null) {
             autosaver.request(snapshot());
+        }
+    }
+
+    /** Runs on the JavaFX thread, or inline when there is no toolkit (headless tools and tests). */
+    private static void onUiThread(Runnable action) {
+        try {
+            javafx.application.Platform.runLater(action);
+        } catch (IllegalStateException noToolkit) {
+            action.run();
         }
     }
 

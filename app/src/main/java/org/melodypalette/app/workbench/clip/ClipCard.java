@@ -62,7 +62,6 @@ public final class ClipCard extends VBox {
     public void setMelody(Melody melody) {
         this.melody = melody;
         roll.setMelody(melody);
-        setDisable(false);
     }
 
     private static Button small(String text, String tip, Runnable action) {

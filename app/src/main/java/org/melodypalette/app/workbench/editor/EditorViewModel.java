@@ -1,5 +1,6 @@
 package org.melodypalette.app.workbench.editor;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -176,7 +177,7 @@ public final class EditorViewModel {
             selection.set(Set.of(note));
             return;
         }
-        java.util.HashSet<Note> next = new java.util.HashSet<>(selection.get());
+        HashSet<Note> next = new HashSet<>(selection.get());
         if (!next.remove(note)) {
             next.add(note);
         }
@@ -187,7 +188,7 @@ public final class EditorViewModel {
     public void selectBox(int fromStep, int toStep, int lowPitch, int highPitch, boolean additive) {
         Set<Note> found = MelodyEdits.notesIn(melody.get(), fromStep, toStep, lowPitch, highPitch);
         if (additive) {
-            java.util.HashSet<Note> next = new java.util.HashSet<>(selection.get());
+            HashSet<Note> next = new HashSet<>(selection.get());
             next.addAll(found);
             found = next;
         }
