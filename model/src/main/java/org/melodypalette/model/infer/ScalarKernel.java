@@ -10,6 +10,7 @@ final class ScalarKernel implements Kernel {
     private static final int G = 4 * LANES;
 
     private final float[] acc = new float[G];
+    private float[] inputs = new float[0];
 
     @Override
     public int lanes() {
@@ -20,7 +21,7 @@ final class ScalarKernel implements Kernel {
     public void gemm(PackedMatrix w, Rows init, Rows x, Rows out, int batch) {
         for (int g = 0; g < w.groups(); g++) {
             for (int b = 0; b < batch; b++) {
-                accumulate(w, g, init, x, w.rows, null, b);
+                accumulate(w, g, init, x, b);
                 System.arraycopy(acc, 0, out.data(), out.at(b) + g * G, G);
             }
         }
@@ -28,9 +29,11 @@ final class ScalarKernel implements Kernel {
 
     @Override
     public void lstm(PackedMatrix w, int xRows, Rows init, Rows x, Rows hPrev, Rows c, Rows hOut, int batch) {
+        Rows in = Inputs.concat(inputs, x, xRows, hPrev, w.rows - xRows, batch);
+        inputs = in.data();
         for (int g = 0; g < w.groups(); g++) {
             for (int b = 0; b < batch; b++) {
-                accumulate(w, g, init, x, xRows, hPrev, b);
+                accumulate(w, g, init, in, b);
                 float[] cd = c.data();
                 int co = c.at(b) + g * LANES;
                 int ho = hOut.at(b) + g * LANES;
@@ -57,12 +60,12 @@ final class ScalarKernel implements Kernel {
         }
     }
 
-    private void accumulate(PackedMatrix w, int g, Rows init, Rows x, int xRows, Rows h, int b) {
+    private void accumulate(PackedMatrix w, int g, Rows init, Rows x, int b) {
         System.arraycopy(init.data(), init.at(b) + g * G, acc, 0, G);
         float[] wd = w.data;
         int base = g * w.rows * G;
         for (int k = 0; k < w.rows; k++) {
-            float s = k < xRows ? x.data()[x.at(b) + k] : h.data()[h.at(b) + k - xRows];
+            float s = x.data()[x.at(b) + k];
             int wi = base + k * G;
             for (int j = 0; j < G; j++) {
                 acc[j] = Math.fma(s, wd[wi + j], acc[j]);

@@ -21,6 +21,8 @@ final class VectorKernel implements Kernel {
 
     /** Gates of up to 4 rows of one column group, between the matmul and the cell update. */
     private final float[] gates = new float[4 * G];
+    /** {@code [x | hPrev]} of every row: one input stream for the matmul (grown on demand). */
+    private float[] inputs = new float[0];
 
     @Override
     public int lanes() {
@@ -33,7 +35,7 @@ final class VectorKernel implements Kernel {
             int b = 0;
             while (b < batch) {
                 int rows = rowsAtOnce(batch - b);
-                accumulate(rows, w, g, init, x, w.rows, null, b, out.data(), out.at(b) + g * G, out.stride());
+                accumulate(rows, w, g, init, x, b, out.data(), out.at(b) + g * G, out.stride());
                 b += rows;
             }
         }
@@ -41,11 +43,13 @@ final class VectorKernel implements Kernel {
 
     @Override
     public void lstm(PackedMatrix w, int xRows, Rows init, Rows x, Rows hPrev, Rows c, Rows hOut, int batch) {
+        Rows in = Inputs.concat(this.inputs, x, xRows, hPrev, w.rows - xRows, batch);
+        this.inputs = in.data();
         for (int g = 0; g < w.groups(); g++) {
             int b = 0;
             while (b < batch) {
                 int rows = rowsAtOnce(batch - b);
-                accumulate(rows, w, g, init, x, xRows, hPrev, b, gates, 0, G);
+                accumulate(rows, w, g, init, in, b, gates, 0, G);
                 for (int r = 0; r < rows; r++) {
                     cell(r * G, c, hOut, b + r, g * L);
                 }
@@ -68,12 +72,12 @@ final class VectorKernel implements Kernel {
         return remaining >= 4 ? 4 : remaining >= 2 ? 2 : 1;
     }
 
-    private static void accumulate(int rows, PackedMatrix w, int g, Rows init, Rows x, int xRows, Rows h, int b,
+    private static void accumulate(int rows, PackedMatrix w, int g, Rows init, Rows x, int b,
                                    float[] dst, int dstOffset, int dstStride) {
         switch (rows) {
-            case 4 -> accumulate4(w, g, init, x, xRows, h, b, dst, dstOffset, dstStride);
-            case 2 -> accumulate2(w, g, init, x, xRows, h, b, dst, dstOffset, dstStride);
-            default -> accumulate1(w, g, init, x, xRows, h, b, dst, dstOffset, dstStride);
+            case 4 -> accumulate4(w, g, init, x, b, dst, dstOffset, dstStride);
+            case 2 -> accumulate2(w, g, init, x, b, dst, dstOffset, dstStride);
+            default -> accumulate1(w, g, init, x, b, dst, dstOffset, dstStride);
         }
     }
 
@@ -95,7 +99,7 @@ final class VectorKernel implements Kernel {
         return x.mul(0.5f).lanewise(VectorOperators.TANH).fma(0.5f, 0.5f);
     }
 
-    private static void accumulate1(PackedMatrix w, int g, Rows init, Rows x, int xRows, Rows h, int b,
+    private static void accumulate1(PackedMatrix w, int g, Rows init, Rows x, int b,
                                     float[] dst, int dstOffset, int dstStride) {
         float[] wd = w.data;
         int base = g * w.rows * G;
@@ -104,23 +108,15 @@ final class VectorKernel implements Kernel {
         FloatVector a1 = FloatVector.fromArray(S, init.data(), io + L);
         FloatVector a2 = FloatVector.fromArray(S, init.data(), io + 2 * L);
         FloatVector a3 = FloatVector.fromArray(S, init.data(), io + 3 * L);
-        for (int part = 0; part < 2; part++) {
-            Rows in = part == 0 ? x : h;
-            int from = part == 0 ? 0 : xRows;
-            int to = part == 0 ? xRows : w.rows;
-            if (from == to) {
-                continue;
-            }
-            float[] xd = in.data();
-            int xo = in.at(b) - from;
-            for (int k = from; k < to; k++) {
-                int wi = base + k * G;
-                FloatVector s = FloatVector.broadcast(S, xd[xo + k]);
-                a0 = FloatVector.fromArray(S, wd, wi).fma(s, a0);
-                a1 = FloatVector.fromArray(S, wd, wi + L).fma(s, a1);
-                a2 = FloatVector.fromArray(S, wd, wi + 2 * L).fma(s, a2);
-                a3 = FloatVector.fromArray(S, wd, wi + 3 * L).fma(s, a3);
-            }
+        float[] xd = x.data();
+        int xo = x.at(b);
+        for (int k = 0; k < w.rows; k++) {
+            int wi = base + k * G;
+            FloatVector s = FloatVector.broadcast(S, xd[xo + k]);
+            a0 = FloatVector.fromArray(S, wd, wi).fma(s, a0);
+            a1 = FloatVector.fromArray(S, wd, wi + L).fma(s, a1);
+            a2 = FloatVector.fromArray(S, wd, wi + 2 * L).fma(s, a2);
+            a3 = FloatVector.fromArray(S, wd, wi + 3 * L).fma(s, a3);
         }
         a0.intoArray(dst, dstOffset);
         a1.intoArray(dst, dstOffset + L);
@@ -128,7 +124,7 @@ final class VectorKernel implements Kernel {
         a3.intoArray(dst, dstOffset + 3 * L);
     }
 
-    private static void accumulate2(PackedMatrix w, int g, Rows init, Rows x, int xRows, Rows h, int b,
+    private static void accumulate2(PackedMatrix w, int g, Rows init, Rows x, int b,
                                     float[] dst, int dstOffset, int dstStride) {
         float[] wd = w.data;
         int base = g * w.rows * G;
@@ -143,33 +139,25 @@ final class VectorKernel implements Kernel {
         FloatVector b1 = FloatVector.fromArray(S, id, i1 + L);
         FloatVector b2 = FloatVector.fromArray(S, id, i1 + 2 * L);
         FloatVector b3 = FloatVector.fromArray(S, id, i1 + 3 * L);
-        for (int part = 0; part < 2; part++) {
-            Rows in = part == 0 ? x : h;
-            int from = part == 0 ? 0 : xRows;
-            int to = part == 0 ? xRows : w.rows;
-            if (from == to) {
-                continue;
-            }
-            float[] xd = in.data();
-            int x0 = in.at(b) - from;
-            int x1 = in.at(b + 1) - from;
-            for (int k = from; k < to; k++) {
-                int wi = base + k * G;
-                FloatVector w0 = FloatVector.fromArray(S, wd, wi);
-                FloatVector w1 = FloatVector.fromArray(S, wd, wi + L);
-                FloatVector w2 = FloatVector.fromArray(S, wd, wi + 2 * L);
-                FloatVector w3 = FloatVector.fromArray(S, wd, wi + 3 * L);
-                FloatVector s = FloatVector.broadcast(S, xd[x0 + k]);
-                FloatVector t = FloatVector.broadcast(S, xd[x1 + k]);
-                a0 = w0.fma(s, a0);
-                a1 = w1.fma(s, a1);
-                a2 = w2.fma(s, a2);
-                a3 = w3.fma(s, a3);
-                b0 = w0.fma(t, b0);
-                b1 = w1.fma(t, b1);
-                b2 = w2.fma(t, b2);
-                b3 = w3.fma(t, b3);
-            }
+        float[] xd = x.data();
+        int x0 = x.at(b);
+        int x1 = x.at(b + 1);
+        for (int k = 0; k < w.rows; k++) {
+            int wi = base + k * G;
+            FloatVector w0 = FloatVector.fromArray(S, wd, wi);
+            FloatVector w1 = FloatVector.fromArray(S, wd, wi + L);
+            FloatVector w2 = FloatVector.fromArray(S, wd, wi + 2 * L);
+            FloatVector w3 = FloatVector.fromArray(S, wd, wi + 3 * L);
+            FloatVector s = FloatVector.broadcast(S, xd[x0 + k]);
+            FloatVector t = FloatVector.broadcast(S, xd[x1 + k]);
+            a0 = w0.fma(s, a0);
+            a1 = w1.fma(s, a1);
+            a2 = w2.fma(s, a2);
+            a3 = w3.fma(s, a3);
+            b0 = w0.fma(t, b0);
+            b1 = w1.fma(t, b1);
+            b2 = w2.fma(t, b2);
+            b3 = w3.fma(t, b3);
         }
         a0.intoArray(dst, dstOffset);
         a1.intoArray(dst, dstOffset + L);
@@ -182,7 +170,7 @@ final class VectorKernel implements Kernel {
         b3.intoArray(dst, d1 + 3 * L);
     }
 
-    private static void accumulate4(PackedMatrix w, int g, Rows init, Rows x, int xRows, Rows h, int b,
+    private static void accumulate4(PackedMatrix w, int g, Rows init, Rows x, int b,
                                     float[] dst, int dstOffset, int dstStride) {
         float[] wd = w.data;
         int base = g * w.rows * G;
@@ -207,45 +195,37 @@ final class VectorKernel implements Kernel {
         FloatVector d1 = FloatVector.fromArray(S, id, i3 + L);
         FloatVector d2 = FloatVector.fromArray(S, id, i3 + 2 * L);
         FloatVector d3 = FloatVector.fromArray(S, id, i3 + 3 * L);
-        for (int part = 0; part < 2; part++) {
-            Rows in = part == 0 ? x : h;
-            int from = part == 0 ? 0 : xRows;
-            int to = part == 0 ? xRows : w.rows;
-            if (from == to) {
-                continue;
-            }
-            float[] xd = in.data();
-            int x0 = in.at(b) - from;
-            int x1 = in.at(b + 1) - from;
-            int x2 = in.at(b + 2) - from;
-            int x3 = in.at(b + 3) - from;
-            for (int k = from; k < to; k++) {
-                int wi = base + k * G;
-                FloatVector w0 = FloatVector.fromArray(S, wd, wi);
-                FloatVector w1 = FloatVector.fromArray(S, wd, wi + L);
-                FloatVector w2 = FloatVector.fromArray(S, wd, wi + 2 * L);
-                FloatVector w3 = FloatVector.fromArray(S, wd, wi + 3 * L);
-                FloatVector s = FloatVector.broadcast(S, xd[x0 + k]);
-                a0 = w0.fma(s, a0);
-                a1 = w1.fma(s, a1);
-                a2 = w2.fma(s, a2);
-                a3 = w3.fma(s, a3);
-                s = FloatVector.broadcast(S, xd[x1 + k]);
-                b0 = w0.fma(s, b0);
-                b1 = w1.fma(s, b1);
-                b2 = w2.fma(s, b2);
-                b3 = w3.fma(s, b3);
-                s = FloatVector.broadcast(S, xd[x2 + k]);
-                c0 = w0.fma(s, c0);
-                c1 = w1.fma(s, c1);
-                c2 = w2.fma(s, c2);
-                c3 = w3.fma(s, c3);
-                s = FloatVector.broadcast(S, xd[x3 + k]);
-                d0 = w0.fma(s, d0);
-                d1 = w1.fma(s, d1);
-                d2 = w2.fma(s, d2);
-                d3 = w3.fma(s, d3);
-            }
+        float[] xd = x.data();
+        int x0 = x.at(b);
+        int x1 = x.at(b + 1);
+        int x2 = x.at(b + 2);
+        int x3 = x.at(b + 3);
+        for (int k = 0; k < w.rows; k++) {
+            int wi = base + k * G;
+            FloatVector w0 = FloatVector.fromArray(S, wd, wi);
+            FloatVector w1 = FloatVector.fromArray(S, wd, wi + L);
+            FloatVector w2 = FloatVector.fromArray(S, wd, wi + 2 * L);
+            FloatVector w3 = FloatVector.fromArray(S, wd, wi + 3 * L);
+            FloatVector s = FloatVector.broadcast(S, xd[x0 + k]);
+            a0 = w0.fma(s, a0);
+            a1 = w1.fma(s, a1);
+            a2 = w2.fma(s, a2);
+            a3 = w3.fma(s, a3);
+            s = FloatVector.broadcast(S, xd[x1 + k]);
+            b0 = w0.fma(s, b0);
+            b1 = w1.fma(s, b1);
+            b2 = w2.fma(s, b2);
+            b3 = w3.fma(s, b3);
+            s = FloatVector.broadcast(S, xd[x2 + k]);
+            c0 = w0.fma(s, c0);
+            c1 = w1.fma(s, c1);
+            c2 = w2.fma(s, c2);
+            c3 = w3.fma(s, c3);
+            s = FloatVector.broadcast(S, xd[x3 + k]);
+            d0 = w0.fma(s, d0);
+            d1 = w1.fma(s, d1);
+            d2 = w2.fma(s, d2);
+            d3 = w3.fma(s, d3);
         }
         int o = dstOffset;
         a0.intoArray(dst, o);
