@@ -13,16 +13,22 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Loaded only through {@link Kernels#best()}, when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}.
  */
-final class VectorKernel implements Kernel {
+final class VectorKernel implements GroupKernel {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int G = 4 * L;
 
-    /** Gates of up to 4 rows of one column group, between the matmul and the cell update. */
-    private final float[] gates = new float[4 * G];
-    /** {@code [x | hPrev]} of every row: one input stream for the matmul (grown on demand). */
-    private float[] inputs = new float[0];
+    /** Per slot: gates of up to 4 rows of one column group, between the matmul and the cell update. */
+    private final float[][] gates;
+
+    VectorKernel(int slots) {
+        this.gates = new float[slots][];
+        for (int s = 0; s < slots; s++) {
+            // Padded to whole cache lines so that two threads' scratch never shares one.
+            gates[s] = new float[4 * G + 32];
+        }
+    }
 
     @Override
     public int lanes() {
@@ -30,8 +36,8 @@ final class VectorKernel implements Kernel {
     }
 
     @Override
-    public void gemm(PackedMatrix w, Rows init, Rows x, Rows out, int batch) {
-        for (int g = 0; g < w.groups(); g++) {
+    public void gemm(PackedMatrix w, Rows init, Rows x, Rows out, int batch, int groupFrom, int groupTo, int slot) {
+        for (int g = groupFrom; g < groupTo; g++) {
             int b = 0;
             while (b < batch) {
                 int rows = rowsAtOnce(batch - b);
@@ -42,16 +48,16 @@ final class VectorKernel implements Kernel {
     }
 
     @Override
-    public void lstm(PackedMatrix w, int xRows, Rows init, Rows x, Rows hPrev, Rows c, Rows hOut, int batch) {
-        Rows in = Inputs.concat(this.inputs, x, xRows, hPrev, w.rows - xRows, batch);
-        this.inputs = in.data();
-        for (int g = 0; g < w.groups(); g++) {
+    public void lstm(PackedMatrix w, Rows init, Rows in, Rows c, Rows hOut, int batch, int groupFrom, int groupTo,
+                     int slot) {
+        float[] scratch = gates[slot];
+        for (int g = groupFrom; g < groupTo; g++) {
             int b = 0;
             while (b < batch) {
                 int rows = rowsAtOnce(batch - b);
-                accumulate(rows, w, g, init, in, b, gates, 0, G);
+                accumulate(rows, w, g, init, in, b, scratch, 0, G);
                 for (int r = 0; r < rows; r++) {
-                    cell(r * G, c, hOut, b + r, g * L);
+                    cell(scratch, r * G, c, hOut, b + r, g * L);
                 }
                 b += rows;
             }
@@ -68,21 +74,23 @@ final class VectorKernel implements Kernel {
         }
     }
 
+    /** Rows per pass over a group's weights: 4 while possible, and 3 rather than 2 + 1 at the end. */
     private static int rowsAtOnce(int remaining) {
-        return remaining >= 4 ? 4 : remaining >= 2 ? 2 : 1;
+        return remaining >= 4 ? 4 : remaining;
     }
 
     private static void accumulate(int rows, PackedMatrix w, int g, Rows init, Rows x, int b,
                                    float[] dst, int dstOffset, int dstStride) {
         switch (rows) {
             case 4 -> accumulate4(w, g, init, x, b, dst, dstOffset, dstStride);
+            case 3 -> accumulate3(w, g, init, x, b, dst, dstOffset, dstStride);
             case 2 -> accumulate2(w, g, init, x, b, dst, dstOffset, dstStride);
             default -> accumulate1(w, g, init, x, b, dst, dstOffset, dstStride);
         }
     }
 
     /** {@code c = σ(i)·tanh(j) + c·σ(f)}, {@code h = tanh(c)·σ(o)} for one vector of units. */
-    private void cell(int gateOffset, Rows c, Rows hOut, int b, int unit) {
+    private static void cell(float[] gates, int gateOffset, Rows c, Rows hOut, int b, int unit) {
         FloatVector i = FloatVector.fromArray(S, gates, gateOffset);
         FloatVector j = FloatVector.fromArray(S, gates, gateOffset + L);
         FloatVector f = FloatVector.fromArray(S, gates, gateOffset + 2 * L);
@@ -247,5 +255,68 @@ final class VectorKernel implements Kernel {
         d1.intoArray(dst, o + L);
         d2.intoArray(dst, o + 2 * L);
         d3.intoArray(dst, o + 3 * L);
+    }
+
+    private static void accumulate3(PackedMatrix w, int g, Rows init, Rows x, int b,
+                                    float[] dst, int dstOffset, int dstStride) {
+        float[] wd = w.data;
+        int base = g * w.rows * G;
+        float[] id = init.data();
+        int i0 = init.at(b) + g * G;
+        int i1 = init.at(b + 1) + g * G;
+        int i2 = init.at(b + 2) + g * G;
+        FloatVector a0 = FloatVector.fromArray(S, id, i0);
+        FloatVector a1 = FloatVector.fromArray(S, id, i0 + L);
+        FloatVector a2 = FloatVector.fromArray(S, id, i0 + 2 * L);
+        FloatVector a3 = FloatVector.fromArray(S, id, i0 + 3 * L);
+        FloatVector b0 = FloatVector.fromArray(S, id, i1);
+        FloatVector b1 = FloatVector.fromArray(S, id, i1 + L);
+        FloatVector b2 = FloatVector.fromArray(S, id, i1 + 2 * L);
+        FloatVector b3 = FloatVector.fromArray(S, id, i1 + 3 * L);
+        FloatVector c0 = FloatVector.fromArray(S, id, i2);
+        FloatVector c1 = FloatVector.fromArray(S, id, i2 + L);
+        FloatVector c2 = FloatVector.fromArray(S, id, i2 + 2 * L);
+        FloatVector c3 = FloatVector.fromArray(S, id, i2 + 3 * L);
+        float[] xd = x.data();
+        int x0 = x.at(b);
+        int x1 = x.at(b + 1);
+        int x2 = x.at(b + 2);
+        for (int k = 0; k < w.rows; k++) {
+            int wi = base + k * G;
+            FloatVector w0 = FloatVector.fromArray(S, wd, wi);
+            FloatVector w1 = FloatVector.fromArray(S, wd, wi + L);
+            FloatVector w2 = FloatVector.fromArray(S, wd, wi + 2 * L);
+            FloatVector w3 = FloatVector.fromArray(S, wd, wi + 3 * L);
+            FloatVector s = FloatVector.broadcast(S, xd[x0 + k]);
+            a0 = w0.fma(s, a0);
+            a1 = w1.fma(s, a1);
+            a2 = w2.fma(s, a2);
+            a3 = w3.fma(s, a3);
+            s = FloatVector.broadcast(S, xd[x1 + k]);
+            b0 = w0.fma(s, b0);
+            b1 = w1.fma(s, b1);
+            b2 = w2.fma(s, b2);
+            b3 = w3.fma(s, b3);
+            s = FloatVector.broadcast(S, xd[x2 + k]);
+            c0 = w0.fma(s, c0);
+            c1 = w1.fma(s, c1);
+            c2 = w2.fma(s, c2);
+            c3 = w3.fma(s, c3);
+        }
+        int o = dstOffset;
+        a0.intoArray(dst, o);
+        a1.intoArray(dst, o + L);
+        a2.intoArray(dst, o + 2 * L);
+        a3.intoArray(dst, o + 3 * L);
+        o += dstStride;
+        b0.intoArray(dst, o);
+        b1.intoArray(dst, o + L);
+        b2.intoArray(dst, o + 2 * L);
+        b3.intoArray(dst, o + 3 * L);
+        o += dstStride;
+        c0.intoArray(dst, o);
+        c1.intoArray(dst, o + L);
+        c2.intoArray(dst, o + 2 * L);
+        c3.intoArray(dst, o + 3 * L);
     }
 }
