@@ -74,18 +74,17 @@ final class VectorKernel implements GroupKernel {
         }
     }
 
-    /** Rows per pass over a group's weights: 4 while possible, and 3 rather than 2 + 1 at the end. */
+    /** Rows per pass over a group's weights: up to 4 (the last block may be partial), 1 only for a single row. */
     private static int rowsAtOnce(int remaining) {
-        return remaining >= 4 ? 4 : remaining;
+        return Math.min(4, remaining);
     }
 
     private static void accumulate(int rows, PackedMatrix w, int g, Rows init, Rows x, int b,
                                    float[] dst, int dstOffset, int dstStride) {
-        switch (rows) {
-            case 4 -> accumulate4(w, g, init, x, b, dst, dstOffset, dstStride);
-            case 3 -> accumulate3(w, g, init, x, b, dst, dstOffset, dstStride);
-            case 2 -> accumulate2(w, g, init, x, b, dst, dstOffset, dstStride);
-            default -> accumulate1(w, g, init, x, b, dst, dstOffset, dstStride);
+        if (rows == 1) {
+            accumulate1(w, g, init, x, b, dst, dstOffset);
+        } else {
+            accumulate4(rows, w, g, init, x, b, dst, dstOffset, dstStride);
         }
     }
 
@@ -107,8 +106,8 @@ final class VectorKernel implements GroupKernel {
         return x.mul(0.5f).lanewise(VectorOperators.TANH).fma(0.5f, 0.5f);
     }
 
-    private static void accumulate1(PackedMatrix w, int g, Rows init, Rows x, int b,
-                                    float[] dst, int dstOffset, int dstStride) {
+    /** One row, for batch-1 latency: 4 accumulators, the weights streamed once. */
+    private static void accumulate1(PackedMatrix w, int g, Rows init, Rows x, int b, float[] dst, int dstOffset) {
         float[] wd = w.data;
         int base = g * w.rows * G;
         int io = init.at(b) + g * G;
@@ -132,61 +131,23 @@ final class VectorKernel implements GroupKernel {
         a3.intoArray(dst, dstOffset + 3 * L);
     }
 
-    private static void accumulate2(PackedMatrix w, int g, Rows init, Rows x, int b,
+    /**
+     * {@code rows} (2..4) rows sharing every weight load, 16 accumulators. A partial block repeats
+     * its last row (the extra FMAs are free where batches this small are bound by memory) and
+     * stores only the real rows.
+     */
+    private static void accumulate4(int rows, PackedMatrix w, int g, Rows init, Rows x, int b,
                                     float[] dst, int dstOffset, int dstStride) {
+        int r1 = b + Math.min(1, rows - 1);
+        int r2 = b + Math.min(2, rows - 1);
+        int r3 = b + Math.min(3, rows - 1);
         float[] wd = w.data;
         int base = g * w.rows * G;
         float[] id = init.data();
         int i0 = init.at(b) + g * G;
-        int i1 = init.at(b + 1) + g * G;
-        FloatVector a0 = FloatVector.fromArray(S, id, i0);
-        FloatVector a1 = FloatVector.fromArray(S, id, i0 + L);
-        FloatVector a2 = FloatVector.fromArray(S, id, i0 + 2 * L);
-        FloatVector a3 = FloatVector.fromArray(S, id, i0 + 3 * L);
-        FloatVector b0 = FloatVector.fromArray(S, id, i1);
-        FloatVector b1 = FloatVector.fromArray(S, id, i1 + L);
-        FloatVector b2 = FloatVector.fromArray(S, id, i1 + 2 * L);
-        FloatVector b3 = FloatVector.fromArray(S, id, i1 + 3 * L);
-        float[] xd = x.data();
-        int x0 = x.at(b);
-        int x1 = x.at(b + 1);
-        for (int k = 0; k < w.rows; k++) {
-            int wi = base + k * G;
-            FloatVector w0 = FloatVector.fromArray(S, wd, wi);
-            FloatVector w1 = FloatVector.fromArray(S, wd, wi + L);
-            FloatVector w2 = FloatVector.fromArray(S, wd, wi + 2 * L);
-            FloatVector w3 = FloatVector.fromArray(S, wd, wi + 3 * L);
-            FloatVector s = FloatVector.broadcast(S, xd[x0 + k]);
-            FloatVector t = FloatVector.broadcast(S, xd[x1 + k]);
-            a0 = w0.fma(s, a0);
-            a1 = w1.fma(s, a1);
-            a2 = w2.fma(s, a2);
-            a3 = w3.fma(s, a3);
-            b0 = w0.fma(t, b0);
-            b1 = w1.fma(t, b1);
-            b2 = w2.fma(t, b2);
-            b3 = w3.fma(t, b3);
-        }
-        a0.intoArray(dst, dstOffset);
-        a1.intoArray(dst, dstOffset + L);
-        a2.intoArray(dst, dstOffset + 2 * L);
-        a3.intoArray(dst, dstOffset + 3 * L);
-        int d1 = dstOffset + dstStride;
-        b0.intoArray(dst, d1);
-        b1.intoArray(dst, d1 + L);
-        b2.intoArray(dst, d1 + 2 * L);
-        b3.intoArray(dst, d1 + 3 * L);
-    }
-
-    private static void accumulate4(PackedMatrix w, int g, Rows init, Rows x, int b,
-                                    float[] dst, int dstOffset, int dstStride) {
-        float[] wd = w.data;
-        int base = g * w.rows * G;
-        float[] id = init.data();
-        int i0 = init.at(b) + g * G;
-        int i1 = init.at(b + 1) + g * G;
-        int i2 = init.at(b + 2) + g * G;
-        int i3 = init.at(b + 3) + g * G;
+        int i1 = init.at(r1) + g * G;
+        int i2 = init.at(r2) + g * G;
+        int i3 = init.at(r3) + g * G;
         FloatVector a0 = FloatVector.fromArray(S, id, i0);
         FloatVector a1 = FloatVector.fromArray(S, id, i0 + L);
         FloatVector a2 = FloatVector.fromArray(S, id, i0 + 2 * L);
@@ -205,9 +166,9 @@ final class VectorKernel implements GroupKernel {
         FloatVector d3 = FloatVector.fromArray(S, id, i3 + 3 * L);
         float[] xd = x.data();
         int x0 = x.at(b);
-        int x1 = x.at(b + 1);
-        int x2 = x.at(b + 2);
-        int x3 = x.at(b + 3);
+        int x1 = x.at(r1);
+        int x2 = x.at(r2);
+        int x3 = x.at(r3);
         for (int k = 0; k < w.rows; k++) {
             int wi = base + k * G;
             FloatVector w0 = FloatVector.fromArray(S, wd, wi);
@@ -245,11 +206,17 @@ final class VectorKernel implements GroupKernel {
         b1.intoArray(dst, o + L);
         b2.intoArray(dst, o + 2 * L);
         b3.intoArray(dst, o + 3 * L);
+        if (rows < 3) {
+            return;
+        }
         o += dstStride;
         c0.intoArray(dst, o);
         c1.intoArray(dst, o + L);
         c2.intoArray(dst, o + 2 * L);
         c3.intoArray(dst, o + 3 * L);
+        if (rows < 4) {
+            return;
+        }
         o += dstStride;
         d0.intoArray(dst, o);
         d1.intoArray(dst, o + L);
@@ -257,66 +224,4 @@ final class VectorKernel implements GroupKernel {
         d3.intoArray(dst, o + 3 * L);
     }
 
-    private static void accumulate3(PackedMatrix w, int g, Rows init, Rows x, int b,
-                                    float[] dst, int dstOffset, int dstStride) {
-        float[] wd = w.data;
-        int base = g * w.rows * G;
-        float[] id = init.data();
-        int i0 = init.at(b) + g * G;
-        int i1 = init.at(b + 1) + g * G;
-        int i2 = init.at(b + 2) + g * G;
-        FloatVector a0 = FloatVector.fromArray(S, id, i0);
-        FloatVector a1 = FloatVector.fromArray(S, id, i0 + L);
-        FloatVector a2 = FloatVector.fromArray(S, id, i0 + 2 * L);
-        FloatVector a3 = FloatVector.fromArray(S, id, i0 + 3 * L);
-        FloatVector b0 = FloatVector.fromArray(S, id, i1);
-        FloatVector b1 = FloatVector.fromArray(S, id, i1 + L);
-        FloatVector b2 = FloatVector.fromArray(S, id, i1 + 2 * L);
-        FloatVector b3 = FloatVector.fromArray(S, id, i1 + 3 * L);
-        FloatVector c0 = FloatVector.fromArray(S, id, i2);
-        FloatVector c1 = FloatVector.fromArray(S, id, i2 + L);
-        FloatVector c2 = FloatVector.fromArray(S, id, i2 + 2 * L);
-        FloatVector c3 = FloatVector.fromArray(S, id, i2 + 3 * L);
-        float[] xd = x.data();
-        int x0 = x.at(b);
-        int x1 = x.at(b + 1);
-        int x2 = x.at(b + 2);
-        for (int k = 0; k < w.rows; k++) {
-            int wi = base + k * G;
-            FloatVector w0 = FloatVector.fromArray(S, wd, wi);
-            FloatVector w1 = FloatVector.fromArray(S, wd, wi + L);
-            FloatVector w2 = FloatVector.fromArray(S, wd, wi + 2 * L);
-            FloatVector w3 = FloatVector.fromArray(S, wd, wi + 3 * L);
-            FloatVector s = FloatVector.broadcast(S, xd[x0 + k]);
-            a0 = w0.fma(s, a0);
-            a1 = w1.fma(s, a1);
-            a2 = w2.fma(s, a2);
-            a3 = w3.fma(s, a3);
-            s = FloatVector.broadcast(S, xd[x1 + k]);
-            b0 = w0.fma(s, b0);
-            b1 = w1.fma(s, b1);
-            b2 = w2.fma(s, b2);
-            b3 = w3.fma(s, b3);
-            s = FloatVector.broadcast(S, xd[x2 + k]);
-            c0 = w0.fma(s, c0);
-            c1 = w1.fma(s, c1);
-            c2 = w2.fma(s, c2);
-            c3 = w3.fma(s, c3);
-        }
-        int o = dstOffset;
-        a0.intoArray(dst, o);
-        a1.intoArray(dst, o + L);
-        a2.intoArray(dst, o + 2 * L);
-        a3.intoArray(dst, o + 3 * L);
-        o += dstStride;
-        b0.intoArray(dst, o);
-        b1.intoArray(dst, o + L);
-        b2.intoArray(dst, o + 2 * L);
-        b3.intoArray(dst, o + 3 * L);
-        o += dstStride;
-        c0.intoArray(dst, o);
-        c1.intoArray(dst, o + L);
-        c2.intoArray(dst, o + 2 * L);
-        c3.intoArray(dst, o + 3 * L);
-    }
 }

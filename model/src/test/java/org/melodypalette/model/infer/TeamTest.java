@@ -61,12 +61,17 @@ class TeamTest {
         try (Team team = new Team(2)) {
             team.begin();
             // A worker that takes 2 ms over a chunk looks preempted (> 300 µs of waiting).
+            // On a busy machine the worker may need a while to be scheduled at all: keep offering
+            // regions (whose caller chunks take ~0.1 ms) for up to 10 s.
             boolean[] stalled = {false};
-            for (int round = 0; round < 1000 && !stalled[0]; round++) {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!stalled[0] && System.nanoTime() < deadline) {
                 team.run(4, (chunk, slot) -> {
                     if (slot == 1) {
                         stalled[0] = true;
                         sleep(2);
+                    } else {
+                        spin(100_000);
                     }
                 });
             }
@@ -77,6 +82,13 @@ class TeamTest {
                 assertThat(slots.get(c)).isEqualTo(1);
             }
             team.end();
+        }
+    }
+
+    private static void spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
         }
     }
 
