@@ -24,7 +24,7 @@ import org.melodypalette.model.config.ModelConfig.EncoderKind;
  * larger than {@link #MAX_BATCH} are computed in chunks, and sampling draws from one random stream
  * per sequence, split in order from the options' seed.
  */
-public final class InferenceModel {
+public final class InferenceModel implements AutoCloseable {
 
     /** Sequences computed together; beyond this, batching gains nothing and buffers only grow. */
     public static final int MAX_BATCH = 64;
@@ -95,23 +95,38 @@ public final class InferenceModel {
         return new InferenceModel(config, weights, Kernels.scalar());
     }
 
+    /** The fastest kernel with a team of {@code threads} threads (tests, benchmarks). */
+    static InferenceModel withThreads(ModelConfig config, WeightSet weights, int threads) {
+        return new InferenceModel(config, weights, Kernels.best(threads));
+    }
+
     public ModelConfig config() {
         return config;
     }
 
     /** Which kernel runs the math, e.g. {@code vector (16 lanes)}, for logs and benchmarks. */
     public String kernelDescription() {
-        return (kernel instanceof ScalarKernel ? "scalar" : "vector") + " (" + kernel.lanes() + " lanes)";
+        return kernel.description();
     }
 
     /** The posterior mean {@code mu} of each label sequence (what magenta.js {@code encode} returns). */
     public synchronized float[][] encode(int[][] labels) {
-        return encodePosterior(labels, false).mu();
+        kernel.begin();
+        try {
+            return encodePosterior(labels, false).mu();
+        } finally {
+            kernel.end();
+        }
     }
 
     /** {@code mu} and {@code sigma = softplus(dense(encoded))}; sigma null if the checkpoint has none. */
     public synchronized Posterior encodePosterior(int[][] labels) {
-        return encodePosterior(labels, sigma != null);
+        kernel.begin();
+        try {
+            return encodePosterior(labels, sigma != null);
+        } finally {
+            kernel.end();
+        }
     }
 
     /** One label sequence per latent vector: argmax at temperature 0, else sampled (seeded). */
@@ -119,8 +134,13 @@ public final class InferenceModel {
         checkLatents(z);
         int[][] labels = new int[z.length][config.numSteps()];
         SplittableRandom[] randoms = options.isArgmax() ? null : randoms(options.seed(), z.length);
-        for (int from = 0; from < z.length; from += MAX_BATCH) {
-            decodeChunk(z, from, Math.min(MAX_BATCH, z.length - from), null, options, randoms, labels, null);
+        kernel.begin();
+        try {
+            for (int from = 0; from < z.length; from += MAX_BATCH) {
+                decodeChunk(z, from, Math.min(MAX_BATCH, z.length - from), null, options, randoms, labels, null);
+            }
+        } finally {
+            kernel.end();
         }
         return labels;
     }
@@ -136,25 +156,39 @@ public final class InferenceModel {
             throw new IllegalArgumentException(z.length + " latent vectors but " + labels.length + " label sequences");
         }
         float[][][] logits = new float[z.length][config.numSteps()][config.numClasses()];
-        for (int from = 0; from < z.length; from += MAX_BATCH) {
-            decodeChunk(z, from, Math.min(MAX_BATCH, z.length - from), labels, DecodeOptions.ARGMAX, null, null, logits);
+        kernel.begin();
+        try {
+            for (int from = 0; from < z.length; from += MAX_BATCH) {
+                decodeChunk(z, from, Math.min(MAX_BATCH, z.length - from), labels, DecodeOptions.ARGMAX, null, null,
+                        logits);
+            }
+        } finally {
+            kernel.end();
         }
         return logits;
     }
 
     /**
-     * Runs every code path at the batch sizes the workbench uses (1, 2, 11, 16 and 4-row blocks), so
-     * the JIT compiles them before the first user action; about a second on two cores.
+     * Runs every code path (batch 1 and the 4-row blocks, full and partial, larger batches use) so
+     * that the JIT compiles them before the first user action; 0.9–3 s measured on 2 busy cores.
      */
     public synchronized void warmUp() {
-        int[][] silence = new int[16][config.numSteps()];
-        for (int round = 0; round < 3; round++) {
-            for (int batch : new int[] {1, 2, 11, 16}) {
+        int[][] silence = new int[11][config.numSteps()];
+        // The JIT needs loop iterations, not sequences: short models get more rounds.
+        int rounds = Math.max(1, 96 / config.numSteps());
+        for (int round = 0; round < rounds; round++) {
+            for (int batch : new int[] {1, 2, 11}) {
                 float[][] z = encode(Arrays.copyOf(silence, batch));
                 decode(z, DecodeOptions.ARGMAX);
                 decode(z, new DecodeOptions(0.5, 0.9, round));
             }
         }
+    }
+
+    /** Stops the worker threads; the model cannot be used afterwards. */
+    @Override
+    public synchronized void close() {
+        kernel.close();
     }
 
     private Posterior encodePosterior(int[][] labels, boolean withSigma) {

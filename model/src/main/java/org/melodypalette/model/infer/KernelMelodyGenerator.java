@@ -67,6 +67,11 @@ public final class KernelMelodyGenerator implements LatentCodec {
         return stepsPerBar % 4 == 0 ? new TimeGrid(4, stepsPerBar / 4, 4, 120.0) : new TimeGrid(stepsPerBar, 1, 4, 120.0);
     }
 
+    /** Which arithmetic kernel runs the model (for benchmarks and logs). */
+    public String kernelDescription() {
+        return model.kernelDescription();
+    }
+
     @Override
     public ModelInfo info() {
         return info;
@@ -197,6 +202,7 @@ public final class KernelMelodyGenerator implements LatentCodec {
     @Override
     public void close() {
         closed = true;
+        model.close();
     }
 
     private void checkOpen() {

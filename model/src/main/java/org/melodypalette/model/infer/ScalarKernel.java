@@ -4,13 +4,21 @@ package org.melodypalette.model.infer;
  * {@link Kernel} in plain Java, for JVMs started without {@code jdk.incubator.vector}. Same layout
  * and the same float32 arithmetic as {@link VectorKernel} (FMA accumulation, σ through tanh); slower.
  */
-final class ScalarKernel implements Kernel {
+final class ScalarKernel implements GroupKernel {
 
     static final int LANES = 8;
     private static final int G = 4 * LANES;
 
-    private final float[] acc = new float[G];
-    private float[] inputs = new float[0];
+    /** Per slot: one row's accumulators for one column group. */
+    private final float[][] accumulators;
+
+    ScalarKernel(int slots) {
+        this.accumulators = new float[slots][];
+        for (int s = 0; s < slots; s++) {
+            // Padded to whole cache lines so that two threads' scratch never shares one.
+            accumulators[s] = new float[G + 32];
+        }
+    }
 
     @Override
     public int lanes() {
@@ -18,22 +26,23 @@ final class ScalarKernel implements Kernel {
     }
 
     @Override
-    public void gemm(PackedMatrix w, Rows init, Rows x, Rows out, int batch) {
-        for (int g = 0; g < w.groups(); g++) {
+    public void gemm(PackedMatrix w, Rows init, Rows x, Rows out, int batch, int groupFrom, int groupTo, int slot) {
+        float[] acc = accumulators[slot];
+        for (int g = groupFrom; g < groupTo; g++) {
             for (int b = 0; b < batch; b++) {
-                accumulate(w, g, init, x, b);
+                accumulate(acc, w, g, init, x, b);
                 System.arraycopy(acc, 0, out.data(), out.at(b) + g * G, G);
             }
         }
     }
 
     @Override
-    public void lstm(PackedMatrix w, int xRows, Rows init, Rows x, Rows hPrev, Rows c, Rows hOut, int batch) {
-        Rows in = Inputs.concat(inputs, x, xRows, hPrev, w.rows - xRows, batch);
-        inputs = in.data();
-        for (int g = 0; g < w.groups(); g++) {
+    public void lstm(PackedMatrix w, Rows init, Rows in, Rows c, Rows hOut, int batch, int groupFrom, int groupTo,
+                     int slot) {
+        float[] acc = accumulators[slot];
+        for (int g = groupFrom; g < groupTo; g++) {
             for (int b = 0; b < batch; b++) {
-                accumulate(w, g, init, in, b);
+                accumulate(acc, w, g, init, in, b);
                 float[] cd = c.data();
                 int co = c.at(b) + g * LANES;
                 int ho = hOut.at(b) + g * LANES;
@@ -60,7 +69,7 @@ final class ScalarKernel implements Kernel {
         }
     }
 
-    private void accumulate(PackedMatrix w, int g, Rows init, Rows x, int b) {
+    private static void accumulate(float[] acc, PackedMatrix w, int g, Rows init, Rows x, int b) {
         System.arraycopy(init.data(), init.at(b) + g * G, acc, 0, G);
         float[] wd = w.data;
         int base = g * w.rows * G;

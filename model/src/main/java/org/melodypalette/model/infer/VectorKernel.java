@@ -13,16 +13,22 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Loaded only through {@link Kernels#best()}, when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}.
  */
-final class VectorKernel implements Kernel {
+final class VectorKernel implements GroupKernel {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int G = 4 * L;
 
-    /** Gates of up to 4 rows of one column group, between the matmul and the cell update. */
-    private final float[] gates = new float[4 * G];
-    /** {@code [x | hPrev]} of every row: one input stream for the matmul (grown on demand). */
-    private float[] inputs = new float[0];
+    /** Per slot: gates of up to 4 rows of one column group, between the matmul and the cell update. */
+    private final float[][] gates;
+
+    VectorKernel(int slots) {
+        this.gates = new float[slots][];
+        for (int s = 0; s < slots; s++) {
+            // Padded to whole cache lines so that two threads' scratch never shares one.
+            gates[s] = new float[4 * G + 32];
+        }
+    }
 
     @Override
     public int lanes() {
@@ -30,8 +36,8 @@ final class VectorKernel implements Kernel {
     }
 
     @Override
-    public void gemm(PackedMatrix w, Rows init, Rows x, Rows out, int batch) {
-        for (int g = 0; g < w.groups(); g++) {
+    public void gemm(PackedMatrix w, Rows init, Rows x, Rows out, int batch, int groupFrom, int groupTo, int slot) {
+        for (int g = groupFrom; g < groupTo; g++) {
             int b = 0;
             while (b < batch) {
                 int rows = rowsAtOnce(batch - b);
@@ -42,16 +48,16 @@ final class VectorKernel implements Kernel {
     }
 
     @Override
-    public void lstm(PackedMatrix w, int xRows, Rows init, Rows x, Rows hPrev, Rows c, Rows hOut, int batch) {
-        Rows in = Inputs.concat(this.inputs, x, xRows, hPrev, w.rows - xRows, batch);
-        this.inputs = in.data();
-        for (int g = 0; g < w.groups(); g++) {
+    public void lstm(PackedMatrix w, Rows init, Rows in, Rows c, Rows hOut, int batch, int groupFrom, int groupTo,
+                     int slot) {
+        float[] scratch = gates[slot];
+        for (int g = groupFrom; g < groupTo; g++) {
             int b = 0;
             while (b < batch) {
                 int rows = rowsAtOnce(batch - b);
-                accumulate(rows, w, g, init, in, b, gates, 0, G);
+                accumulate(rows, w, g, init, in, b, scratch, 0, G);
                 for (int r = 0; r < rows; r++) {
-                    cell(r * G, c, hOut, b + r, g * L);
+                    cell(scratch, r * G, c, hOut, b + r, g * L);
                 }
                 b += rows;
             }
@@ -68,21 +74,22 @@ final class VectorKernel implements Kernel {
         }
     }
 
+    /** Rows per pass over a group's weights: up to 4 (the last block may be partial), 1 only for a single row. */
     private static int rowsAtOnce(int remaining) {
-        return remaining >= 4 ? 4 : remaining >= 2 ? 2 : 1;
+        return Math.min(4, remaining);
     }
 
     private static void accumulate(int rows, PackedMatrix w, int g, Rows init, Rows x, int b,
                                    float[] dst, int dstOffset, int dstStride) {
-        switch (rows) {
-            case 4 -> accumulate4(w, g, init, x, b, dst, dstOffset, dstStride);
-            case 2 -> accumulate2(w, g, init, x, b, dst, dstOffset, dstStride);
-            default -> accumulate1(w, g, init, x, b, dst, dstOffset, dstStride);
+        if (rows == 1) {
+            accumulate1(w, g, init, x, b, dst, dstOffset);
+        } else {
+            accumulate4(rows, w, g, init, x, b, dst, dstOffset, dstStride);
         }
     }
 
     /** {@code c = σ(i)·tanh(j) + c·σ(f)}, {@code h = tanh(c)·σ(o)} for one vector of units. */
-    private void cell(int gateOffset, Rows c, Rows hOut, int b, int unit) {
+    private static void cell(float[] gates, int gateOffset, Rows c, Rows hOut, int b, int unit) {
         FloatVector i = FloatVector.fromArray(S, gates, gateOffset);
         FloatVector j = FloatVector.fromArray(S, gates, gateOffset + L);
         FloatVector f = FloatVector.fromArray(S, gates, gateOffset + 2 * L);
@@ -99,8 +106,8 @@ final class VectorKernel implements Kernel {
         return x.mul(0.5f).lanewise(VectorOperators.TANH).fma(0.5f, 0.5f);
     }
 
-    private static void accumulate1(PackedMatrix w, int g, Rows init, Rows x, int b,
-                                    float[] dst, int dstOffset, int dstStride) {
+    /** One row, for batch-1 latency: 4 accumulators, the weights streamed once. */
+    private static void accumulate1(PackedMatrix w, int g, Rows init, Rows x, int b, float[] dst, int dstOffset) {
         float[] wd = w.data;
         int base = g * w.rows * G;
         int io = init.at(b) + g * G;
@@ -124,61 +131,23 @@ final class VectorKernel implements Kernel {
         a3.intoArray(dst, dstOffset + 3 * L);
     }
 
-    private static void accumulate2(PackedMatrix w, int g, Rows init, Rows x, int b,
+    /**
+     * {@code rows} (2..4) rows sharing every weight load, 16 accumulators. A partial block repeats
+     * its last row (the extra FMAs are free where batches this small are bound by memory) and
+     * stores only the real rows.
+     */
+    private static void accumulate4(int rows, PackedMatrix w, int g, Rows init, Rows x, int b,
                                     float[] dst, int dstOffset, int dstStride) {
+        int r1 = b + Math.min(1, rows - 1);
+        int r2 = b + Math.min(2, rows - 1);
+        int r3 = b + Math.min(3, rows - 1);
         float[] wd = w.data;
         int base = g * w.rows * G;
         float[] id = init.data();
         int i0 = init.at(b) + g * G;
-        int i1 = init.at(b + 1) + g * G;
-        FloatVector a0 = FloatVector.fromArray(S, id, i0);
-        FloatVector a1 = FloatVector.fromArray(S, id, i0 + L);
-        FloatVector a2 = FloatVector.fromArray(S, id, i0 + 2 * L);
-        FloatVector a3 = FloatVector.fromArray(S, id, i0 + 3 * L);
-        FloatVector b0 = FloatVector.fromArray(S, id, i1);
-        FloatVector b1 = FloatVector.fromArray(S, id, i1 + L);
-        FloatVector b2 = FloatVector.fromArray(S, id, i1 + 2 * L);
-        FloatVector b3 = FloatVector.fromArray(S, id, i1 + 3 * L);
-        float[] xd = x.data();
-        int x0 = x.at(b);
-        int x1 = x.at(b + 1);
-        for (int k = 0; k < w.rows; k++) {
-            int wi = base + k * G;
-            FloatVector w0 = FloatVector.fromArray(S, wd, wi);
-            FloatVector w1 = FloatVector.fromArray(S, wd, wi + L);
-            FloatVector w2 = FloatVector.fromArray(S, wd, wi + 2 * L);
-            FloatVector w3 = FloatVector.fromArray(S, wd, wi + 3 * L);
-            FloatVector s = FloatVector.broadcast(S, xd[x0 + k]);
-            FloatVector t = FloatVector.broadcast(S, xd[x1 + k]);
-            a0 = w0.fma(s, a0);
-            a1 = w1.fma(s, a1);
-            a2 = w2.fma(s, a2);
-            a3 = w3.fma(s, a3);
-            b0 = w0.fma(t, b0);
-            b1 = w1.fma(t, b1);
-            b2 = w2.fma(t, b2);
-            b3 = w3.fma(t, b3);
-        }
-        a0.intoArray(dst, dstOffset);
-        a1.intoArray(dst, dstOffset + L);
-        a2.intoArray(dst, dstOffset + 2 * L);
-        a3.intoArray(dst, dstOffset + 3 * L);
-        int d1 = dstOffset + dstStride;
-        b0.intoArray(dst, d1);
-        b1.intoArray(dst, d1 + L);
-        b2.intoArray(dst, d1 + 2 * L);
-        b3.intoArray(dst, d1 + 3 * L);
-    }
-
-    private static void accumulate4(PackedMatrix w, int g, Rows init, Rows x, int b,
-                                    float[] dst, int dstOffset, int dstStride) {
-        float[] wd = w.data;
-        int base = g * w.rows * G;
-        float[] id = init.data();
-        int i0 = init.at(b) + g * G;
-        int i1 = init.at(b + 1) + g * G;
-        int i2 = init.at(b + 2) + g * G;
-        int i3 = init.at(b + 3) + g * G;
+        int i1 = init.at(r1) + g * G;
+        int i2 = init.at(r2) + g * G;
+        int i3 = init.at(r3) + g * G;
         FloatVector a0 = FloatVector.fromArray(S, id, i0);
         FloatVector a1 = FloatVector.fromArray(S, id, i0 + L);
         FloatVector a2 = FloatVector.fromArray(S, id, i0 + 2 * L);
@@ -197,9 +166,9 @@ final class VectorKernel implements Kernel {
         FloatVector d3 = FloatVector.fromArray(S, id, i3 + 3 * L);
         float[] xd = x.data();
         int x0 = x.at(b);
-        int x1 = x.at(b + 1);
-        int x2 = x.at(b + 2);
-        int x3 = x.at(b + 3);
+        int x1 = x.at(r1);
+        int x2 = x.at(r2);
+        int x3 = x.at(r3);
         for (int k = 0; k < w.rows; k++) {
             int wi = base + k * G;
             FloatVector w0 = FloatVector.fromArray(S, wd, wi);
@@ -237,15 +206,22 @@ final class VectorKernel implements Kernel {
         b1.intoArray(dst, o + L);
         b2.intoArray(dst, o + 2 * L);
         b3.intoArray(dst, o + 3 * L);
+        if (rows < 3) {
+            return;
+        }
         o += dstStride;
         c0.intoArray(dst, o);
         c1.intoArray(dst, o + L);
         c2.intoArray(dst, o + 2 * L);
         c3.intoArray(dst, o + 3 * L);
+        if (rows < 4) {
+            return;
+        }
         o += dstStride;
         d0.intoArray(dst, o);
         d1.intoArray(dst, o + L);
         d2.intoArray(dst, o + 2 * L);
         d3.intoArray(dst, o + 3 * L);
     }
+
 }

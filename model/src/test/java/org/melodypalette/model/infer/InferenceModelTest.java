@@ -124,6 +124,20 @@ class InferenceModelTest {
     }
 
     @Test
+    void twoThreadsGiveBitIdenticalResults() {
+        WeightSet weights = RandomWeights.of(HIERARCHICAL, 3);
+        int[][] labels = randomLabels(HIERARCHICAL, 11, 4);
+        try (InferenceModel one = InferenceModel.withThreads(HIERARCHICAL, weights, 1);
+             InferenceModel two = InferenceModel.withThreads(HIERARCHICAL, weights, 2)) {
+            float[][] z = one.encode(labels);
+            assertThat(two.encode(labels)).isDeepEqualTo(z);
+            assertThat(two.teacherForcedLogits(z, labels)).isDeepEqualTo(one.teacherForcedLogits(z, labels));
+            DecodeOptions options = new DecodeOptions(0.8, 1.0, 5);
+            assertThat(two.decode(z, options)).isDeepEqualTo(one.decode(z, options));
+        }
+    }
+
+    @Test
     void rejectsLabelsAndLatentsOfTheWrongShape() {
         InferenceModel model = InferenceModel.of(TINY, RandomWeights.of(TINY, 1));
 
