@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "palette", mixinStandardHelpOptions = true, version = "Melody Palette 0.1.0",
         description = "Sketch melody loops with a MusicVAE latent space.",
-        subcommands = {CommandLine.HelpCommand.class, TokenizeCommand.class, DatasetCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TokenizeCommand.class, DatasetCommand.class,
+                EncodeCommand.class, DecodeCommand.class, SampleCommand.class, InterpolateCommand.class})
 public final class PaletteCommand implements Callable<Integer> {
 
     @Override
