@@ -29,7 +29,7 @@ else
   echo "no checkpoint at $CHECKPOINT: screenshots show the no-model state" >&2
 fi
 # shellcheck disable=SC2086
-DISPLAY="$DISPLAY_NUMBER" timeout 180 java -Dpalette.screenshots="$OUT" -Dpalette.autosave="$WORK/autosave.json" \
+DISPLAY="$DISPLAY_NUMBER" timeout 180 java --add-modules jdk.incubator.vector -Dpalette.screenshots="$OUT" -Dpalette.autosave="$WORK/autosave.json" \
   -Dpalette.home="$ROOT" -cp "$JAR:$ROOT/app/target/lib/*" org.melodypalette.app.workbench.WorkbenchMain \
   --project "$ROOT/app/scripts/demo-project.json" $MODEL_ARGS
 ls -l "$OUT"/*.png

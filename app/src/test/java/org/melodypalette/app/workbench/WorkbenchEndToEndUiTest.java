@@ -66,6 +66,7 @@ class WorkbenchEndToEndUiTest {
 
     @Test
     void drawUndoImportInterpolateSlideAndExport(FxRobot robot) throws IOException {
+        assertThat(workbench.session().hasModel()).isTrue();
         robot.moveTo(cell(0, 64)).press(MouseButton.PRIMARY).moveTo(cell(3, 64)).release(MouseButton.PRIMARY);
         assertThat(workbench.editor().getMelody().notes()).containsExactly(Note.of(64, 0, 4));
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
