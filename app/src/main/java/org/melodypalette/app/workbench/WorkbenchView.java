@@ -76,7 +76,7 @@ public final class WorkbenchView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(editorPane, tabs);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.52);
         setTop(menus());
         setCenter(split);
         setBottom(statusBar());
@@ -105,7 +105,6 @@ public final class WorkbenchView extends BorderPane {
     /** Wires the scene-wide shortcuts; call once the view is in a scene. */
     public void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        editorPane.roll().centreOnPitch(66);
         // A clip that arrives from elsewhere (restore, import, "Edit") is scrolled into view.
         workbench.editor().melodyProperty().addListener((obs, old, now) ->
                 javafx.application.Platform.runLater(() -> editorPane.roll().revealNotes()));

@@ -67,6 +67,7 @@ class WorkbenchEndToEndUiTest {
     @Test
     void drawUndoImportInterpolateSlideAndExport(FxRobot robot) throws IOException {
         assertThat(workbench.session().hasModel()).isTrue();
+        robot.interact(() -> view.editorPane().roll().centreOnPitch(64));
         robot.moveTo(cell(0, 64)).press(MouseButton.PRIMARY).moveTo(cell(3, 64)).release(MouseButton.PRIMARY);
         assertThat(workbench.editor().getMelody().notes()).containsExactly(Note.of(64, 0, 4));
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);

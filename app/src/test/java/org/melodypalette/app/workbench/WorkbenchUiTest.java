@@ -53,6 +53,7 @@ class WorkbenchUiTest {
     }
 
     private void drawNote(FxRobot robot, int step, int pitch, int lastStep) {
+        robot.interact(() -> view.editorPane().roll().centreOnPitch(pitch));
         robot.moveTo(cell(step, pitch)).press(MouseButton.PRIMARY).moveTo(cell(lastStep, pitch)).release(MouseButton.PRIMARY);
     }
 
@@ -117,6 +118,7 @@ class WorkbenchUiTest {
         robot.press(KeyCode.SHIFT, KeyCode.UP).release(KeyCode.UP, KeyCode.SHIFT);
         robot.press(KeyCode.SHIFT, KeyCode.UP).release(KeyCode.UP, KeyCode.SHIFT);
         drawNote(robot, 8, 79, 9);
+        assertThat(notes()).containsExactly(Note.of(79, 0, 4), Note.of(79, 8, 10));
         robot.clickOn("#toSlotB");
 
         robot.clickOn("#interpolateButton");

@@ -90,6 +90,13 @@ public final class PianoRollView extends BorderPane {
         lane.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onLanePressed);
         lane.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onLaneDragged);
         lane.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> endGesture());
+        // The first time the roll has a size, show the clip (or the middle of the keyboard).
+        scroller.viewportBoundsProperty().addListener((obs, old, now) -> {
+            if (old.getHeight() <= 0 && now.getHeight() > 0) {
+                centreOnPitch(66);
+                revealNotes();
+            }
+        });
         syncBarScroll();
         redraw();
     }
@@ -121,7 +128,7 @@ public final class PianoRollView extends BorderPane {
         }
     }
 
-    /** Scrolls to the clip's notes unless one of them is already visible. */
+    /** Scrolls to the middle of the clip's pitch range unless every note is already visible. */
     public void revealNotes() {
         Melody melody = model.getMelody();
         if (melody.isSilent() || scroller.getViewportBounds().getHeight() <= 0) {
@@ -130,11 +137,10 @@ public final class PianoRollView extends BorderPane {
         double top = scroller.getVvalue() * Math.max(0, grid.getHeight() - scroller.getViewportBounds().getHeight());
         double bottom = top + scroller.getViewportBounds().getHeight();
         RollGeometry g = geometry();
-        for (Note note : melody.notes()) {
-            double y = g.yOf(note.pitch());
-            if (y >= top && y + g.rowHeight() <= bottom) {
-                return;
-            }
+        boolean allVisible = melody.notes().stream()
+                .allMatch(n -> g.yOf(n.pitch()) >= top && g.yOf(n.pitch()) + g.rowHeight() <= bottom);
+        if (allVisible) {
+            return;
         }
         int[] range = melody.pitchRange();
         centreOnPitch((range[0] + range[1]) / 2);

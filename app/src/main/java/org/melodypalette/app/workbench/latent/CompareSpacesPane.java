@@ -36,6 +36,7 @@ public final class CompareSpacesPane extends VBox {
         if (latentSteps.size() < 2) {
             return;
         }
+        // The strip keeps the originals at its ends, so these are the user's A and B.
         Melody a = latentSteps.get(0);
         Melody b = latentSteps.get(latentSteps.size() - 1);
         grid.add(new Label("Data"), 0, 0);

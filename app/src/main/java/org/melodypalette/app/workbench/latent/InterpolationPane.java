@@ -60,27 +60,28 @@ public final class InterpolationPane extends VBox {
         busy.visibleProperty().bind(model.stripBusyProperty());
         VBox controls = new VBox(6, new HBox(6, new Label("Steps"), steps), new HBox(6, new Label("Path"), mode),
                 new HBox(6, run, busy), swap);
-        HBox top = new HBox(10, slotA, slotB, controls);
+        HBox top = new HBox(10, slotA, slotB, controls, sliderRow(model, transport, actions));
         top.setAlignment(Pos.CENTER_LEFT);
 
         strip = new ClipStrip(actions, i -> i == 0 ? "A" : i == model.stripProperty().get().size() - 1 ? "B" : "step " + i);
         strip.setId("interpolationStrip");
         model.stripProperty().addListener((obs, old, now) -> strip.show(now));
 
+        strip.setMinViewportHeight(132);
         getChildren().addAll(top, new Label("Interpolation from A to B (each step: ▶ play, Edit, export, drag out)"),
-                strip, sliderRow(model, transport, actions));
+                strip);
     }
 
     private HBox sliderRow(InterpolationViewModel model, TransportViewModel transport, ClipActions actions) {
         slider.setId("interpolationSlider");
         slider.setMajorTickUnit(0.25);
         slider.setShowTickMarks(true);
-        slider.setPrefWidth(300);
+        slider.setPrefWidth(240);
         slider.valueProperty().bindBidirectional(model.positionProperty());
         Label at = new Label();
         at.textProperty().bind(Bindings.format("A %.0f%% · B %.0f%%",
                 slider.valueProperty().multiply(-100).add(100), slider.valueProperty().multiply(100)));
-        MiniRoll decoded = new MiniRoll(300, 80);
+        MiniRoll decoded = new MiniRoll(280, 96);
         decoded.setId("sliderRoll");
         model.sliderMelodyProperty().addListener((obs, old, now) -> {
             decoded.setMelody(now);
@@ -120,7 +121,8 @@ public final class InterpolationPane extends VBox {
         latency.getStyleClass().add("hint");
         VBox left = new VBox(4, new Label("Drag to interpolate A → B"), slider, at, new HBox(6, loopPlay, take, export, busy),
                 latency);
-        HBox row = new HBox(12, left, decoded);
+        HBox row = new HBox(10, left, decoded);
+        row.setPadding(new Insets(0, 0, 0, 16));
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(left, Priority.NEVER);
         return row;

@@ -77,7 +77,7 @@ public final class InterpolationViewModel {
         return mode;
     }
 
-    /** The last computed interpolation, A first. */
+    /** The last computed interpolation: A itself, the decoded steps, B itself. */
     public ReadOnlyObjectProperty<List<Melody>> stripProperty() {
         return strip.getReadOnlyProperty();
     }
@@ -146,7 +146,7 @@ public final class InterpolationViewModel {
         int n = Math.max(MIN_STEPS, Math.min(MAX_STEPS, steps.get()));
         Interpolation how = mode.get();
         stripBusy.set(true);
-        session.call(model -> model.generator().interpolate(a, b, n, how, false, DecodeOptions.ARGMAX), result -> {
+        session.call(model -> model.generator().interpolate(a, b, n, how, true, DecodeOptions.ARGMAX), result -> {
             stripBusy.set(false);
             strip.set(List.copyOf(result));
             status.info("Interpolated " + n + " steps (" + how.name().toLowerCase() + ")");

@@ -30,7 +30,7 @@ public final class PalettePane extends HBox {
     /** Playback key of the palette point's melody. */
     public static final String POINT_SOURCE = "palette";
 
-    private static final double AREA = 330;
+    private static final double AREA = 300;
     private static final String[] CORNER_NAMES = {"Top-left", "Top-right", "Bottom-left", "Bottom-right"};
 
     private final GridPane blends = new GridPane();

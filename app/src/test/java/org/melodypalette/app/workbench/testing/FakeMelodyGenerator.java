@@ -66,7 +66,12 @@ public final class FakeMelodyGenerator implements MelodyGenerator {
         for (int i = 0; i < steps; i++) {
             path.add(LatentMath.between(ends.get(0), ends.get(1), i / (double) (steps - 1), mode));
         }
-        return decode(path, options);
+        List<Melody> melodies = new ArrayList<>(decode(path, options));
+        if (keepOriginals) {
+            melodies.set(0, a);
+            melodies.set(steps - 1, b);
+        }
+        return melodies;
     }
 
     @Override
