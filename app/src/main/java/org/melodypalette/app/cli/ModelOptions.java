@@ -19,11 +19,16 @@ final class ModelOptions {
         return Path.of(System.getProperty("palette.home", ".")).resolve("checkpoints/mel_2bar");
     }
 
-    LatentCodec open() throws IOException {
+    /** The chosen folder; without --checkpoint, the bundled model, which must exist. */
+    Path directory() throws IOException {
         Path dir = checkpoint != null ? checkpoint : bundledModel();
         if (checkpoint == null && !Files.isDirectory(dir)) {
             throw new IOException("no --checkpoint given and no bundled model at " + dir);
         }
-        return MelodyGenerators.open(dir);
+        return dir;
+    }
+
+    LatentCodec open() throws IOException {
+        return MelodyGenerators.open(directory());
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "palette", mixinStandardHelpOptions = true, version = "Melody Palette 0.1.0",
         description = "Sketch melody loops with a MusicVAE latent space.",
         subcommands = {CommandLine.HelpCommand.class, TokenizeCommand.class, DatasetCommand.class,
-                EncodeCommand.class, DecodeCommand.class, SampleCommand.class, InterpolateCommand.class})
+                EncodeCommand.class, DecodeCommand.class, SampleCommand.class, InterpolateCommand.class, BenchCommand.class})
 public final class PaletteCommand implements Callable<Integer> {
 
     @Override
