@@ -19,6 +19,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.melodypalette.app.workbench.audio.TransportViewModel;
 import org.melodypalette.app.workbench.clip.ClipActions;
+import org.melodypalette.app.workbench.clip.LenientNumbers;
 import org.melodypalette.app.workbench.editor.EditorViewModel;
 import org.melodypalette.app.workbench.editor.MusicalKey;
 import org.melodypalette.app.workbench.editor.PianoRollView;
@@ -130,6 +131,7 @@ final class EditorPane extends BorderPane {
                 TransportViewModel.MIN_TEMPO, TransportViewModel.MAX_TEMPO, transport.tempoProperty().get(), 1));
         tempo.setId("tempo");
         tempo.setEditable(true);
+        LenientNumbers.apply(tempo, "%.0f");
         tempo.setPrefWidth(78);
         tempo.getValueFactory().valueProperty().addListener((obs, old, now) -> {
             if (now != null) {

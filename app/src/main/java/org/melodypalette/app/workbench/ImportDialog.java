@@ -53,6 +53,7 @@ final class ImportDialog extends Dialog<MidiTransfer.ImportChoice> {
         Spinner<Integer> startBar = new Spinner<>(1, 9999, 1);
         startBar.setId("importStartBar");
         startBar.setEditable(true);
+        org.melodypalette.app.workbench.clip.LenientNumbers.applyInteger(startBar);
         ComboBox<Integer> length = new ComboBox<>();
         length.setId("importBars");
         length.getItems().setAll(1, 2, 4, 8, 16);

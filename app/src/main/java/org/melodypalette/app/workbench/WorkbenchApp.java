@@ -26,6 +26,9 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         workbench = new Workbench(new Workbench.Dependencies(new BackgroundTaskRunner(), Models::open,
                 Playback.open(), WorkbenchOptions.home(), 1000));
+        // A bug in an event handler becomes a status message instead of a stack trace on stderr.
+        Thread.currentThread().setUncaughtExceptionHandler(
+                (thread, error) -> workbench.status().failure("Unexpected error (please report it)", error));
         view = WorkbenchView.show(workbench, stage, 1280, 860);
         workbench.start(options);
         ScreenshotTour.startIfRequested(workbench, view, stage.getScene());

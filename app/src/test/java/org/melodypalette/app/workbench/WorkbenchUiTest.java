@@ -212,4 +212,20 @@ class WorkbenchUiTest {
         assertThat(status.getPseudoClassStates()).extracting(Object::toString).contains("error");
         assertThat(notes()).containsExactly(Note.of(60, 0, 4));
     }
+
+    @Test
+    void typingIntoTheTempoFieldAcceptsNumbersAndIgnoresNonsense(FxRobot robot) {
+        javafx.scene.control.Spinner<Double> tempo = robot.lookup("#tempo").query();
+        robot.interact(() -> {
+            tempo.getEditor().setText("fast please");
+            tempo.commitValue();
+        });
+        assertThat(workbench.transport().tempoProperty().get()).isEqualTo(120);
+
+        robot.interact(() -> {
+            tempo.getEditor().setText("96");
+            tempo.commitValue();
+        });
+        assertThat(workbench.transport().tempoProperty().get()).isEqualTo(96);
+    }
 }

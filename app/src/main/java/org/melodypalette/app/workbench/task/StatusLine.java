@@ -37,7 +37,7 @@ public final class StatusLine {
     }
 
     /** Shows {@code what} followed by the failure's own message (e.g. "Cannot decode: …"). */
-    public void failure(String what, Exception cause) {
+    public void failure(String what, Throwable cause) {
         LOG.warn("{}: {}", what, describe(cause));
         LOG.debug(what, cause);
         error.set(true);
