@@ -1,0 +1,48 @@
+package org.melodypalette.model.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.melodypalette.datasets.LabelWindows;
+import org.melodypalette.datasets.WindowDataset;
+import org.melodypalette.datasets.WindowDatasetFile;
+import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.train.Evaluator;
+import org.melodypalette.model.train.TrainingCheckpoint;
+
+/**
+ * Evaluates one of our checkpoints on a window dataset file: reconstruction accuracy
+ * (teacher-forced and sampled at temperature 1.0), KL and ELBO, defined in {@link EvaluationReport}.
+ * Deterministic for a seed.
+ */
+public final class Evaluation {
+
+    /** Forward batch size; does not change the figures. */
+    static final int BATCH = 64;
+
+    private Evaluation() {
+    }
+
+    /** All windows of the split, seed 0. */
+    public static EvaluationReport evaluate(Path checkpoint, Path datasetFile, EvaluationSplit split)
+            throws IOException {
+        return evaluate(checkpoint, datasetFile, split, 0L, 0);
+    }
+
+    /**
+     * @param seed       seed of the posterior noise and of the sampling
+     * @param maxWindows evaluate only the split's first windows; 0 = all
+     */
+    public static EvaluationReport evaluate(Path checkpoint, Path datasetFile, EvaluationSplit split, long seed,
+                                            int maxWindows) throws IOException {
+        ModelConfig config = TrainingCheckpoint.readConfig(checkpoint);
+        WeightSet weights = TrainingCheckpoint.readWeights(checkpoint, config);
+        WindowDataset data = WindowDatasetFile.read(datasetFile);
+        TrainingRun.requireCompatible(config, data, datasetFile);
+        LabelWindows windows = Evaluator.first(Evaluator.windows(data, split), maxWindows);
+        if (windows.count() == 0) {
+            throw new IOException(datasetFile + ": the " + split + " split has no windows");
+        }
+        return Evaluator.evaluate(config, weights, windows, split, TrainingCheckpoint.readStep(checkpoint), seed, BATCH);
+    }
+}
