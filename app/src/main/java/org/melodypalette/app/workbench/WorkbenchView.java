@@ -34,7 +34,6 @@ import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.melodypalette.app.workbench.clip.ClipActions;
 import org.melodypalette.app.workbench.editor.EditorViewModel;
 import org.melodypalette.app.workbench.editor.Tool;
 import org.melodypalette.app.workbench.latent.CompareSpacesPane;
