@@ -17,6 +17,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import org.melodypalette.app.workbench.audio.TransportViewModel;
 import org.melodypalette.app.workbench.clip.ClipActions;
 import org.melodypalette.app.workbench.clip.LenientNumbers;
@@ -47,7 +48,7 @@ final class EditorPane extends BorderPane {
         return roll;
     }
 
-    private javafx.scene.layout.VBox toolbar(EditorViewModel editor, TransportViewModel transport, ClipActions actions) {
+    private VBox toolbar(EditorViewModel editor, TransportViewModel transport, ClipActions actions) {
         ToggleGroup tools = new ToggleGroup();
         ToggleButton select = toolButton("Select", "Select, move, resize (S)", Tool.SELECT, tools, editor);
         ToggleButton draw = toolButton("Draw", "Draw notes: click-drag sets the length (B)", Tool.DRAW, tools, editor);
@@ -163,7 +164,7 @@ final class EditorPane extends BorderPane {
                 new Separator(), drag);
         editing.setPadding(new Insets(3, 6, 3, 6));
         handOff.setPadding(new Insets(3, 6, 3, 6));
-        return new javafx.scene.layout.VBox(editing, handOff);
+        return new VBox(editing, handOff);
     }
 
     private static ToggleButton toolButton(String text, String tip, Tool tool, ToggleGroup group,
