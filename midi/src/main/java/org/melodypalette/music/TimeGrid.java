@@ -33,6 +33,16 @@ public record TimeGrid(int stepsPerQuarter, int beatsPerBar, int beatUnit, doubl
         }
     }
 
+    /** A grid with the given metre. */
+    public static TimeGrid of(int stepsPerQuarter, Metre metre, double qpm) {
+        return new TimeGrid(stepsPerQuarter, metre.beatsPerBar(), metre.beatUnit(), qpm);
+    }
+
+    /** The time signature of this grid. */
+    public Metre metre() {
+        return new Metre(beatsPerBar, beatUnit);
+    }
+
     /** Steps in one bar: {@code stepsPerQuarter · beatsPerBar · 4 / beatUnit}. */
     public int stepsPerBar() {
         return stepsPerQuarter * beatsPerBar * 4 / beatUnit;
