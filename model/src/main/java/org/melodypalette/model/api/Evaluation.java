@@ -27,7 +27,13 @@ public final class Evaluation {
     /** All windows of the split, seed 0. */
     public static EvaluationReport evaluate(Path checkpoint, Path datasetFile, EvaluationSplit split)
             throws IOException {
-        return evaluate(checkpoint, datasetFile, split, 0L, 0, TrainingOptions.DEFAULT_THREADS);
+        return evaluate(checkpoint, datasetFile, split, 0L, 0);
+    }
+
+    /** The split's first {@code maxWindows} (0 = all) with {@link TrainingOptions#DEFAULT_THREADS}. */
+    public static EvaluationReport evaluate(Path checkpoint, Path datasetFile, EvaluationSplit split, long seed,
+                                            int maxWindows) throws IOException {
+        return evaluate(checkpoint, datasetFile, split, seed, maxWindows, TrainingOptions.DEFAULT_THREADS);
     }
 
     /**

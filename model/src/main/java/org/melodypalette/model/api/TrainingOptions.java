@@ -55,6 +55,13 @@ public record TrainingOptions(String preset, Path configFile, Path dataset, Path
         }
     }
 
+    /** Options with {@link #DEFAULT_THREADS} native threads. */
+    public TrainingOptions(String preset, Path configFile, Path dataset, Path outputDir, long steps,
+                           int checkpointInterval, int evalInterval, int evalWindows, long seed, boolean resume) {
+        this(preset, configFile, dataset, outputDir, steps, checkpointInterval, evalInterval, evalWindows, seed,
+                resume, DEFAULT_THREADS);
+    }
+
     /** A new run of a preset with the default schedule and seed 0. */
     public static TrainingOptions preset(String preset, Path dataset, Path outputDir) {
         return new TrainingOptions(preset, null, dataset, outputDir, DEFAULT_STEPS, DEFAULT_CHECKPOINT_INTERVAL,
