@@ -8,6 +8,7 @@ import org.melodypalette.datasets.WindowDatasetFile;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.train.Evaluator;
+import org.melodypalette.model.train.NativeThreads;
 import org.melodypalette.model.train.TrainingCheckpoint;
 
 /**
@@ -29,12 +30,22 @@ public final class Evaluation {
         return evaluate(checkpoint, datasetFile, split, 0L, 0);
     }
 
+    /** The split's first {@code maxWindows} (0 = all) with {@link TrainingOptions#DEFAULT_THREADS}. */
+    public static EvaluationReport evaluate(Path checkpoint, Path datasetFile, EvaluationSplit split, long seed,
+                                            int maxWindows) throws IOException {
+        return evaluate(checkpoint, datasetFile, split, seed, maxWindows, TrainingOptions.DEFAULT_THREADS);
+    }
+
     /**
      * @param seed       seed of the posterior noise and of the sampling
      * @param maxWindows evaluate only the split's first windows; 0 = all
+     * @param threads    native threads per op; 0 keeps ND4J's default (see {@link TrainingOptions#threads()})
      */
     public static EvaluationReport evaluate(Path checkpoint, Path datasetFile, EvaluationSplit split, long seed,
-                                            int maxWindows) throws IOException {
+                                            int maxWindows, int threads) throws IOException {
+        if (threads > 0) {
+            NativeThreads.limit(threads);
+        }
         ModelConfig config = TrainingCheckpoint.readConfig(checkpoint);
         WeightSet weights = TrainingCheckpoint.readWeights(checkpoint, config);
         WindowDataset data = WindowDatasetFile.read(datasetFile);

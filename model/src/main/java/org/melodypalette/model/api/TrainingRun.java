@@ -9,6 +9,7 @@ import org.melodypalette.datasets.WindowDatasetFile;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfigJson;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.train.NativeThreads;
 import org.melodypalette.model.train.Trainer;
 import org.melodypalette.model.train.TrainingCheckpoint;
 
@@ -33,6 +34,9 @@ public final class TrainingRun {
      */
     public static TrainingResult run(TrainingOptions options, TrainingListener listener) throws IOException {
         WindowDataset data = WindowDatasetFile.read(options.dataset());
+        if (options.threads() > 0) {
+            NativeThreads.limit(options.threads());
+        }
         Path out = options.outputDir();
         Trainer.Settings settings = new Trainer.Settings(out, options.steps(), options.checkpointInterval(),
                 options.evalInterval(), options.evalWindows(), HISTORY_INTERVAL, options.seed());

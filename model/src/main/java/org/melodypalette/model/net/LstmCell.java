@@ -82,11 +82,12 @@ final class LstmCell {
     /** One step given {@code inputGates = x·K[0:in] + b'} ({@code [batch, 4H]}). */
     LstmState stepWithInputGates(SDVariable inputGates, LstmState previous) {
         SDVariable g = inputGates.add(previous.h().mmul(recurrentKernel));
-        int h = hiddenSize;
-        SDVariable i = sd.nn.sigmoid(g.get(SDIndex.all(), SDIndex.interval(0, h)));
-        SDVariable j = sd.math.tanh(g.get(SDIndex.all(), SDIndex.interval(h, 2 * h)));
-        SDVariable f = sd.nn.sigmoid(g.get(SDIndex.all(), SDIndex.interval(2 * h, 3 * h)));
-        SDVariable o = sd.nn.sigmoid(g.get(SDIndex.all(), SDIndex.interval(3 * h, 4 * h)));
+        // One split op rather than four slices: each slice's backprop allocates a full [batch, 4H] array.
+        SDVariable[] gates = sd.split(g, 4, 1);
+        SDVariable i = sd.nn.sigmoid(gates[0]);
+        SDVariable j = sd.math.tanh(gates[1]);
+        SDVariable f = sd.nn.sigmoid(gates[2]);
+        SDVariable o = sd.nn.sigmoid(gates[3]);
         SDVariable c = i.mul(j).add(previous.c().mul(f));
         return new LstmState(c, sd.math.tanh(c).mul(o));
     }

@@ -157,7 +157,7 @@ public final class MusicVaeGraph {
                 vars.get(scope + "z_to_initial_state/kernel"), vars.get(scope + "z_to_initial_state/bias"),
                 vars.get(scope + "output_projection/kernel"), vars.get(scope + "output_projection/bias"),
                 config.numClasses());
-        SDVariable previousGates = decoder.projectPrevious(previous, config.numSteps());
+        SDVariable[] previousGates = decoder.projectPrevious(previous, config.numSteps());
         if (!hierarchical) {
             return decoder.logits(decoder.run(previousGates, z, 0, config.numSteps()));
         }

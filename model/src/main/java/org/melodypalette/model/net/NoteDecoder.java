@@ -53,11 +53,13 @@ final class NoteDecoder {
      * The previous-output share of layer 0's gates for every step.
      *
      * @param previous {@code [batch, T, C]}: step t holds the one-hot of step t−1's label (zeros at t = 0)
-     * @return {@code [batch, T, 4H0]}
+     * @return T arrays {@code [batch, 4H0]}, one per step
      */
-    SDVariable projectPrevious(SDVariable previous, int steps) {
+    SDVariable[] projectPrevious(SDVariable previous, int steps) {
         SDVariable flat = sd.reshape(previous, -1, numClasses).mmul(previousKernel);
-        return sd.reshape(flat, -1, steps, 4L * sizes.get(0));
+        // Unstacked once: slicing step t out of [batch, T, 4H] would make every slice's backprop
+        // allocate a whole [batch, T, 4H] gradient, O(T²) memory for 256-step sequences.
+        return sd.unstack(sd.reshape(flat, -1, steps, 4L * sizes.get(0)), 1, steps);
     }
 
     /**
@@ -65,12 +67,12 @@ final class NoteDecoder {
      *
      * @return the top layer's h of each step, {@code [batch, H_last]} each
      */
-    List<SDVariable> run(SDVariable previousGates, SDVariable latent, int from, int to) {
+    List<SDVariable> run(SDVariable[] previousGates, SDVariable latent, int from, int to) {
         List<LstmState> states = LstmCell.initialStates(sd, latent, initialStateKernel, initialStateBias, sizes);
         SDVariable latentGates = latent.mmul(latentKernel).add(cells.get(0).gateBias());
         List<SDVariable> outputs = new ArrayList<>();
         for (int t = from; t < to; t++) {
-            SDVariable gates = previousGates.get(SDIndex.all(), SDIndex.point(t), SDIndex.all()).add(latentGates);
+            SDVariable gates = previousGates[t].add(latentGates);
             LstmState state = cells.get(0).stepWithInputGates(gates, states.get(0));
             states.set(0, state);
             for (int k = 1; k < cells.size(); k++) {

@@ -64,7 +64,7 @@ class DecoderGradientTest {
         Conductor conductor = new Conductor(sd, List.of(cell("cond0", 1, 2, 30), cell("cond1", 2, 2, 32)),
                 var("cond_init/kernel", 34, LATENT, 2 * (2 + 2)), var("cond_init/bias", 35, 2 * (2 + 2)));
         NoteDecoder decoder = noteDecoder(2);
-        SDVariable previousGates = decoder.projectPrevious(previous, STEPS);
+        SDVariable[] previousGates = decoder.projectPrevious(previous, STEPS);
         List<SDVariable> embeddings = conductor.embeddings(z, 2);
         List<SDVariable> outputs = new ArrayList<>(decoder.run(previousGates, embeddings.get(0), 0, 2));
         outputs.addAll(decoder.run(previousGates, embeddings.get(1), 2, 4));
