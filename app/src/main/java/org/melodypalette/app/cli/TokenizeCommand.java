@@ -6,11 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.melodypalette.midi.ExtractedMelody;
-import org.melodypalette.midi.MelodyExtraction;
-import org.melodypalette.midi.MidiFiles;
-import org.melodypalette.midi.QuantizeOptions;
-import org.melodypalette.midi.TrackSelector;
+import org.melodypalette.music.Melody;
 import org.melodypalette.tokenizer.MelodyTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,12 +35,10 @@ final class TokenizeCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new IllegalArgumentException("--steps must be positive, got " + steps);
         }
-        TrackSelector selector = track == null ? TrackSelector.auto() : TrackSelector.parse(track);
         MelodyTokenizer tokenizer = MelodyTokenizer.magenta();
         List<int[]> labels = new ArrayList<>();
-        for (Path file : files) {
-            ExtractedMelody melody = MelodyExtraction.extract(MidiFiles.read(file), selector, QuantizeOptions.DEFAULT);
-            labels.add(tokenizer.encode(melody.melody(), steps));
+        for (Melody melody : MelodyFiles.read(files, track)) {
+            labels.add(tokenizer.encode(melody, steps));
         }
         if (json) {
             System.out.println(Json.write(Map.of("labels", labels)));

@@ -48,12 +48,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0")
     long seed;
 
+    @Option(names = "--threads", defaultValue = "0", description = "Native threads per op (0 = ND4J's default).")
+    int threads;
+
     private volatile boolean stop;
 
     @Override
     public Integer call() throws IOException {
         TrainingOptions options = new TrainingOptions(preset, null, data, out, steps, checkpointInterval,
-                evalInterval, evalWindows, seed, resume);
+                evalInterval, evalWindows, seed, resume, threads);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop = true;
