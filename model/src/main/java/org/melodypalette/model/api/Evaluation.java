@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
-import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.checkpoint.LoadedCheckpoint;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.train.Evaluator;
 import org.melodypalette.model.train.NativeThreads;
 import org.melodypalette.model.train.TrainingCheckpoint;
 
 /**
- * Evaluates one of our checkpoints on a window dataset file: reconstruction accuracy
+ * Evaluates a checkpoint (ours, or a magenta.js one that has the posterior's sigma) on a window dataset file: reconstruction accuracy
  * (teacher-forced and sampled at temperature 1.0), KL and ELBO, defined in {@link EvaluationReport}.
  * Deterministic for a seed.
  */
@@ -46,14 +46,14 @@ public final class Evaluation {
         if (threads > 0) {
             NativeThreads.limit(threads);
         }
-        ModelConfig config = TrainingCheckpoint.readConfig(checkpoint);
-        WeightSet weights = TrainingCheckpoint.readWeights(checkpoint, config);
+        LoadedCheckpoint model = TrainingCheckpoint.readModel(checkpoint);
+        ModelConfig config = model.config();
         WindowDataset data = WindowDatasetFile.read(datasetFile);
         TrainingRun.requireCompatible(config, data, datasetFile);
         LabelWindows windows = Evaluator.first(Evaluator.windows(data, split), maxWindows);
         if (windows.count() == 0) {
             throw new IOException(datasetFile + ": the " + split + " split has no windows");
         }
-        return Evaluator.evaluate(config, weights, windows, split, TrainingCheckpoint.readStep(checkpoint), seed, BATCH);
+        return Evaluator.evaluate(config, model.weights(), windows, split, TrainingCheckpoint.readStep(checkpoint), seed, BATCH);
     }
 }

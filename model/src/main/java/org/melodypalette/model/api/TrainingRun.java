@@ -45,14 +45,14 @@ public final class TrainingRun {
             if (!options.resume()) {
                 throw new IOException(out + " already holds a training checkpoint; resume it or choose another folder");
             }
-            ModelConfig saved = TrainingCheckpoint.readConfig(out);
+            TrainingCheckpoint.Contents saved = TrainingCheckpoint.read(out);
             ModelConfig requested = requestedConfig(options);
-            if (requested != null && !requested.equals(saved)) {
-                throw new IOException(out + " holds a checkpoint of " + saved.name()
+            if (requested != null && !requested.equals(saved.config())) {
+                throw new IOException(out + " holds a checkpoint of " + saved.config().name()
                         + ", which differs from the requested " + requested.name());
             }
-            requireCompatible(saved, data, options.dataset());
-            trainer = Trainer.resume(data, settings);
+            requireCompatible(saved.config(), data, options.dataset());
+            trainer = Trainer.resume(saved, data, settings);
         } else {
             ModelConfig config = requestedConfig(options);
             if (config == null) {

@@ -3,6 +3,7 @@ package org.melodypalette.model.net;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfig.DecoderKind;
@@ -37,26 +38,28 @@ public final class FreeRunningDecoder {
     public FreeRunningDecoder(ModelConfig config, WeightSet weights) {
         MusicVaeVariables.requireMatches(config, weights);
         this.config = config;
-        String scope = MusicVaeVariables.decoderScope(config);
+        String scope = MagentaVariables.noteDecoderScope(config);
         List<Cell> cells = new ArrayList<>();
         for (int k = 0; k < config.decoderSizes().size(); k++) {
-            cells.add(cell(weights, MusicVaeVariables.decoderCellScope(scope, k), config.decoderSizes().get(k)));
+            cells.add(cell(weights, MagentaVariables.decoderCell(scope, k), config.decoderSizes().get(k)));
         }
-        this.decoder = new Stack(cells, array(weights, scope + "z_to_initial_state/kernel"),
-                array(weights, scope + "z_to_initial_state/bias"));
-        this.outputKernel = array(weights, scope + "output_projection/kernel");
-        this.outputBias = array(weights, scope + "output_projection/bias");
+        this.decoder = stack(weights, cells, MagentaVariables.zToInitialState(scope));
+        this.outputKernel = array(weights, MagentaVariables.kernel(MagentaVariables.outputProjection(scope)));
+        this.outputBias = array(weights, MagentaVariables.bias(MagentaVariables.outputProjection(scope)));
         if (config.decoder() == DecoderKind.HIERARCHICAL) {
             List<Cell> conductorCells = new ArrayList<>();
             for (int k = 0; k < config.conductorSizes().size(); k++) {
-                conductorCells.add(cell(weights, MusicVaeVariables.conductorCellScope(k),
-                        config.conductorSizes().get(k)));
+                conductorCells.add(cell(weights, MagentaVariables.conductorCell(k), config.conductorSizes().get(k)));
             }
-            String init = MusicVaeVariables.CONDUCTOR + "initial_state/";
-            this.conductor = new Stack(conductorCells, array(weights, init + "kernel"), array(weights, init + "bias"));
+            this.conductor = stack(weights, conductorCells, MagentaVariables.CONDUCTOR_INITIAL_STATE);
         } else {
             this.conductor = null;
         }
+    }
+
+    private static Stack stack(WeightSet weights, List<Cell> cells, String initialStateScope) {
+        return new Stack(cells, array(weights, MagentaVariables.kernel(initialStateScope)),
+                array(weights, MagentaVariables.bias(initialStateScope)));
     }
 
     /**
@@ -176,9 +179,9 @@ public final class FreeRunningDecoder {
     }
 
     private static Cell cell(WeightSet weights, String scope, int hidden) {
-        INDArray bias = array(weights, scope + MusicVaeVariables.BIAS)
+        INDArray bias = array(weights, MagentaVariables.bias(scope))
                 .addi(LstmCell.forgetBiasVector(hidden, DataType.FLOAT));
-        return new Cell(array(weights, scope + MusicVaeVariables.KERNEL), bias, hidden);
+        return new Cell(array(weights, MagentaVariables.kernel(scope)), bias, hidden);
     }
 
     private static INDArray array(WeightSet weights, String name) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ModelConfig;
@@ -116,8 +117,8 @@ public final class MusicVaeGraph {
         }
         SDVariable input = sd.placeHolder(INPUT, dataType, -1, config.numSteps(), config.numClasses());
         SDVariable encoded = encode(sd, config, vars, input);
-        dense(encoded, vars, MusicVaeVariables.MU).rename(MU);
-        sd.nn.softplus(dense(encoded, vars, MusicVaeVariables.SIGMA)).rename(SIGMA);
+        dense(encoded, vars, MagentaVariables.MU).rename(MU);
+        sd.nn.softplus(dense(encoded, vars, MagentaVariables.SIGMA)).rename(SIGMA);
         return new MusicVaeGraph(config, dataType, sd, names);
     }
 
@@ -127,8 +128,8 @@ public final class MusicVaeGraph {
         for (int k = 0; k < sizes.size(); k++) {
             int in = k == 0 ? config.numClasses() : 2 * sizes.get(k - 1);
             layers.add(new BidirectionalLstmEncoder.Layer(
-                    cell(sd, vars, MusicVaeVariables.encoderCellScope(config, k, MusicVaeVariables.FW), in, sizes.get(k)),
-                    cell(sd, vars, MusicVaeVariables.encoderCellScope(config, k, MusicVaeVariables.BW), in, sizes.get(k))));
+                    cell(sd, vars, MusicVaeVariables.encoderCell(config, k, true), in, sizes.get(k)),
+                    cell(sd, vars, MusicVaeVariables.encoderCell(config, k, false), in, sizes.get(k))));
         }
         if (config.encoder() == EncoderKind.FLAT) {
             return BidirectionalLstmEncoder.encode(sd, input, layers);
@@ -143,7 +144,7 @@ public final class MusicVaeGraph {
 
     private static SDVariable decode(SameDiff sd, ModelConfig config, Map<String, SDVariable> vars,
                                      SDVariable previous, SDVariable z) {
-        String scope = MusicVaeVariables.decoderScope(config);
+        String scope = MagentaVariables.noteDecoderScope(config);
         boolean hierarchical = config.decoder() == DecoderKind.HIERARCHICAL;
         List<Integer> conductorSizes = config.conductorSizes();
         int latent = hierarchical ? conductorSizes.get(conductorSizes.size() - 1) : config.zSize();
@@ -151,11 +152,13 @@ public final class MusicVaeGraph {
         List<LstmCell> cells = new ArrayList<>();
         for (int k = 0; k < sizes.size(); k++) {
             int in = k == 0 ? config.numClasses() + latent : sizes.get(k - 1);
-            cells.add(cell(sd, vars, MusicVaeVariables.decoderCellScope(scope, k), in, sizes.get(k)));
+            cells.add(cell(sd, vars, MagentaVariables.decoderCell(scope, k), in, sizes.get(k)));
         }
         NoteDecoder decoder = new NoteDecoder(sd, cells,
-                vars.get(scope + "z_to_initial_state/kernel"), vars.get(scope + "z_to_initial_state/bias"),
-                vars.get(scope + "output_projection/kernel"), vars.get(scope + "output_projection/bias"),
+                vars.get(MagentaVariables.kernel(MagentaVariables.zToInitialState(scope))),
+                vars.get(MagentaVariables.bias(MagentaVariables.zToInitialState(scope))),
+                vars.get(MagentaVariables.kernel(MagentaVariables.outputProjection(scope))),
+                vars.get(MagentaVariables.bias(MagentaVariables.outputProjection(scope))),
                 config.numClasses());
         SDVariable[] previousGates = decoder.projectPrevious(previous, config.numSteps());
         if (!hierarchical) {
@@ -164,11 +167,11 @@ public final class MusicVaeGraph {
         List<LstmCell> conductorCells = new ArrayList<>();
         for (int k = 0; k < conductorSizes.size(); k++) {
             int in = k == 0 ? 1 : conductorSizes.get(k - 1);
-            conductorCells.add(cell(sd, vars, MusicVaeVariables.conductorCellScope(k), in, conductorSizes.get(k)));
+            conductorCells.add(cell(sd, vars, MagentaVariables.conductorCell(k), in, conductorSizes.get(k)));
         }
-        String conductorScope = MusicVaeVariables.CONDUCTOR + "initial_state/";
-        Conductor conductor = new Conductor(sd, conductorCells,
-                vars.get(conductorScope + "kernel"), vars.get(conductorScope + "bias"));
+        String conductorScope = MagentaVariables.CONDUCTOR_INITIAL_STATE;
+        Conductor conductor = new Conductor(sd, conductorCells, vars.get(MagentaVariables.kernel(conductorScope)),
+                vars.get(MagentaVariables.bias(conductorScope)));
         List<SDVariable> embeddings = conductor.embeddings(z, config.numSegments());
         List<SDVariable> outputs = new ArrayList<>();
         int length = config.stepsPerSegment();
@@ -179,12 +182,12 @@ public final class MusicVaeGraph {
     }
 
     private static LstmCell cell(SameDiff sd, Map<String, SDVariable> vars, String scope, int in, int hidden) {
-        return new LstmCell(sd, vars.get(scope + MusicVaeVariables.KERNEL), vars.get(scope + MusicVaeVariables.BIAS),
+        return new LstmCell(sd, vars.get(MagentaVariables.kernel(scope)), vars.get(MagentaVariables.bias(scope)),
                 in, hidden);
     }
 
     private static SDVariable dense(SDVariable x, Map<String, SDVariable> vars, String scope) {
-        return x.mmul(vars.get(scope + MusicVaeVariables.KERNEL)).add(vars.get(scope + MusicVaeVariables.BIAS));
+        return x.mmul(vars.get(MagentaVariables.kernel(scope))).add(vars.get(MagentaVariables.bias(scope)));
     }
 
     static INDArray toArray(WeightTensor t, DataType dataType) {

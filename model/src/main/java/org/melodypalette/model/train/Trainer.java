@@ -124,7 +124,12 @@ public final class Trainer {
 
     /** Continues the checkpoint in the settings' output folder; refuses other training data. */
     public static Trainer resume(WindowDataset data, Settings settings) throws IOException {
-        TrainingCheckpoint.Contents saved = TrainingCheckpoint.read(settings.outputDir());
+        return resume(TrainingCheckpoint.read(settings.outputDir()), data, settings);
+    }
+
+    /** Continues {@code saved}, read from the settings' output folder. */
+    public static Trainer resume(TrainingCheckpoint.Contents saved, WindowDataset data, Settings settings)
+            throws IOException {
         TrainingState state = saved.state();
         if (state.datasetFingerprint() != TrainingBatches.fingerprint(data.train())) {
             throw new CheckpointException(settings.outputDir(), "was trained on other data ("

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.model.checkpoint.CheckpointException;
+import org.melodypalette.model.checkpoint.CheckpointFolder;
+import org.melodypalette.model.checkpoint.LoadedCheckpoint;
 import org.melodypalette.model.checkpoint.WeightSet;
-import org.melodypalette.model.checkpoint.WeightsManifest;
 import org.melodypalette.model.config.ModelConfig;
-import org.melodypalette.model.config.ModelConfigJson;
 import org.melodypalette.model.net.MusicVaeVariables;
 
 /**
@@ -31,7 +30,6 @@ import org.melodypalette.model.net.MusicVaeVariables;
  */
 public final class TrainingCheckpoint {
 
-    public static final String CONFIG = "config.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -47,46 +45,42 @@ public final class TrainingCheckpoint {
     /** Whether {@code folder} (after crash recovery) holds a training checkpoint. */
     public static boolean exists(Path folder) throws IOException {
         AtomicFolder.recover(folder);
-        return Files.isRegularFile(folder.resolve(CONFIG)) && Files.isRegularFile(folder.resolve(TrainingState.FILE_NAME));
+        return Files.isRegularFile(folder.resolve(CheckpointFolder.CONFIG_FILE))
+                && Files.isRegularFile(folder.resolve(TrainingState.FILE_NAME));
     }
 
     public static void write(Path folder, Contents contents) throws IOException {
         AtomicFolder.replace(folder, dir -> {
-            AtomicFiles.write(dir.resolve(CONFIG), ModelConfigJson.toJson(contents.config()));
-            WeightsManifest.write(dir, contents.weights());
+            CheckpointFolder.write(dir, contents.config(), contents.weights());
             AtomicFiles.write(dir.resolve(TrainingMetrics.FILE_NAME), JSON.writeValueAsBytes(contents.metrics()));
             contents.optimizer().write(dir.resolve(AdamOptimizer.FILE_NAME));
             AtomicFiles.write(dir.resolve(TrainingState.FILE_NAME), JSON.writeValueAsBytes(contents.state()));
         });
     }
 
-    /** The model config of a checkpoint folder. */
-    public static ModelConfig readConfig(Path folder) throws IOException {
+    /**
+     * A model checkpoint (ours or magenta.js's, after crash recovery) with every variable training
+     * and evaluation need, the posterior's sigma included.
+     */
+    public static LoadedCheckpoint readModel(Path folder) throws IOException {
         AtomicFolder.recover(folder);
-        Path file = folder.resolve(CONFIG);
+        LoadedCheckpoint loaded = CheckpointFolder.load(folder);
         try {
-            return ModelConfigJson.fromJson(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new CheckpointException(folder, "not a checkpoint folder: " + CONFIG + " is missing");
-        } catch (IOException e) {
-            throw new CheckpointException(file, "invalid model config: " + e.getMessage(), e);
-        }
-    }
-
-    /** The weights of {@code config}'s variables, checked against their shapes. */
-    public static WeightSet readWeights(Path folder, ModelConfig config) throws IOException {
-        WeightSet all = WeightsManifest.read(folder);
-        try {
-            return MusicVaeVariables.select(config, all);
+            WeightSet weights = MusicVaeVariables.select(loaded.config(), loaded.weights());
+            return new LoadedCheckpoint(loaded.config(), weights, loaded.folder(), loaded.format());
         } catch (IllegalArgumentException e) {
-            throw new CheckpointException(folder, "weights do not fit " + config.name() + ": " + e.getMessage());
+            throw new CheckpointException(folder, e.getMessage() + " (training and evaluation need the "
+                    + "posterior's sigma, which inference-only checkpoints may omit)");
         }
     }
 
     /** The whole checkpoint, for resuming. */
     public static Contents read(Path folder) throws IOException {
-        ModelConfig config = readConfig(folder);
-        WeightSet weights = readWeights(folder, config);
+        LoadedCheckpoint model = readModel(folder);
+        if (model.format() != LoadedCheckpoint.Format.MELODY_PALETTE) {
+            throw new CheckpointException(folder, "is a magenta.js checkpoint; only our own training runs resume");
+        }
+        ModelConfig config = model.config();
         Map<String, long[]> shapes = new LinkedHashMap<>();
         for (MusicVaeVariables.Spec spec : MusicVaeVariables.specs(config)) {
             shapes.put(spec.name(), spec.shape().stream().mapToLong(Integer::longValue).toArray());
@@ -98,7 +92,7 @@ public final class TrainingCheckpoint {
             throw new CheckpointException(folder, "optimizer state is at update " + optimizer.updates()
                     + " but the training state at step " + state.step());
         }
-        return new Contents(config, weights, optimizer, state, metrics);
+        return new Contents(config, model.weights(), optimizer, state, metrics);
     }
 
     /** The training step a checkpoint holds, or 0 for a model folder without training state. */

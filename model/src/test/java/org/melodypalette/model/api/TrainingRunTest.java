@@ -12,6 +12,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.model.train.TrainingFixtures;
+import org.melodypalette.testing.SharedData;
 
 class TrainingRunTest {
 
@@ -104,5 +105,17 @@ class TrainingRunTest {
         assertThatThrownBy(() -> TrainingRun.run(options(data, 1), new Recorder()))
                 .hasMessageContaining(data.toString())
                 .hasMessageContaining("windows have 32 steps but tiny-test needs 8");
+    }
+
+    @Test
+    void evaluatesAMagentaJsCheckpoint() throws IOException {
+        Path magenta = SharedData.require("magenta/checkpoints/mel_2bar_small_random");
+        Path data = TrainingFixtures.datasetFile(dir, 2, 3, 16);
+
+        EvaluationReport report = Evaluation.evaluate(magenta, data, EvaluationSplit.EVAL);
+
+        assertThat(report.windows()).isEqualTo(3);
+        assertThat(report.step()).isZero();
+        assertThat(report.kl()).isPositive();
     }
 }

@@ -2,8 +2,14 @@ package org.melodypalette.model.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.melodypalette.music.Melody;
+import org.melodypalette.music.Note;
+import org.melodypalette.music.TimeGrid;
+import org.melodypalette.tokenizer.MelodyTokenizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -53,5 +59,20 @@ class MelodyTensorsTest {
         assertThat(MelodyTensors.allowedTranspositions(new int[] {3, 0, 1, 87}, 5, 90))
                 .containsExactly(-1, 0, 1, 2);
         assertThat(MelodyTensors.allowedTranspositions(new int[] {0, 1}, 2, 90)).containsExactly(-2, -1, 0, 1, 2);
+    }
+
+    @Test
+    void melodiesRoundTripThroughOneHotTensors() {
+        MelodyTokenizer tokenizer = MelodyTokenizer.magenta();
+        Melody melody = Melody.of(TimeGrid.SIXTEENTHS_4_4, 32,
+                List.of(new Note(60, 100, 0, 4), new Note(64, 100, 4, 6), new Note(67, 100, 8, 16)));
+
+        INDArray x = MelodyTensors.oneHot(List.of(melody), tokenizer, 32, DataType.FLOAT);
+        List<Melody> back = MelodyTensors.melodies(MelodyTensors.argmaxLabels(x, 32), tokenizer, TimeGrid.SIXTEENTHS_4_4);
+
+        assertThat(x.shape()).containsExactly(1, 32, 90);
+        assertThat(x.getDouble(0, 0, 60 - 21 + 2)).isEqualTo(1.0);
+        assertThat(back.get(0).notes()).extracting(Note::pitch, Note::startStep, Note::endStep)
+                .containsExactly(tuple(60, 0, 4), tuple(64, 4, 6), tuple(67, 8, 16));
     }
 }
