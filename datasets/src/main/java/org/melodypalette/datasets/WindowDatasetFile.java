@@ -1,5 +1,7 @@
 package org.melodypalette.datasets;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -43,6 +45,32 @@ public final class WindowDatasetFile {
         });
     }
 
+    /**
+     * The header's {@link DatasetInfo}; a problem is one line naming what is wrong and where,
+     * without Jackson's internals.
+     */
+    private static DatasetInfo parseHeader(Path file, byte[] header) throws DatasetFormatException {
+        DatasetInfo info;
+        try {
+            info = JSON.readValue(header, DatasetInfo.class);
+        } catch (JsonProcessingException e) {
+            Throwable cause = e.getCause();
+            String problem = cause instanceof IllegalArgumentException ? cause.getMessage()
+                    : cause instanceof NullPointerException ? "a required field is missing or null"
+                    : e.getOriginalMessage();
+            JsonLocation at = e.getLocation();
+            throw new DatasetFormatException(file, "header is not valid: " + problem
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new DatasetFormatException(file, "header is not valid: " + e.getMessage());
+        }
+        if ((long) info.bars() * info.stepsPerBar() > Integer.MAX_VALUE) {
+            throw new DatasetFormatException(file, "windows of " + info.bars() + " bars of " + info.stepsPerBar()
+                    + " steps are too long");
+        }
+        return info;
+    }
+
     /** Reads a dataset file; any problem is a {@link DatasetFormatException} naming the file. */
     public static WindowDataset read(Path file) throws IOException {
         long size;
@@ -66,17 +94,16 @@ public final class WindowDatasetFile {
             if (header.length != headerLength) {
                 throw new DatasetFormatException(file, "truncated in the header");
             }
-            DatasetInfo info;
-            try {
-                info = JSON.readValue(header, DatasetInfo.class);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new DatasetFormatException(file, "header is not valid: " + e.getMessage());
-            }
+            DatasetInfo info = parseHeader(file, header);
             int trainCount = data.readInt();
             int evalCount = data.readInt();
+            if (trainCount < 0 || evalCount < 0) {
+                throw new DatasetFormatException(file, "declares a negative window count (" + trainCount
+                        + " train, " + evalCount + " eval)");
+            }
             long expected = (long) MAGIC.length + 4 + headerLength + 8
                     + ((long) trainCount + evalCount) * info.numSteps();
-            if (trainCount < 0 || evalCount < 0 || expected != size) {
+            if (expected != size) {
                 throw new DatasetFormatException(file, "declares " + trainCount + " train and "
                         + evalCount + " eval windows of " + info.numSteps() + " steps ("
                         + expected + " bytes) but has " + size + " bytes");
