@@ -1,5 +1,7 @@
 package org.melodypalette.model.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +15,10 @@ public final class ModelConfigJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
+    /** What Jackson puts in a location's text when it may not quote the input; says nothing to a user. */
+    private static final String REDACTED_SOURCE =
+            "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
+
     private ModelConfigJson() {
     }
 
@@ -24,12 +30,32 @@ public final class ModelConfigJson {
         }
     }
 
-    /** Parses and validates; a bad field is an {@link IOException} with Jackson's location. */
+    /**
+     * Parses and validates. Any problem is an {@link IOException} with a one-line message: what is
+     * wrong (a validation message, or Jackson's without its internals) and the line and column.
+     */
     public static ModelConfig fromJson(byte[] json) throws IOException {
+        ModelConfig config;
         try {
-            return JSON.readValue(json, ModelConfig.class);
+            config = JSON.readValue(json, ModelConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(problem(e), e);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
+        if (config == null) {
+            throw new IOException("the config is JSON null, not an object");
+        }
+        return config;
+    }
+
+    private static String problem(JsonProcessingException e) {
+        Throwable cause = e.getCause();
+        String what = cause instanceof IllegalArgumentException ? cause.getMessage()
+                : cause instanceof NullPointerException ? "a required field is null"
+                : e.getOriginalMessage().replace(REDACTED_SOURCE, "");
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? what
+                : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 }
