@@ -26,6 +26,9 @@ public final class WindowDatasetFile {
     private static final byte[] MAGIC = "MPWIN1\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER_BYTES = 16 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What Jackson puts in a location's text when it may not quote the input; says nothing to a user. */
+    private static final String REDACTED_SOURCE =
+            "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
 
     private WindowDatasetFile() {
     }
@@ -57,10 +60,10 @@ public final class WindowDatasetFile {
             Throwable cause = e.getCause();
             String problem = cause instanceof IllegalArgumentException ? cause.getMessage()
                     : cause instanceof NullPointerException ? "a required field is missing or null"
-                    : e.getOriginalMessage();
+                    : e.getOriginalMessage().replace(REDACTED_SOURCE, "");
             JsonLocation at = e.getLocation();
-            throw new DatasetFormatException(file, "header is not valid: " + problem
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw new DatasetFormatException(file, "header is not valid: " + problem + (at == null || at.getLineNr() < 0
+                    ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new DatasetFormatException(file, "header is not valid: " + e.getMessage());
         }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.melodypalette.testing.Allocations;
 
 /**
  * The dataset files training and the dataset builder read, with any bytes: a window dataset file
@@ -25,28 +25,18 @@ class DatasetFilesFuzzTest {
     private static final long ALLOCATION_ALLOWANCE = 4L << 20;
     private static final long ALLOCATION_PER_FILE_BYTE = 32;
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final Path DIR = createScratchDir();
     private static final Path DATASET = DIR.resolve("windows.bin");
     private static final Path INDEX = DIR.resolve(Pop909Index.FILE_NAME);
 
     @FuzzTest(maxDuration = "10m")
-    void readAnyWindowDatasetFile(byte[] data) throws IOException {
+    void readAnyWindowDatasetFile(byte[] data) throws Exception {
         Files.write(DATASET, data);
-        long allocated = readWindowDataset(data.length);
-        if (allocated > allocationBudget(data.length)) {
-            // the first read of a new path may load (and, when fuzzing, instrument) classes:
-            // only a repeat read measures what reading itself allocates
-            allocated = readWindowDataset(data.length);
-        }
-        assertThat(allocated).as("bytes allocated reading a %d-byte file", data.length)
-                .isLessThanOrEqualTo(allocationBudget(data.length));
+        Allocations.assertAtMost(ALLOCATION_ALLOWANCE + ALLOCATION_PER_FILE_BYTE * data.length,
+                "reading a " + data.length + "-byte file", () -> readWindowDataset(data.length));
     }
 
-    /** Reads {@link #DATASET}, checks the outcome and returns the bytes this thread allocated doing so. */
-    private static long readWindowDataset(long fileBytes) throws IOException {
-        long before = THREADS.getCurrentThreadAllocatedBytes();
+    private static void readWindowDataset(long fileBytes) throws IOException {
         try {
             WindowDataset dataset = WindowDatasetFile.read(DATASET);
             assertThat((long) dataset.numSteps() * (dataset.train().count() + dataset.eval().count()))
@@ -54,11 +44,6 @@ class DatasetFilesFuzzTest {
         } catch (DatasetFormatException e) {
             assertThat(e.getMessage()).startsWith(DATASET + ": ");
         }
-        return THREADS.getCurrentThreadAllocatedBytes() - before;
-    }
-
-    private static long allocationBudget(long fileBytes) {
-        return ALLOCATION_ALLOWANCE + ALLOCATION_PER_FILE_BYTE * fileBytes;
     }
 
     @FuzzTest(maxDuration = "10m")
