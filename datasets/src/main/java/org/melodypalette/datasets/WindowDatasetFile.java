@@ -67,6 +67,9 @@ public final class WindowDatasetFile {
         } catch (IOException e) {
             throw new DatasetFormatException(file, "header is not valid: " + e.getMessage());
         }
+        if (info == null) {
+            throw new DatasetFormatException(file, "header is not valid: it is JSON null");
+        }
         if ((long) info.bars() * info.stepsPerBar() > Integer.MAX_VALUE) {
             throw new DatasetFormatException(file, "windows of " + info.bars() + " bars of " + info.stepsPerBar()
                     + " steps are too long");

@@ -39,14 +39,31 @@ public final class ModelConfigJson {
         try {
             config = JSON.readValue(json, ModelConfig.class);
         } catch (JsonProcessingException e) {
-            throw new IOException(problem(e), e);
+            throw new IOException(oneLine(problem(e)), e);
         } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
+            throw new IOException(oneLine(e.getMessage()), e);
         }
         if (config == null) {
             throw new IOException("the config is JSON null, not an object");
         }
         return config;
+    }
+
+    /** Line breaks and other control characters (echoed from the input) escaped, e.g. {@code \n}. */
+    private static String oneLine(String message) {
+        StringBuilder line = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (c == '\n') {
+                line.append("\\n");
+            } else if (c == '\r') {
+                line.append("\\r");
+            } else if (Character.isISOControl(c)) {
+                line.append(String.format("\\u%04X", c));
+            } else {
+                line.appendCodePoint(c);
+            }
+        });
+        return line.toString();
     }
 
     private static String problem(JsonProcessingException e) {
