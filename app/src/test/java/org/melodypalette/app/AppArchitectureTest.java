@@ -9,7 +9,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The app (workbench and CLI) reaches the model only through model.api: no tensors, no network. */
+/**
+ * The app (workbench and CLI) reaches the model only through model.api: no tensors, no network.
+ * The one exception is {@code palette bench}, which runs the model module's benchmark.
+ */
 @AnalyzeClasses(packages = "org.melodypalette.app", importOptions = ImportOption.DoNotIncludeTests.class)
 class AppArchitectureTest {
 
@@ -20,5 +23,11 @@ class AppArchitectureTest {
     @ArchTest
     static final ArchRule modelOnlyThroughApi = noClasses().should().dependOnClassesThat(
             resideInAPackage("org.melodypalette.model..")
-                    .and(DescribedPredicate.not(resideInAPackage("org.melodypalette.model.api.."))));
+                    .and(DescribedPredicate.not(resideInAPackage("org.melodypalette.model.api.."))
+                            .and(DescribedPredicate.not(resideInAPackage("org.melodypalette.model.bench..")))));
+
+    @ArchTest
+    static final ArchRule onlyTheCliRunsBenchmarks = noClasses().that().resideOutsideOfPackage("..app.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.melodypalette.model.bench..")
+            .allowEmptyShould(true);
 }

@@ -24,7 +24,21 @@ public final class SplitAssigner {
 
     /** The split of a file, from its corpus-relative path with '/' separators. */
     public Split splitOf(String relativePath) {
-        return Long.remainderUnsigned(fnv1a64(relativePath), 1000) < evalPerMille ? Split.EVAL : Split.TRAIN;
+        return Long.remainderUnsigned(mix(fnv1a64(relativePath)), 1000) < evalPerMille ? Split.EVAL : Split.TRAIN;
+    }
+
+    /**
+     * MurmurHash3's 64-bit finaliser: FNV-1a alone spreads similar short names ("001/001.mid",
+     * "002/002.mid", …) poorly over the remainder mod 1000 (69 of POP909's 909 files fell under
+     * 10% instead of about 91).
+     */
+    static long mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb93fe1a85ec3L;
+        k ^= k >>> 33;
+        return k;
     }
 
     /** 64-bit FNV-1a over the UTF-8 bytes: stable across JVMs, unlike String.hashCode's spread. */

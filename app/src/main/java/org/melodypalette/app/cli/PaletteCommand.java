@@ -1,24 +1,47 @@
 package org.melodypalette.app.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.melodypalette.app.workbench.WorkbenchApp;
+import org.melodypalette.app.workbench.WorkbenchOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code palette}: with no subcommand opens the workbench; subcommands are the command-line tools.
+ * Every failure a user can cause (a bad file, a missing folder) ends as one line on stderr naming
+ * the file and the problem, and exit code 2 — never a stack trace.
  */
 @Command(name = "palette", mixinStandardHelpOptions = true, version = "Melody Palette 0.1.0",
         description = "Sketch melody loops with a MusicVAE latent space.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TokenizeCommand.class, DatasetCommand.class,
+                EncodeCommand.class, DecodeCommand.class, SampleCommand.class, InterpolateCommand.class, TrainCommand.class, EvalCommand.class,
+                BenchCommand.class})
 public final class PaletteCommand implements Callable<Integer> {
 
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Open the workbench on this model (default: the bundled checkpoints/mel_2bar).")
+    Path checkpoint;
+
+    @Option(names = "--project", paramLabel = "FILE", description = "Open this project file.")
+    Path project;
+
+    /** No subcommand: the workbench. */
     @Override
     public Integer call() {
-        System.err.println("The workbench is not built yet; see 'palette --help' for the command-line tools.");
-        return 1;
+        WorkbenchApp.launch(new WorkbenchOptions(checkpoint, project));
+        return 0;
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new PaletteCommand());
+        cli.setExecutionExceptionHandler(new UserErrorHandler());
+        return cli;
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new PaletteCommand()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

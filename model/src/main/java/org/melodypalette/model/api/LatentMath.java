@@ -21,6 +21,36 @@ public final class LatentMath {
     }
 
     /**
+     * magenta.js's interpolation weights for {@code n ≥ 2} points, bit for bit: tfjs {@code linspace(0, 1, n)}
+     * is a float32 running sum {@code r[0] = 0, r[i] = f32(r[i−1] + 1/(n−1))} with the step in
+     * double, so {@code r[n−1]} may differ from 1 by rounding (ARCHITECTURE.md §7).
+     */
+    public static float[] linspace(int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("an interpolation needs at least 2 points, not " + n);
+        }
+        double step = 1.0 / (n - 1);
+        float[] r = new float[n];
+        for (int i = 1; i < n; i++) {
+            r[i] = (float) (r[i - 1] + step);
+        }
+        return r;
+    }
+
+    /**
+     * magenta.js's interpolation in float32: {@code t·(b − a) + a}, each operation rounded to float
+     * as tfjs does (differs from {@link #lerp} in the last bits).
+     */
+    public static LatentVector lerpFloat32(LatentVector a, LatentVector b, float t) {
+        requireSameSize(a, b);
+        float[] out = new float[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = t * (b.get(i) - a.get(i)) + a.get(i);
+        }
+        return new LatentVector(out);
+    }
+
+    /**
      * Spherical interpolation (as Magenta's {@code slerp}): follows the great circle between the
      * directions of a and b; falls back to lerp when they are (anti)parallel.
      */

@@ -20,7 +20,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.melodypalette.files.AtomicFiles;
 
 /**
@@ -64,6 +67,15 @@ public final class WeightsManifest {
 
     /** Reads every float32 (or quantized) variable of the folder's manifest. */
     public static WeightSet read(Path dir) throws CheckpointException {
+        return read(dir, name -> true);
+    }
+
+    /**
+     * Reads the variables whose names {@code wanted} accepts and skips the bytes of the others
+     * (e.g. {@code encoder/sigma/*} or cuDNN {@code opaque_kernel}s an inference model never uses).
+     * Every size is still checked against the shards.
+     */
+    public static WeightSet read(Path dir, Predicate<String> wanted) throws CheckpointException {
         Path manifestFile = dir.resolve(FILE_NAME);
         List<Group> groups = parseManifest(manifestFile);
         long[] groupBytes = new long[groups.size()];
@@ -77,13 +89,35 @@ public final class WeightsManifest {
         }
         List<WeightTensor> tensors = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            tensors.addAll(readGroup(dir, manifestFile, groups.get(g), groupBytes[g]));
+            tensors.addAll(readGroup(dir, manifestFile, groups.get(g), groupBytes[g], wanted));
         }
         try {
             return new WeightSet(tensors);
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(manifestFile, e.getMessage());
         }
+    }
+
+    /**
+     * Every variable's name and shape in manifest order, read from the manifest alone (no shard is
+     * opened): lets a loader check a checkpoint's architecture before reading megabytes of weights.
+     */
+    public static Map<String, int[]> shapes(Path dir) throws CheckpointException {
+        Path manifestFile = dir.resolve(FILE_NAME);
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        for (Group group : parseManifest(manifestFile)) {
+            if (group == null || group.weights() == null) {
+                throw new CheckpointException(manifestFile, "a weight group needs 'paths' and 'weights'");
+            }
+            for (Entry entry : group.weights()) {
+                elementCount(manifestFile, entry);
+                int[] shape = entry.shape().stream().mapToInt(Integer::intValue).toArray();
+                if (shapes.put(entry.name(), shape) != null) {
+                    throw new CheckpointException(manifestFile, "variable " + entry.name() + " appears twice");
+                }
+            }
+        }
+        return shapes;
     }
 
     /**
@@ -173,8 +207,8 @@ public final class WeightsManifest {
                 + (MAX_TOTAL_BYTES >> 20) + " MB of weights; refusing to load");
     }
 
-    private static List<WeightTensor> readGroup(Path dir, Path manifestFile, Group group, long declared)
-            throws CheckpointException {
+    private static List<WeightTensor> readGroup(Path dir, Path manifestFile, Group group, long declared,
+                                                Predicate<String> wanted) throws CheckpointException {
         List<Path> shards = new ArrayList<>();
         long available = 0;
         for (String name : group.paths()) {
@@ -193,7 +227,11 @@ public final class WeightsManifest {
         List<WeightTensor> tensors = new ArrayList<>();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(concat(shards), 1 << 16))) {
             for (Entry entry : group.weights()) {
-                tensors.add(readTensor(in, manifestFile, entry));
+                if (wanted.test(entry.name())) {
+                    tensors.add(readTensor(in, manifestFile, entry));
+                } else {
+                    in.skipNBytes(byteSize(manifestFile, entry));
+                }
             }
         } catch (IOException e) {
             if (e instanceof CheckpointException ce) {

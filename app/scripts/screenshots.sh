@@ -1,0 +1,35 @@
+#!/bin/sh
+# Renders the running workbench under Xvfb to PNG files for the README:
+#   app/scripts/screenshots.sh [OUTPUT_DIR] [CHECKPOINT_DIR]
+# Defaults: app/docs and $PALETTE_SHARED (else ../shared)/magenta/checkpoints/mel_2bar_small_random.
+# Needs Xvfb and GTK (Debian: apt-get install -y xvfb libgtk-3-0). Opens scripts/demo-project.json,
+# interpolates, blends the palette, saves editor.png, interpolation.png, palette.png and
+# data-vs-latent.png, then quits. The user's own autosave is never touched.
+set -eu
+ROOT=$(cd "$(dirname "$0")/../.." && pwd -P)
+OUT=${1:-$ROOT/app/docs}
+CHECKPOINT=${2:-${PALETTE_SHARED:-$(dirname "$ROOT")/shared}/magenta/checkpoints/mel_2bar_small_random}
+DISPLAY_NUMBER=${SCREENSHOT_DISPLAY:-:97}
+WORK=$(mktemp -d)
+trap 'kill "$XVFB_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT INT TERM
+
+if ! ls "$ROOT"/app/target/palette-app-*.jar >/dev/null 2>&1 || [ ! -d "$ROOT/app/target/lib" ]; then
+  (cd "$ROOT" && ./mvnw -q -B -o -pl app -am package -DskipTests)
+fi
+JAR=$(ls "$ROOT"/app/target/palette-app-*.jar | head -n 1)
+
+Xvfb "$DISPLAY_NUMBER" -screen 0 1400x950x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB_PID=$!
+sleep 1
+mkdir -p "$OUT"
+MODEL_ARGS=""
+if [ -d "$CHECKPOINT" ]; then
+  MODEL_ARGS="--checkpoint $CHECKPOINT"
+else
+  echo "no checkpoint at $CHECKPOINT: screenshots show the no-model state" >&2
+fi
+# shellcheck disable=SC2086
+DISPLAY="$DISPLAY_NUMBER" timeout 180 java --add-modules jdk.incubator.vector -Dpalette.screenshots="$OUT" -Dpalette.autosave="$WORK/autosave.json" \
+  -Dpalette.home="$ROOT" -cp "$JAR:$ROOT/app/target/lib/*" org.melodypalette.app.workbench.WorkbenchMain \
+  --project "$ROOT/app/scripts/demo-project.json" $MODEL_ARGS
+ls -l "$OUT"/*.png

@@ -1,0 +1,40 @@
+package org.melodypalette.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.api.LatentVector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code palette encode}: MIDI melodies → latent means. */
+@Command(name = "encode", mixinStandardHelpOptions = true,
+        description = "Encode each file's melody (first numSteps steps) to its latent mean z; prints {\"z\": [[...], ...]}.")
+final class EncodeCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
+    String track;
+
+    @Option(names = "--json", description = "JSON output (the only format; accepted for symmetry with the other commands).")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "MIDI")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        try (LatentCodec codec = model.open()) {
+            List<LatentVector> z = codec.encode(MelodyFiles.read(files, track));
+            System.out.println(Json.write(Map.of("z", z.stream().map(LatentVector::toArray).toList())));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,57 @@
+package org.melodypalette.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.music.Melody;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code palette interpolate}: a latent path from melody A to melody B. */
+@Command(name = "interpolate", mixinStandardHelpOptions = true,
+        description = "Write the melodies along the latent path from A to B as interp_NN.mid files.")
+final class InterpolateCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    SamplingOptions sampling;
+
+    @Option(names = "--steps", defaultValue = "11", description = "Points on the path, endpoints included (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--mode", defaultValue = "SLERP", description = "LERP or SLERP (default ${DEFAULT-VALUE}).")
+    Interpolation mode;
+
+    @Option(names = "--keep-originals", description = "Use A and B themselves as the endpoints, not their reconstructions.")
+    boolean keepOriginals;
+
+    @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
+    String track;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @Parameters(arity = "2", paramLabel = "MIDI", description = "A and B.")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        if (steps < 2 || steps > 256) {
+            throw new IllegalArgumentException("--steps must be in 2..256, got " + steps);
+        }
+        List<Melody> ab = MelodyFiles.read(files, track);
+        try (LatentCodec codec = model.open()) {
+            List<Melody> path = codec.interpolate(ab.get(0), ab.get(1), steps, mode, keepOriginals,
+                    sampling.options(0.0));
+            MelodyFiles.write(out, "interp", path).forEach(System.out::println);
+        }
+        return 0;
+    }
+}

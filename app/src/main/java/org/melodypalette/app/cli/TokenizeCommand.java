@@ -1,0 +1,53 @@
+package org.melodypalette.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.melodypalette.music.Melody;
+import org.melodypalette.tokenizer.MelodyTokenizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code palette tokenize}: each file's melody, quantised from tick 0, as MusicVAE labels. */
+@Command(name = "tokenize", mixinStandardHelpOptions = true,
+        description = "Print the MusicVAE melody labels of each file's melody (quantised from tick 0) "
+                + "over its first N steps.")
+final class TokenizeCommand implements Callable<Integer> {
+
+    @Option(names = "--steps", required = true, description = "Steps to encode (32 = 2 bars of 16ths).")
+    int steps;
+
+    @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
+    String track;
+
+    @Option(names = "--json", description = "Print {\"labels\": [[...], ...]} in input order.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "MIDI")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be positive, got " + steps);
+        }
+        MelodyTokenizer tokenizer = MelodyTokenizer.magenta();
+        List<int[]> labels = new ArrayList<>();
+        for (Melody melody : MelodyFiles.read(files, track)) {
+            labels.add(tokenizer.encode(melody, steps));
+        }
+        if (json) {
+            System.out.println(Json.write(Map.of("labels", labels)));
+        } else {
+            for (int i = 0; i < files.size(); i++) {
+                System.out.println("# " + files.get(i));
+                System.out.println(tokenizer.toText(labels.get(i), 16));
+            }
+        }
+        return 0;
+    }
+}

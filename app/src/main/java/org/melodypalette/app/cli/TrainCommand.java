@@ -1,0 +1,122 @@
+package org.melodypalette.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.melodypalette.model.api.EvaluationReport;
+import org.melodypalette.model.api.TrainingListener;
+import org.melodypalette.model.api.TrainingOptions;
+import org.melodypalette.model.api.TrainingProgress;
+import org.melodypalette.model.api.TrainingResult;
+import org.melodypalette.model.api.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code palette train}: trains a preset on a dataset file, checkpointing atomically; resumable. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a MusicVAE preset on a dataset built by 'palette dataset build'. Checkpoints into "
+                + "--out every --checkpoint-every steps; --resume continues from the last one. Ctrl-C stops "
+                + "after saving a checkpoint.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", description = "Model preset, e.g. mel_2bar_cpu (see the model presets).")
+    String preset;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @Option(names = "--steps", description = "Train until this step (default " + TrainingOptions.DEFAULT_STEPS + ").")
+    long steps = TrainingOptions.DEFAULT_STEPS;
+
+    @Option(names = "--resume", description = "Continue the run whose checkpoint is in --out.")
+    boolean resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N")
+    int checkpointInterval = TrainingOptions.DEFAULT_CHECKPOINT_INTERVAL;
+
+    @Option(names = "--eval-every", paramLabel = "N")
+    int evalInterval = TrainingOptions.DEFAULT_EVAL_INTERVAL;
+
+    @Option(names = "--eval-windows", paramLabel = "N", description = "Eval-split windows per periodic evaluation.")
+    int evalWindows = TrainingOptions.DEFAULT_EVAL_WINDOWS;
+
+    @Option(names = "--seed", defaultValue = "0")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Native threads per op (0 = ND4J's default).")
+    int threads;
+
+    private volatile boolean stop;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainingOptions options = new TrainingOptions(preset, null, data, out, steps, checkpointInterval,
+                evalInterval, evalWindows, seed, resume, threads);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop = true;
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            TrainingResult result = TrainingRun.run(options, new ConsoleListener());
+            System.out.println();
+            System.out.println((result.stopped() ? "stopped" : "finished") + " at step " + result.step()
+                    + "; checkpoint " + result.checkpoint());
+            return 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: the JVM is exiting after this checkpoint.
+            }
+        }
+    }
+
+    /** The live progress line and one line per evaluation and checkpoint. */
+    private final class ConsoleListener implements TrainingListener {
+
+        @Override
+        public void onProgress(TrainingProgress p) {
+            System.out.printf("\rstep %d/%d  %.1f seq/s  loss %.3f  recon %.3f  KL %.2f  acc %.3f  lr %.2e  beta %.3f  ETA %s   ",
+                    p.step(), p.totalSteps(), p.sequencesPerSecond(), p.loss(), p.reconstruction(), p.kl(),
+                    p.accuracy(), p.learningRate(), p.beta(), duration(p.etaSeconds()));
+            System.out.flush();
+        }
+
+        @Override
+        public void onEvaluation(EvaluationReport r) {
+            System.out.printf("%neval @%d (%d %s windows): teacher-forced acc %.4f, sampled acc %.4f, recon %.3f, KL %.3f, ELBO %.3f%n",
+                    r.step(), r.windows(), r.split().name().toLowerCase(), r.teacherForcedAccuracy(),
+                    r.sampledAccuracy(), r.reconstruction(), r.kl(), r.elbo());
+        }
+
+        @Override
+        public void onCheckpoint(Path folder, long step) {
+            System.out.printf("%ncheckpoint @%d -> %s%n", step, folder);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stop;
+        }
+    }
+
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds) || seconds < 0) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60) : String.format("%dm%02ds", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,289 @@
+package org.melodypalette.app.workbench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import org.melodypalette.app.workbench.audio.Playback;
+import org.melodypalette.app.workbench.audio.TransportViewModel;
+import org.melodypalette.app.workbench.editor.EditorViewModel;
+import org.melodypalette.app.workbench.editor.MusicalKey;
+import org.melodypalette.app.workbench.editor.Scale;
+import org.melodypalette.app.workbench.latent.GenerateViewModel;
+import org.melodypalette.app.workbench.latent.InterpolationViewModel;
+import org.melodypalette.app.workbench.latent.PaletteViewModel;
+import org.melodypalette.app.workbench.model.ModelLoader;
+import org.melodypalette.app.workbench.model.ModelSession;
+import org.melodypalette.app.workbench.project.Autosaver;
+import org.melodypalette.app.workbench.project.ProjectFiles;
+import org.melodypalette.app.workbench.project.ProjectSettings;
+import org.melodypalette.app.workbench.project.ProjectState;
+import org.melodypalette.app.workbench.task.StatusLine;
+import org.melodypalette.app.workbench.task.TaskRunner;
+import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.music.Melody;
+
+/**
+ * The workbench's state without its window: all view models, the model session, playback and the
+ * project (autosave, open, save). The window ({@link WorkbenchView}) is built on top of it, and
+ * tests build it with a direct task runner.
+ */
+public final class Workbench {
+
+    /** What the workbench needs from the outside world. */
+    public record Dependencies(TaskRunner runner, ModelLoader loader, Playback playback, Path home,
+                               long autosaveDelayMillis) {
+    }
+
+    private final StatusLine status = new StatusLine();
+    private final Dependencies deps;
+    private final ModelSession session;
+    private final EditorViewModel editor = new EditorViewModel();
+    private final TransportViewModel transport;
+    private final InterpolationViewModel interpolation;
+    private final PaletteViewModel palette;
+    private final GenerateViewModel generate;
+    private final DoubleProperty rowHeight = new SimpleDoubleProperty(this, "rowHeight", 12);
+    private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>(this, "projectFile");
+    private Autosaver autosaver;
+    private boolean restoring;
+
+    public Workbench(Dependencies deps) {
+        this.deps = deps;
+        this.session = new ModelSession(deps.runner(), deps.loader(), status);
+        this.transport = new TransportViewModel(deps.playback(), status);
+        this.interpolation = new InterpolationViewModel(session, deps.runner(), status);
+        this.palette = new PaletteViewModel(session, deps.runner(), status);
+        this.generate = new GenerateViewModel(session, status, System.nanoTime());
+    }
+
+    // Accessors for the views
+
+    public StatusLine status() {
+        return status;
+    }
+
+    public ModelSession session() {
+        return session;
+    }
+
+    public EditorViewModel editor() {
+        return editor;
+    }
+
+    public TransportViewModel transport() {
+        return transport;
+    }
+
+    public InterpolationViewModel interpolation() {
+        return interpolation;
+    }
+
+    public PaletteViewModel palette() {
+        return palette;
+    }
+
+    public GenerateViewModel generate() {
+        return generate;
+    }
+
+    public DoubleProperty rowHeightProperty() {
+        return rowHeight;
+    }
+
+    /** The project file Save writes to (null until saved or opened). */
+    public ReadOnlyObjectProperty<Path> projectFileProperty() {
+        return projectFile.getReadOnlyProperty();
+    }
+
+    public Path home() {
+        return deps.home();
+    }
+
+    // Lifecycle
+
+    /** Restores the project (file or autosave), opens the model, and starts autosaving. */
+    public void start(WorkbenchOptions options) {
+        autosaver = new Autosaver(options.effectiveAutosaveFile(), deps.autosaveDelayMillis(),
+                error -> onUiThread(() -> status.failure("Autosave failed", error)));
+        ProjectState restored = null;
+        if (options.projectFile() != null) {
+            restored = readProject(options.projectFile());
+            if (restored != null) {
+                projectFile.set(options.projectFile());
+            }
+        } else {
+            try {
+                restored = autosaver.restore();
+            } catch (IOException e) {
+                status.failure("The last session could not be restored", e);
+            }
+        }
+        if (restored != null) {
+            apply(restored);
+        }
+        Path model = chooseModel(options.checkpoint(), restored);
+        if (model != null) {
+            session.open(model, this::modelChanged);
+        } else if (!status.errorProperty().get()) {
+            status.info(ModelSession.NO_MODEL);
+        }
+        watchForChanges();
+    }
+
+    /** Writes the session to the autosave file now and releases playback and the model. */
+    public void shutdown() {
+        transport.stop();
+        if (autosaver != null) {
+            autosaver.request(snapshot());
+            autosaver.close();
+        }
+        session.close();
+        deps.runner().shutdown();
+        deps.playback().close();
+    }
+
+    // Commands: project
+
+    public void newClip() {
+        editor.replaceMelody(Melody.silent(editor.getMelody().grid(), editor.getMelody().lengthSteps()));
+        status.info("New clip (Undo brings the old one back)");
+    }
+
+    public void openProject(Path file) {
+        ProjectState state = readProject(file);
+        if (state != null) {
+            apply(state);
+            projectFile.set(file);
+            Path model = state.checkpoint() == null ? null : Path.of(state.checkpoint());
+            if (model != null && Files.isDirectory(model) && !model.equals(session.checkpointProperty().get())) {
+                session.open(model, this::modelChanged);
+            }
+            status.info("Opened project " + file.getFileName());
+        }
+    }
+
+    public void saveProject(Path file) {
+        try {
+            ProjectFiles.write(file, snapshot());
+            projectFile.set(file);
+            status.info("Saved project " + file.getFileName());
+        } catch (IOException | RuntimeException e) {
+            status.failure("Cannot save the project", e);
+        }
+    }
+
+    public void openModel(Path dir) {
+        session.open(dir, this::modelChanged);
+    }
+
+    /** Bundled model folders under {@code <home>/checkpoints}. */
+    public List<Path> bundledModels() {
+        return ModelSession.bundledModels(deps.home());
+    }
+
+    // Project state
+
+    public ProjectState snapshot() {
+        MusicalKey key = editor.keyProperty().get();
+        ProjectSettings settings = new ProjectSettings(transport.tempoProperty().get(), transport.loopProperty().get(),
+                key.root(), key.scale().name(), editor.snapToScaleProperty().get(),
+                interpolation.modeProperty().get().name(), interpolation.stepsProperty().get(),
+                generate.temperatureProperty().get(), generate.topPProperty().get(),
+                editor.viewBarsProperty().get(), rowHeight.get());
+        Path model = session.checkpointProperty().get();
+        return new ProjectState(editor.getMelody(), interpolation.slotAProperty().get(),
+                interpolation.slotBProperty().get(), palette.cornersProperty().get(),
+                model == null ? null : model.toAbsolutePath().toString(), settings);
+    }
+
+    public void apply(ProjectState state) {
+        restoring = true;
+        try {
+            editor.load(state.clip());
+            interpolation.restoreSlots(state.slotA(), state.slotB());
+            for (int i = 0; i < PaletteViewModel.CORNERS; i++) {
+                palette.setCorner(i, state.corners().get(i));
+            }
+            ProjectSettings s = state.settings();
+            transport.tempoProperty().set(s.tempo());
+            transport.loopProperty().set(s.loop());
+            editor.keyProperty().set(new MusicalKey(s.keyRoot(), enumOr(Scale.class, s.scale(), Scale.MAJOR)));
+            editor.snapToScaleProperty().set(s.snapToScale());
+            interpolation.modeProperty().set(enumOr(Interpolation.class, s.interpolation(), Interpolation.SLERP));
+            interpolation.stepsProperty().set(s.interpolationSteps());
+            generate.temperatureProperty().set(s.temperature());
+            generate.topPProperty().set(s.topP());
+            editor.viewBarsProperty().set(Math.min(s.viewBars(), Math.max(1, state.clip().bars())));
+            rowHeight.set(s.rowHeight());
+        } finally {
+            restoring = false;
+        }
+    }
+
+    // Internals
+
+    private ProjectState readProject(Path file) {
+        try {
+            return ProjectFiles.read(file);
+        } catch (IOException | RuntimeException e) {
+            status.failure("Cannot open the project", e);
+            return null;
+        }
+    }
+
+    private Path chooseModel(Path requested, ProjectState restored) {
+        if (requested != null) {
+            return requested;
+        }
+        if (restored != null && restored.checkpoint() != null && Files.isDirectory(Path.of(restored.checkpoint()))) {
+            return Path.of(restored.checkpoint());
+        }
+        Path bundled = deps.home().resolve("checkpoints").resolve("mel_2bar");
+        return Files.isDirectory(bundled) ? bundled : null;
+    }
+
+    private void modelChanged() {
+        interpolation.decodeSliderPosition();
+        autosaveSoon();
+    }
+
+    private void watchForChanges() {
+        Observable[] watched = {editor.melodyProperty(), interpolation.slotAProperty(), interpolation.slotBProperty(),
+            palette.cornersProperty(), session.checkpointProperty(), transport.tempoProperty(),
+            transport.loopProperty(), editor.keyProperty(), editor.snapToScaleProperty(),
+            interpolation.modeProperty(), interpolation.stepsProperty(), generate.temperatureProperty(),
+            generate.topPProperty(), editor.viewBarsProperty(), rowHeight};
+        for (Observable o : watched) {
+            o.addListener(x -> autosaveSoon());
+        }
+    }
+
+    private void autosaveSoon() {
+        if (!restoring && autosaver != null) {
+            autosaver.request(snapshot());
+        }
+    }
+
+    /** Runs on the JavaFX thread, or inline when there is no toolkit (headless tools and tests). */
+    private static void onUiThread(Runnable action) {
+        try {
+            javafx.application.Platform.runLater(action);
+        } catch (IllegalStateException noToolkit) {
+            action.run();
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOr(Class<E> type, String name, E fallback) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package org.melodypalette.app.workbench;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.melodypalette.app.workbench.editor.EditorViewModel;
+import org.melodypalette.app.workbench.editor.Tool;
+import org.melodypalette.app.workbench.latent.CompareSpacesPane;
+import org.melodypalette.app.workbench.latent.GeneratePane;
+import org.melodypalette.app.workbench.latent.InterpolationPane;
+import org.melodypalette.app.workbench.latent.PalettePane;
+import org.melodypalette.music.Melody;
+
+/**
+ * The main window's content: menus, the editor, the latent tools in tabs, and the status bar. Builds
+ * views over a {@link Workbench}; owns only view concerns (file choosers, shortcuts, drag and drop).
+ */
+public final class WorkbenchView extends BorderPane {
+
+    public static final String TITLE = "Melody Palette";
+
+    private final Workbench workbench;
+    private final ClipHandOff handOff;
+    private final EditorPane editorPane;
+    private final InterpolationPane interpolationPane;
+    private final TabPane tabs = new TabPane();
+    private final AnimationTimer cursorTimer;
+
+    public WorkbenchView(Workbench workbench) {
+        this.workbench = workbench;
+        this.handOff = new ClipHandOff(workbench, this::window);
+        editorPane = new EditorPane(workbench.editor(), workbench.transport(), handOff);
+        editorPane.roll().rowHeightProperty().bindBidirectional(workbench.rowHeightProperty());
+        interpolationPane = new InterpolationPane(workbench.interpolation(), workbench.transport(), handOff);
+        Supplier<Melody> clip = () -> workbench.editor().getMelody();
+        tabs.getTabs().addAll(
+                tab("Interpolate", "tabInterpolate", interpolationPane),
+                tab("Palette", "tabPalette", new PalettePane(workbench.palette(), workbench.interpolation(), workbench.transport(),
+                        handOff, clip)),
+                tab("Generate", "tabGenerate",
+                        new GeneratePane(workbench.generate(), workbench.session().infoProperty(), handOff, clip)),
+                tab("Data vs latent", "tabCompare", new CompareSpacesPane(workbench.interpolation())),
+                tab("Model", "tabModel", new ModelPane(workbench, this::chooseCheckpoint)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(editorPane, tabs);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.52);
+        setTop(menus());
+        setCenter(split);
+        setBottom(statusBar());
+        getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
+        cursorTimer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                workbench.transport().tick();
+            }
+        };
+        cursorTimer.start();
+        handOff.installDropTarget(this);
+    }
+
+    /** Builds the window for {@code workbench} on {@code stage} and shows it. */
+    public static WorkbenchView show(Workbench workbench, javafx.stage.Stage stage, double width, double height) {
+        WorkbenchView view = new WorkbenchView(workbench);
+        Scene scene = new Scene(view, width, height);
+        view.install(scene);
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.show();
+        return view;
+    }
+
+    /** Wires the scene-wide shortcuts; call once the view is in a scene. */
+    public void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // A clip that arrives from elsewhere (restore, import, "Edit") is scrolled into view.
+        workbench.editor().melodyProperty().addListener((obs, old, now) ->
+                javafx.application.Platform.runLater(() -> editorPane.roll().revealNotes()));
+    }
+
+    public void dispose() {
+        cursorTimer.stop();
+    }
+
+    public EditorPane editorPane() {
+        return editorPane;
+    }
+
+    public InterpolationPane interpolationPane() {
+        return interpolationPane;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public ClipHandOff handOff() {
+        return handOff;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    // Menus
+
+    private MenuBar menus() {
+        EditorViewModel editor = workbench.editor();
+        Menu file = new Menu("File", null,
+                item("New clip", "Shortcut+N", workbench::newClip),
+                item("Open project…", "Shortcut+O", this::chooseProjectToOpen),
+                item("Save project", "Shortcut+S", this::saveProject),
+                item("Save project as…", "Shortcut+Shift+S", this::chooseProjectToSave),
+                new SeparatorMenuItem(),
+                item("Import MIDI…", "Shortcut+I", handOff::chooseMidiToImport),
+                item("Export clip as MIDI…", "Shortcut+E", () -> handOff.export(editor.getMelody(), this)),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", () -> {
+                    if (window() != null) {
+                        window().hide();
+                    }
+                }));
+        MenuItem undo = item("Undo", "Shortcut+Z", editor::undo);
+        undo.disableProperty().bind(editor.canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
+        redo.disableProperty().bind(editor.canRedoProperty().not());
+        Menu edit = new Menu("Edit", null, undo, redo, item("Redo (alternative)", "Shortcut+Y", editor::redo),
+                new SeparatorMenuItem(),
+                item("Select all", "Shortcut+A", editor::selectAll),
+                item("Duplicate", "Shortcut+D", editor::duplicateSelection),
+                hint(item("Delete", null, editor::deleteSelection), "Del"),
+                new SeparatorMenuItem(),
+                hint(item("Transpose up", null, () -> editor.transposeSelection(1)), "↑"),
+                hint(item("Transpose down", null, () -> editor.transposeSelection(-1)), "↓"),
+                hint(item("Octave up", null, () -> editor.transposeSelection(12)), "Shift+↑"),
+                hint(item("Octave down", null, () -> editor.transposeSelection(-12)), "Shift+↓"),
+                item("Fit notes to key", null, editor::snapSelectionToKey));
+        Menu model = new Menu("Model");
+        model.getItems().add(item("Open checkpoint…", null, this::chooseCheckpoint));
+        Menu bundled = new Menu("Bundled models");
+        for (Path dir : workbench.bundledModels()) {
+            bundled.getItems().add(item(dir.getFileName().toString(), null, () -> workbench.openModel(dir)));
+        }
+        if (bundled.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none under " + workbench.home().resolve("checkpoints") + ")");
+            none.setDisable(true);
+            bundled.getItems().add(none);
+        }
+        MenuItem train = new MenuItem("Train on a MIDI folder… (not available yet)");
+        train.setDisable(true);
+        model.getItems().addAll(bundled, new SeparatorMenuItem(), train);
+        CheckMenuItem loop = new CheckMenuItem("Loop");
+        loop.selectedProperty().bindBidirectional(workbench.transport().loopProperty());
+        Menu play = new Menu("Play", null,
+                hint(item("Play / stop clip", null, this::togglePlayEditor), "Space"),
+                loop,
+                item("Load SoundFont…", null, this::chooseSoundfont));
+        return new MenuBar(file, edit, model, play);
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** Shows a shortcut handled by the key filter (so it never fires inside text fields). */
+    private static MenuItem hint(MenuItem item, String keys) {
+        item.setText(item.getText() + "\t" + keys);
+        return item;
+    }
+
+    private static Tab tab(String title, String id, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        return tab;
+    }
+
+    // Status bar
+
+    private HBox statusBar() {
+        Label message = new Label();
+        message.setId("statusMessage");
+        message.textProperty().bind(workbench.status().messageProperty());
+        workbench.status().errorProperty().addListener((obs, old, now) -> message.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("error"), now));
+        Label model = new Label();
+        model.setId("statusModel");
+        model.textProperty().bind(Bindings.createStringBinding(() -> {
+            var info = workbench.session().infoProperty().get();
+            return info == null ? "no model" : "model: " + info.name();
+        }, workbench.session().infoProperty()));
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setPrefSize(14, 14);
+        loading.visibleProperty().bind(workbench.session().loadingProperty());
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(8, message, spring, loading, model);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        return bar;
+    }
+
+    // Shortcuts a DAW user expects
+
+    private void onKey(KeyEvent e) {
+        Node focus = getScene() == null ? null : getScene().getFocusOwner();
+        if (focus instanceof TextInputControl || focus instanceof Slider || focus instanceof Spinner
+                || focus instanceof ComboBoxBase || focus instanceof ListView) {
+            return;
+        }
+        if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        EditorViewModel editor = workbench.editor();
+        boolean shift = e.isShiftDown();
+        KeyCode code = e.getCode();
+        switch (code) {
+            case B -> editor.toolProperty().set(Tool.DRAW);
+            case E -> editor.toolProperty().set(Tool.ERASE);
+            case S, V -> editor.toolProperty().set(Tool.SELECT);
+            case DELETE, BACK_SPACE -> editor.deleteSelection();
+            case SPACE -> togglePlayEditor();
+            case LEFT -> editor.nudgeSelection(shift ? -editor.getMelody().grid().stepsPerBar() / 4 : -1);
+            case RIGHT -> editor.nudgeSelection(shift ? editor.getMelody().grid().stepsPerBar() / 4 : 1);
+            case UP -> editor.transposeSelection(shift ? 12 : 1);
+            case DOWN -> editor.transposeSelection(shift ? -12 : -1);
+            case ESCAPE -> editor.clearSelection();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void togglePlayEditor() {
+        workbench.transport().toggle(EditorPane.EDITOR_SOURCE, workbench.editor().getMelody());
+    }
+
+    // File choosers
+
+    private void chooseProjectToOpen() {
+        FileChooser chooser = projectChooser("Open project");
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            workbench.openProject(file.toPath());
+        }
+    }
+
+    private void saveProject() {
+        Path current = workbench.projectFileProperty().get();
+        if (current == null) {
+            chooseProjectToSave();
+        } else {
+            workbench.saveProject(current);
+        }
+    }
+
+    private void chooseProjectToSave() {
+        FileChooser chooser = projectChooser("Save project");
+        chooser.setInitialFileName("melody.palette.json");
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            workbench.saveProject(file.toPath());
+        }
+    }
+
+    private static FileChooser projectChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Melody Palette project", "*.json"));
+        return chooser;
+    }
+
+    private void chooseCheckpoint() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a checkpoint folder (ours or magenta.js)");
+        File dir = chooser.showDialog(window());
+        if (dir != null) {
+            workbench.openModel(dir.toPath());
+        }
+    }
+
+    private void chooseSoundfont() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load a SoundFont");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SoundFont", "*.sf2", "*.dls"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            workbench.transport().loadSoundfont(file.toPath());
+        }
+    }
+}

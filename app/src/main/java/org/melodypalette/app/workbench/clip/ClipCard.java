@@ -1,0 +1,75 @@
+package org.melodypalette.app.workbench.clip;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.melodypalette.music.Melody;
+
+/**
+ * A playable thumbnail of one clip with its actions: play, to editor, to slot A/B, export, and drag
+ * the thumbnail out of the window as a .mid file.
+ */
+public final class ClipCard extends VBox {
+
+    private final MiniRoll roll;
+    private final Label title = new Label();
+    private final Object playKey = new Object();
+    private Melody melody;
+
+    public ClipCard(String caption, Melody melody, ClipActions actions, double width, double height) {
+        this.roll = new MiniRoll(width, height);
+        getStyleClass().add("clip-card");
+        setSpacing(3);
+        setPadding(new Insets(4));
+        setAlignment(Pos.TOP_CENTER);
+        title.setText(caption);
+        title.getStyleClass().add("clip-caption");
+        Button play = small("▶", "Play / stop this clip", () -> actions.togglePlay(playKey, this.melody));
+        Button edit = small("Edit", "Open in the editor (undoable)", () -> actions.sendToEditor(this.melody));
+        Button toA = small("A", "Put in slot A", () -> actions.sendToSlotA(this.melody));
+        Button toB = small("B", "Put in slot B", () -> actions.sendToSlotB(this.melody));
+        Button export = small("⤓", "Export as MIDI…", () -> actions.export(this.melody, this));
+        roll.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && this.melody != null) {
+                actions.sendToEditor(this.melody);
+            }
+        });
+        Tooltip.install(roll, new Tooltip("Double-click: edit · drag: drop into a DAW as .mid"));
+        actions.installDragOut(roll, () -> this.melody);
+        HBox buttons = new HBox(2, play, edit, toA, toB, export);
+        buttons.setAlignment(Pos.CENTER);
+        getChildren().addAll(title, roll, buttons);
+        setMelody(melody);
+    }
+
+    /** The key this card plays under (to show its cursor). */
+    public Object playKey() {
+        return playKey;
+    }
+
+    public MiniRoll roll() {
+        return roll;
+    }
+
+    public Melody melody() {
+        return melody;
+    }
+
+    public void setMelody(Melody melody) {
+        this.melody = melody;
+        roll.setMelody(melody);
+    }
+
+    private static Button small(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().add("small-button");
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+}

@@ -1,0 +1,179 @@
+package org.melodypalette.app.workbench.latent;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.melodypalette.app.workbench.model.ModelSession;
+import org.melodypalette.app.workbench.task.LatestRequest;
+import org.melodypalette.app.workbench.task.StatusLine;
+import org.melodypalette.app.workbench.task.TaskRunner;
+import org.melodypalette.model.api.DecodeOptions;
+import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.model.api.LatentMath;
+import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.music.Melody;
+
+/**
+ * Slots A and B, the strip of interpolation steps between them, and the drag slider whose decoded
+ * melody follows the pointer. Decoding runs on the model worker; the slider uses
+ * {@link LatestRequest} so only the newest position is decoded after the current one.
+ */
+public final class InterpolationViewModel {
+
+    public static final int MIN_STEPS = 3;
+    public static final int MAX_STEPS = 16;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<Melody> slotA = new ReadOnlyObjectWrapper<>(this, "slotA");
+    private final ReadOnlyObjectWrapper<Melody> slotB = new ReadOnlyObjectWrapper<>(this, "slotB");
+    private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 7);
+    private final ObjectProperty<Interpolation> mode = new SimpleObjectProperty<>(this, "mode", Interpolation.SLERP);
+    private final ReadOnlyObjectWrapper<List<Melody>> strip = new ReadOnlyObjectWrapper<>(this, "strip", List.of());
+    private final ReadOnlyBooleanWrapper stripBusy = new ReadOnlyBooleanWrapper(this, "stripBusy");
+    private final DoubleProperty position = new SimpleDoubleProperty(this, "position", 0.5);
+    private final ReadOnlyObjectWrapper<Melody> sliderMelody = new ReadOnlyObjectWrapper<>(this, "sliderMelody");
+    private final BooleanProperty loopPlay = new SimpleBooleanProperty(this, "loopPlay", false);
+
+    private final ModelSession session;
+    private final StatusLine status;
+    private final LatestRequest<Decoded> sliderDecode;
+    private final LatencyMeter latency = new LatencyMeter(200);
+
+    public InterpolationViewModel(ModelSession session, TaskRunner runner, StatusLine status) {
+        this.session = session;
+        this.status = status;
+        this.sliderDecode = new LatestRequest<>(runner, decoded -> {
+            latency.record(System.nanoTime() - decoded.requestedNanos());
+            sliderMelody.set(decoded.melody());
+        }, error -> status.failure("Cannot decode the slider position", error));
+        position.addListener((obs, old, now) -> decodeSliderPosition());
+        mode.addListener((obs, old, now) -> decodeSliderPosition());
+    }
+
+    public ReadOnlyObjectProperty<Melody> slotAProperty() {
+        return slotA.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Melody> slotBProperty() {
+        return slotB.getReadOnlyProperty();
+    }
+
+    /** Number of melodies in the strip, endpoints included. */
+    public IntegerProperty stepsProperty() {
+        return steps;
+    }
+
+    public ObjectProperty<Interpolation> modeProperty() {
+        return mode;
+    }
+
+    /** The last computed interpolation: A itself, the decoded steps, B itself. */
+    public ReadOnlyObjectProperty<List<Melody>> stripProperty() {
+        return strip.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty stripBusyProperty() {
+        return stripBusy.getReadOnlyProperty();
+    }
+
+    /** Slider position, 0 = A and 1 = B. */
+    public DoubleProperty positionProperty() {
+        return position;
+    }
+
+    /** The melody decoded at the slider position (null until first decoded). */
+    public ReadOnlyObjectProperty<Melody> sliderMelodyProperty() {
+        return sliderMelody.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty sliderBusyProperty() {
+        return sliderDecode.busyProperty();
+    }
+
+    /** Whether the slider's melody loops in playback while it changes (the view wires playback). */
+    public BooleanProperty loopPlayProperty() {
+        return loopPlay;
+    }
+
+    /** Slider-move-to-result latency of recent decodes. */
+    public LatencyMeter latency() {
+        return latency;
+    }
+
+    // Commands
+
+    public void setSlotA(Melody melody) {
+        slotA.set(melody);
+        decodeSliderPosition();
+    }
+
+    public void setSlotB(Melody melody) {
+        slotB.set(melody);
+        decodeSliderPosition();
+    }
+
+    /** Restores slots from a saved project without decoding anything. */
+    public void restoreSlots(Melody a, Melody b) {
+        slotA.set(a);
+        slotB.set(b);
+    }
+
+    public void swapSlots() {
+        Melody a = slotA.get();
+        slotA.set(slotB.get());
+        slotB.set(a);
+        decodeSliderPosition();
+    }
+
+    /** Computes the strip of {@link #stepsProperty()} melodies from A to B. */
+    public void interpolate() {
+        Melody a = slotA.get();
+        Melody b = slotB.get();
+        if (a == null || b == null) {
+            status.failure("Put a clip in slot A and in slot B first (buttons “→ A” and “→ B”)");
+            return;
+        }
+        int n = Math.max(MIN_STEPS, Math.min(MAX_STEPS, steps.get()));
+        Interpolation how = mode.get();
+        stripBusy.set(true);
+        session.call(model -> model.generator().interpolate(a, b, n, how, true, DecodeOptions.ARGMAX), result -> {
+            stripBusy.set(false);
+            strip.set(List.copyOf(result));
+            status.info("Interpolated " + n + " steps (" + how.name().toLowerCase() + ")");
+        }, error -> {
+            stripBusy.set(false);
+            status.failure("Cannot interpolate", error);
+        });
+    }
+
+    /** Decodes the melody at the slider position (newest request wins). */
+    public void decodeSliderPosition() {
+        Melody a = slotA.get();
+        Melody b = slotB.get();
+        if (a == null || b == null || !session.hasModel()) {
+            return;
+        }
+        double t = position.get();
+        Interpolation how = mode.get();
+        long requested = System.nanoTime();
+        sliderDecode.submit(session.bind(model -> {
+            List<LatentVector> z = model.encode(List.of(a, b));
+            LatentVector point = LatentMath.between(z.get(0), z.get(1), t, how);
+            return new Decoded(model.generator().decode(List.of(point), DecodeOptions.ARGMAX).get(0), requested);
+        }));
+    }
+
+    /** A decoded melody and when it was asked for (for the latency meter). */
+    private record Decoded(Melody melody, long requestedNanos) {
+    }
+}

@@ -1,0 +1,168 @@
+package org.melodypalette.app.workbench.latent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.melodypalette.app.workbench.model.ModelSession;
+import org.melodypalette.app.workbench.task.LatestRequest;
+import org.melodypalette.app.workbench.task.StatusLine;
+import org.melodypalette.app.workbench.task.TaskRunner;
+import org.melodypalette.model.api.DecodeOptions;
+import org.melodypalette.model.api.LatentMath;
+import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.music.Melody;
+
+/**
+ * The 2-D palette (as Beat Blender does for drums): four corner melodies, a grid of bilinear
+ * blends of their latent codes, and a pointer whose position (u, v) is decoded as you drag it.
+ * Corner 0 is top-left (u=0, v=0), 1 top-right, 2 bottom-left, 3 bottom-right.
+ */
+public final class PaletteViewModel {
+
+    public static final int CORNERS = 4;
+
+    private final ReadOnlyObjectWrapper<List<Melody>> corners =
+            new ReadOnlyObjectWrapper<>(this, "corners", Arrays.asList(new Melody[CORNERS]));
+    private final IntegerProperty gridSize = new SimpleIntegerProperty(this, "gridSize", 5);
+    private final ReadOnlyObjectWrapper<List<Melody>> grid = new ReadOnlyObjectWrapper<>(this, "grid", List.of());
+    private final ReadOnlyBooleanWrapper gridBusy = new ReadOnlyBooleanWrapper(this, "gridBusy");
+    private final ReadOnlyObjectWrapper<double[]> point = new ReadOnlyObjectWrapper<>(this, "point", new double[] {0.5, 0.5});
+    private final ReadOnlyObjectWrapper<Melody> pointMelody = new ReadOnlyObjectWrapper<>(this, "pointMelody");
+    private final ModelSession session;
+    private final StatusLine status;
+    private final LatestRequest<Melody> pointDecode;
+    private long sampleSeed = 1;
+
+    public PaletteViewModel(ModelSession session, TaskRunner runner, StatusLine status) {
+        this.session = session;
+        this.status = status;
+        this.pointDecode = new LatestRequest<>(runner, pointMelody::set,
+                error -> status.failure("Cannot decode the palette point", error));
+    }
+
+    /** The four corners in order top-left, top-right, bottom-left, bottom-right; entries may be null. */
+    public ReadOnlyObjectProperty<List<Melody>> cornersProperty() {
+        return corners.getReadOnlyProperty();
+    }
+
+    /** Blends per side of the grid (the grid holds gridSize² melodies, row by row). */
+    public IntegerProperty gridSizeProperty() {
+        return gridSize;
+    }
+
+    public ReadOnlyObjectProperty<List<Melody>> gridProperty() {
+        return grid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty gridBusyProperty() {
+        return gridBusy.getReadOnlyProperty();
+    }
+
+    /** The pointer position {u, v} in [0, 1]². */
+    public ReadOnlyObjectProperty<double[]> pointProperty() {
+        return point.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Melody> pointMelodyProperty() {
+        return pointMelody.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pointBusyProperty() {
+        return pointDecode.busyProperty();
+    }
+
+    public boolean isComplete() {
+        return corners.get().stream().allMatch(Objects::nonNull);
+    }
+
+    // Commands
+
+    public void setCorner(int index, Melody melody) {
+        if (index < 0 || index >= CORNERS) {
+            throw new IllegalArgumentException("corner " + index + " is outside 0..3");
+        }
+        List<Melody> next = new ArrayList<>(corners.get());
+        next.set(index, melody);
+        corners.set(java.util.Collections.unmodifiableList(next));
+        grid.set(List.of());
+    }
+
+    /** Fills the empty corners with samples from the model, then blends the grid. */
+    public void fillEmptyCornersWithSamples() {
+        List<Melody> current = corners.get();
+        long missing = current.stream().filter(Objects::isNull).count();
+        if (missing == 0) {
+            blend();
+            return;
+        }
+        DecodeOptions options = DecodeOptions.sampling(0.5, sampleSeed++);
+        gridBusy.set(true);
+        session.call(model -> model.generator().sample((int) missing, options), samples -> {
+            gridBusy.set(false);
+            List<Melody> next = new ArrayList<>(corners.get());
+            int used = 0;
+            for (int i = 0; i < CORNERS && used < samples.size(); i++) {
+                if (next.get(i) == null) {
+                    next.set(i, samples.get(used++));
+                }
+            }
+            corners.set(java.util.Collections.unmodifiableList(next));
+            blend();
+        }, error -> {
+            gridBusy.set(false);
+            status.failure("Cannot sample corners", error);
+        });
+    }
+
+    /** Decodes the grid of blends between the four corners. */
+    public void blend() {
+        if (!isComplete()) {
+            status.failure("The palette needs four corners: send clips to them or press “Fill with samples”");
+            return;
+        }
+        List<Melody> c = List.copyOf(corners.get());
+        int n = Math.max(2, Math.min(9, gridSize.get()));
+        gridBusy.set(true);
+        session.call(model -> {
+            List<LatentVector> z = model.encode(c);
+            List<LatentVector> points = new ArrayList<>();
+            for (int row = 0; row < n; row++) {
+                for (int col = 0; col < n; col++) {
+                    points.add(LatentMath.bilinear(z.get(0), z.get(1), z.get(2), z.get(3),
+                            col / (double) (n - 1), row / (double) (n - 1)));
+                }
+            }
+            return model.generator().decode(points, DecodeOptions.ARGMAX);
+        }, melodies -> {
+            gridBusy.set(false);
+            grid.set(List.copyOf(melodies));
+            status.info("Blended a " + n + "×" + n + " palette");
+        }, error -> {
+            gridBusy.set(false);
+            status.failure("Cannot blend the palette", error);
+        });
+    }
+
+    /** Moves the pointer to (u, v) and decodes the blend there (newest position wins). */
+    public void pick(double u, double v) {
+        double cu = Math.max(0, Math.min(1, u));
+        double cv = Math.max(0, Math.min(1, v));
+        point.set(new double[] {cu, cv});
+        if (!isComplete() || !session.hasModel()) {
+            return;
+        }
+        List<Melody> c = List.copyOf(corners.get());
+        pointDecode.submit(session.bind(model -> {
+            List<LatentVector> z = model.encode(c);
+            LatentVector blend = LatentMath.bilinear(z.get(0), z.get(1), z.get(2), z.get(3), cu, cv);
+            return model.generator().decode(List.of(blend), DecodeOptions.ARGMAX).get(0);
+        }));
+    }
+}

@@ -1,0 +1,85 @@
+package org.melodypalette.app.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.melodypalette.app.workbench.task.StatusLine;
+import org.melodypalette.app.workbench.testing.MidiFixtures;
+import org.melodypalette.midi.MidiFiles;
+import org.melodypalette.midi.MidiFormatException;
+import org.melodypalette.midi.MidiSong;
+import org.melodypalette.music.Melody;
+import org.melodypalette.music.Note;
+import org.melodypalette.music.TimeGrid;
+
+class MidiTransferTest {
+
+    @TempDir
+    Path dir;
+
+    private final StatusLine status = new StatusLine();
+    private final MidiTransfer transfer = new MidiTransfer(status);
+
+    @Test
+    void importTakesTheChosenTrackAndBars() throws IOException {
+        MidiSong song = MidiFiles.read(MidiFixtures.twoTrackSong(dir.resolve("song.mid")));
+
+        MidiTransfer.Imported imported = transfer.extract(song, new MidiTransfer.ImportChoice(2, 1, 2, false));
+
+        Melody clip = imported.melody();
+        assertThat(clip.lengthSteps()).isEqualTo(32);
+        assertThat(clip.grid().qpm()).isEqualTo(MidiFixtures.QPM);
+        assertThat(clip.notes()).extracting(Note::pitch).containsExactly(
+                MidiFixtures.leadPitch(1, 0), MidiFixtures.leadPitch(1, 1), MidiFixtures.leadPitch(1, 2),
+                MidiFixtures.leadPitch(1, 3), MidiFixtures.leadPitch(2, 0), MidiFixtures.leadPitch(2, 1),
+                MidiFixtures.leadPitch(2, 2), MidiFixtures.leadPitch(2, 3));
+        assertThat(clip.notes()).extracting(Note::startStep).containsExactly(0, 4, 8, 12, 16, 20, 24, 28);
+        assertThat(imported.description()).isEqualTo("song.mid: Lead, bars 2–3 (8 notes)");
+    }
+
+    @Test
+    void importPadsWithSilenceWhenTheFileIsShorterAndRejectsBarsPastTheEnd() throws IOException {
+        MidiSong song = MidiFiles.read(MidiFixtures.twoTrackSong(dir.resolve("song.mid")));
+
+        Melody clip = transfer.extract(song, new MidiTransfer.ImportChoice(2, 3, 16, false)).melody();
+        assertThat(clip.lengthSteps()).isEqualTo(256);
+        assertThat(clip.notes()).hasSize(4);
+
+        assertThatThrownBy(() -> transfer.extract(song, new MidiTransfer.ImportChoice(2, 9, 2, false)))
+                .isInstanceOf(MidiFormatException.class).hasMessageContaining("song.mid")
+                .hasMessageContaining("bar 10 does not exist");
+    }
+
+    @Test
+    void exportWritesAType1FileThatReadsBackWithNotesTempoAndMetre() throws IOException {
+        Melody clip = Melody.of(new TimeGrid(4, 3, 4, 87), 24,
+                List.of(new Note(62, 70, 0, 3), new Note(69, 110, 6, 12), Note.of(67, 20, 24)));
+        Path file = dir.resolve("out.mid");
+
+        transfer.write(file, clip);
+
+        MidiSong song = MidiFiles.read(file);
+        assertThat(song.format()).isEqualTo(1);
+        assertThat(song.firstTempo().qpm()).isEqualTo(87.0);
+        assertThat(song.firstMetre().beatsPerBar()).isEqualTo(3);
+        Melody back = transfer.extract(song, new MidiTransfer.ImportChoice(1, 0, 2, false)).melody();
+        assertThat(back.notes()).isEqualTo(clip.notes());
+    }
+
+    @Test
+    void aBrokenFileIsOneStatusMessageNamingIt() throws IOException {
+        Path file = dir.resolve("broken.mid");
+        Files.write(file, new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 1});
+
+        transfer.importInteractively(file, 2, null, imported -> { throw new AssertionError("nothing to import"); });
+
+        assertThat(status.errorProperty().get()).isTrue();
+        assertThat(status.getMessage()).startsWith("Cannot import broken.mid: ").contains("broken.mid");
+    }
+}

@@ -1,0 +1,43 @@
+package org.melodypalette.app.workbench;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.melodypalette.app.workbench.model.LoadedModel;
+import org.melodypalette.app.workbench.model.ModelLoader;
+import org.melodypalette.model.api.MelodyGenerator;
+
+/**
+ * The workbench reaches the model only through ModelSession, whose calls run on the task runner:
+ * only the model package may hold a generator (so no view model can call one on the UI thread by
+ * keeping it around), only it opens checkpoints, and views never see the generator at all.
+ */
+@AnalyzeClasses(packages = "org.melodypalette.app.workbench", importOptions = ImportOption.DoNotIncludeTests.class)
+class WorkbenchArchitectureTest {
+
+    private static final String MODEL_PACKAGE = "org.melodypalette.app.workbench.model";
+
+    @ArchTest
+    static final ArchRule onlyTheSessionHoldsAModel = noFields()
+            .that().areDeclaredInClassesThat().resideOutsideOfPackage(MODEL_PACKAGE)
+            .should().haveRawType(MelodyGenerator.class)
+            .orShould().haveRawType(LoadedModel.class);
+
+    @ArchTest
+    static final ArchRule onlyTheSessionOpensCheckpoints = noClasses()
+            .that().resideOutsideOfPackage(MODEL_PACKAGE)
+            .should().callMethod(ModelLoader.class, "open", java.nio.file.Path.class);
+
+    @ArchTest
+    static final ArchRule viewsNeverSeeTheGenerator = noClasses().that().areAssignableTo(javafx.scene.Node.class)
+            .should().dependOnClassesThat().areAssignableTo(MelodyGenerator.class)
+            .orShould().dependOnClassesThat().areAssignableTo(LoadedModel.class);
+
+    @ArchTest
+    static final ArchRule noStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+}

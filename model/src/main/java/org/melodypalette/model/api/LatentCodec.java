@@ -1,0 +1,39 @@
+package org.melodypalette.model.api;
+
+import org.melodypalette.music.Melody;
+
+/**
+ * A {@link MelodyGenerator} that also works at the label level, for tools and evaluation
+ * ({@code palette encode/decode --json}, {@code palette eval}, benchmarks). Labels are the model's
+ * class ids per step ({@code 0} no event, {@code 1} note off, {@code 2..} note on of
+ * {@code minPitch..maxPitch}); a label sequence has {@link ModelInfo#numSteps()} entries; latent
+ * vectors have {@link ModelInfo#zSize()} values.
+ */
+public interface LatentCodec extends MelodyGenerator {
+
+    /** The labels the model sees for a melody: cut or padded to numSteps, pitches octave-folded into range. */
+    int[] labels(Melody melody);
+
+    /** The melody the labels describe, on the model's grid. */
+    Melody melody(int[] labels);
+
+    /** The posterior mean {@code mu} per label sequence ({@code [n][zSize]}). */
+    float[][] encodeLabels(int[][] labels);
+
+    /** {@code mu} and {@code sigma} per label sequence (sigma null if the checkpoint lacks it). */
+    Posterior encodePosterior(int[][] labels);
+
+    /** One label sequence per latent vector. */
+    int[][] decodeLabels(float[][] z, DecodeOptions options);
+
+    /** Logits {@code [n][numSteps][classes]} with the given labels fed back as each step's previous output. */
+    float[][][] teacherForcedLogits(float[][] z, int[][] labels);
+
+    /**
+     * Runs every code path at batch sizes 1, 2 and 11 (which covers every row-block shape larger
+     * batches use) so that the first user action is not slowed by the JIT: the first calls run
+     * interpreted and are 10–100 times slower. Call it on the background executor right after
+     * opening; measured 0.9–3 s on this project's 2-core machine while it was busy with other work.
+     */
+    void warmUp();
+}

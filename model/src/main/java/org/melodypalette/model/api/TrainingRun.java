@@ -1,0 +1,101 @@
+package org.melodypalette.model.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.melodypalette.datasets.WindowDataset;
+import org.melodypalette.datasets.WindowDatasetFile;
+import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.config.ModelConfigJson;
+import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.train.NativeThreads;
+import org.melodypalette.model.train.Trainer;
+import org.melodypalette.model.train.TrainingCheckpoint;
+
+/**
+ * Starts or resumes MusicVAE training for the CLI and the app: {@link #run} blocks on the calling
+ * thread until the run reaches {@link TrainingOptions#steps()} or the listener asks to stop, and
+ * always leaves a complete checkpoint in {@link TrainingOptions#outputDir()} (at most one
+ * checkpoint interval is lost if the process is killed). With a fixed seed, a run resumed from a
+ * checkpoint ends with the same parameters as an uninterrupted one (CPU backend).
+ */
+public final class TrainingRun {
+
+    /** Steps averaged into one entry of the checkpoint's {@code metrics.json} history. */
+    public static final int HISTORY_INTERVAL = 10;
+
+    private TrainingRun() {
+    }
+
+    /**
+     * @throws IOException with one clear message if the dataset or an existing checkpoint cannot be
+     *                     used, or the output folder holds something else
+     */
+    public static TrainingResult run(TrainingOptions options, TrainingListener listener) throws IOException {
+        WindowDataset data = WindowDatasetFile.read(options.dataset());
+        if (options.threads() > 0) {
+            NativeThreads.limit(options.threads());
+        }
+        Path out = options.outputDir();
+        Trainer.Settings settings = new Trainer.Settings(out, options.steps(), options.checkpointInterval(),
+                options.evalInterval(), options.evalWindows(), HISTORY_INTERVAL, options.seed());
+        Trainer trainer;
+        if (TrainingCheckpoint.exists(out)) {
+            if (!options.resume()) {
+                throw new IOException(out + " already holds a training checkpoint; resume it or choose another folder");
+            }
+            TrainingCheckpoint.Contents saved = TrainingCheckpoint.read(out);
+            ModelConfig requested = requestedConfig(options);
+            if (requested != null && !requested.equals(saved.config())) {
+                throw new IOException(out + " holds a checkpoint of " + saved.config().name()
+                        + ", which differs from the requested " + requested.name());
+            }
+            requireCompatible(saved.config(), data, options.dataset());
+            trainer = Trainer.resume(saved, data, settings);
+        } else {
+            ModelConfig config = requestedConfig(options);
+            if (config == null) {
+                throw new IOException(out + " holds no checkpoint to resume; give a preset to start a new run");
+            }
+            requireEmptyOrMissing(out);
+            requireCompatible(config, data, options.dataset());
+            trainer = Trainer.start(config, data, settings);
+        }
+        return trainer.run(listener);
+    }
+
+    private static ModelConfig requestedConfig(TrainingOptions options) throws IOException {
+        if (options.preset() != null) {
+            return ModelPresets.byName(options.preset());
+        }
+        if (options.configFile() != null) {
+            try {
+                return ModelConfigJson.fromJson(Files.readAllBytes(options.configFile()));
+            } catch (IOException e) {
+                throw new IOException(options.configFile() + ": not a usable model config: " + e.getMessage(), e);
+            }
+        }
+        return null;
+    }
+
+    private static void requireEmptyOrMissing(Path out) throws IOException {
+        if (Files.isDirectory(out)) {
+            try (Stream<Path> entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException(out + " is not empty and holds no training checkpoint; "
+                            + "choose a new or empty folder");
+                }
+            }
+        } else if (Files.exists(out)) {
+            throw new IOException(out + " is a file, not a folder");
+        }
+    }
+
+    static void requireCompatible(ModelConfig config, WindowDataset data, Path datasetFile) throws IOException {
+        if (data.numSteps() != config.numSteps()) {
+            throw new IOException(datasetFile + ": windows have " + data.numSteps() + " steps but "
+                    + config.name() + " needs " + config.numSteps());
+        }
+    }
+}

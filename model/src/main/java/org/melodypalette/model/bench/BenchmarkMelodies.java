@@ -1,0 +1,45 @@
+package org.melodypalette.model.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.melodypalette.music.Melody;
+import org.melodypalette.music.Note;
+import org.melodypalette.music.TimeGrid;
+
+/**
+ * The two test melodies the magenta.js peer script ({@code shared/magenta/peer/golden.js}) times
+ * with, so both sides run on identical inputs: A = a C major scale in eighths up and back down
+ * (last C held), B = the first two bars of Twinkle Twinkle; 2 bars each, tiled to longer models.
+ */
+final class BenchmarkMelodies {
+
+    private static final int TWO_BARS = 32;
+
+    private BenchmarkMelodies() {
+    }
+
+    static Melody scale(int numSteps) {
+        int[] pitches = {60, 62, 64, 65, 67, 69, 71, 72, 71, 69, 67, 65, 64, 62, 60};
+        int[][] notes = new int[pitches.length][];
+        for (int i = 0; i < pitches.length; i++) {
+            notes[i] = new int[] {pitches[i], 2 * i, i == pitches.length - 1 ? TWO_BARS : 2 * i + 2};
+        }
+        return tiled(notes, numSteps);
+    }
+
+    static Melody twinkle(int numSteps) {
+        return tiled(new int[][] {{60, 0, 4}, {60, 4, 8}, {67, 8, 12}, {67, 12, 16}, {69, 16, 20}, {69, 20, 24},
+                {67, 24, 32}}, numSteps);
+    }
+
+    /** The 2-bar notes repeated to fill {@code numSteps} (the peer's {@code tile}). */
+    private static Melody tiled(int[][] twoBars, int numSteps) {
+        List<Note> notes = new ArrayList<>();
+        for (int offset = 0; offset + TWO_BARS <= numSteps; offset += TWO_BARS) {
+            for (int[] n : twoBars) {
+                notes.add(Note.of(n[0], n[1] + offset, n[2] + offset));
+            }
+        }
+        return Melody.of(TimeGrid.SIXTEENTHS_4_4, Math.max(numSteps, TWO_BARS), notes);
+    }
+}

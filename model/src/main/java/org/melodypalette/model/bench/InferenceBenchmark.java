@@ -1,0 +1,144 @@
+package org.melodypalette.model.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.model.api.DecodeOptions;
+import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.music.Melody;
+
+/**
+ * Inference latency, operation for operation as the magenta.js peer script measures it
+ * ({@code shared/magenta/peer/golden.js}, same inputs and the same JSON shape):
+ * {@code load}, {@code encode_1}, {@code decode_1_argmax}, {@code decode_1_temp0_5},
+ * {@code interpolate_2x11_argmax}, {@code sample_16_temp0_5}. Each operation runs once to warm up,
+ * then {@code runs} times; the model is also {@link LatentCodec#warmUp() warmed up} once after
+ * opening, as the workbench does. Everything goes through the public {@code model.api}.
+ */
+public final class InferenceBenchmark {
+
+    /** One operation's wall-clock times in milliseconds (p95 in addition to the peer's fields). */
+    public record Timing(@JsonProperty("median_ms") double medianMs, @JsonProperty("min_ms") double minMs,
+                         @JsonProperty("max_ms") double maxMs, @JsonProperty("p95_ms") double p95Ms,
+                         @JsonProperty("runs") int runs) {
+
+        static Timing of(double[] millis) {
+            double[] sorted = millis.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            double p95 = sorted[Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1)];
+            return new Timing(round(median), round(sorted[0]), round(sorted[n - 1]), round(p95), n);
+        }
+
+        private static double round(double ms) {
+            return Math.round(ms * 100) / 100.0;
+        }
+    }
+
+    /** What ran where, and the timings by operation name. */
+    public record Result(Map<String, Object> info, Map<String, Timing> timings) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private InferenceBenchmark() {
+    }
+
+    /** Times every operation on the checkpoint, {@code runs} times each after one warm-up call. */
+    public static Result run(Path checkpoint, int runs) throws IOException {
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs " + runs + " must be at least 1");
+        }
+        Map<String, Timing> timings = new LinkedHashMap<>();
+        timings.put("load", time(runs, () -> {
+            try (LatentCodec ignored = MelodyGenerators.open(checkpoint)) {
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        try (LatentCodec model = MelodyGenerators.open(checkpoint)) {
+            long warmStart = System.nanoTime();
+            model.warmUp();
+            double warmUpMs = (System.nanoTime() - warmStart) / 1e6;
+            int steps = model.info().numSteps();
+            Melody a = BenchmarkMelodies.scale(steps);
+            Melody b = BenchmarkMelodies.twinkle(steps);
+            List<LatentVector> z = model.encode(List.of(a));
+            DecodeOptions half = DecodeOptions.sampling(0.5, 1);
+            timings.put("encode_1", time(runs, () -> model.encode(List.of(a))));
+            timings.put("decode_1_argmax", time(runs, () -> model.decode(z, DecodeOptions.ARGMAX)));
+            timings.put("decode_1_temp0_5", time(runs, () -> model.decode(z, half)));
+            timings.put("interpolate_2x11_argmax",
+                    time(runs, () -> model.interpolate(a, b, 11, Interpolation.LERP, false, DecodeOptions.ARGMAX)));
+            timings.put("sample_16_temp0_5", time(runs, () -> model.sample(16, half)));
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("model", model.info().name());
+            info.put("numSteps", steps);
+            info.put("zDims", model.info().zSize());
+            info.put("java", Runtime.version().toString());
+            info.put("cores", Runtime.getRuntime().availableProcessors());
+            info.put("kernel", kernelOf(model));
+            info.put("warm_up_ms", Math.round(warmUpMs));
+            return new Result(info, timings);
+        }
+    }
+
+    /** The result as JSON in the peer's shape ({@code {"info": ..., "timings": {"<op>": {...}}}}). */
+    public static byte[] toJson(Result result) {
+        try {
+            return JSON.writeValueAsBytes(result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Result result, Path file) throws IOException {
+        AtomicFiles.write(file, toJson(result));
+    }
+
+    private static String kernelOf(LatentCodec model) {
+        return model instanceof org.melodypalette.model.infer.KernelMelodyGenerator k ? k.kernelDescription() : "?";
+    }
+
+    private static Timing time(int runs, Runnable op) {
+        op.run();
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            op.run();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return Timing.of(millis);
+    }
+
+    /**
+     * {@code InferenceBenchmark CHECKPOINT_DIR [RUNS] [--json FILE]}: prints the JSON (a developer
+     * entry point; the CLI's {@code palette bench} is the user-facing one).
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: InferenceBenchmark CHECKPOINT_DIR [RUNS] [--json FILE]");
+            System.exit(2);
+        }
+        int runs = args.length > 1 && !args[1].startsWith("--") ? Integer.parseInt(args[1]) : 10;
+        Result result = run(Path.of(args[0]), runs);
+        int json = Arrays.asList(args).indexOf("--json");
+        if (json >= 0 && json + 1 < args.length) {
+            write(result, Path.of(args[json + 1]));
+        }
+        System.out.println(new String(toJson(result), java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

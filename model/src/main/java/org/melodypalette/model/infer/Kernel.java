@@ -1,0 +1,75 @@
+package org.melodypalette.model.infer;
+
+/**
+ * What the networks call: matmuls and LSTM steps on packed weights, each call split by column
+ * groups over a {@link Team} (each thread always gets the same groups, so its share of the weights
+ * stays in its core's cache across steps). One kernel per model, one caller at a time, inside
+ * {@link #begin()}/{@link #end()}.
+ */
+final class Kernel implements AutoCloseable {
+
+    /** Chunks per thread: enough to rebalance when a thread is descheduled, few enough to stay cheap. */
+    private static final int CHUNKS_PER_THREAD = 4;
+
+    private final GroupKernel arithmetic;
+    private final Team team;
+    private float[] inputs = new float[0];
+
+    Kernel(GroupKernel arithmetic, int threads) {
+        this.arithmetic = arithmetic;
+        this.team = new Team(threads);
+    }
+
+    int lanes() {
+        return arithmetic.lanes();
+    }
+
+    String description() {
+        return (arithmetic instanceof ScalarKernel ? "scalar" : "vector") + " (" + lanes() + " lanes, "
+                + team.threads() + (team.threads() == 1 ? " thread)" : " threads)");
+    }
+
+    void begin() {
+        team.begin();
+    }
+
+    void end() {
+        team.end();
+    }
+
+    /** {@code out[b, 0:w.cols] = init[b] + x[b, 0:w.rows] · W} for {@code b < batch}. */
+    void gemm(PackedMatrix w, Rows init, Rows x, Rows out, int batch) {
+        int groups = w.groups();
+        int chunks = chunks(groups);
+        team.run(chunks, (chunk, slot) -> arithmetic.gemm(w, init, x, out, batch,
+                groups * chunk / chunks, groups * (chunk + 1) / chunks, slot));
+    }
+
+    /**
+     * One TF BasicLSTMCell step for a layer whose packed kernel has {@code xRows} input rows then
+     * {@code Hp} recurrent rows: {@code g = init[b] + x[b]·W[0:xRows] + hPrev[b]·W[xRows:]}, then the
+     * cell update; {@code c} in place, h into {@code hOut}, which must not overlap {@code hPrev}.
+     * {@code x} may be null when {@code xRows} is 0.
+     */
+    void lstm(PackedMatrix w, int xRows, Rows init, Rows x, Rows hPrev, Rows c, Rows hOut, int batch) {
+        Rows in = Inputs.concat(inputs, x, xRows, hPrev, w.rows - xRows, batch);
+        inputs = in.data();
+        int groups = w.groups();
+        int chunks = chunks(groups);
+        team.run(chunks, (chunk, slot) -> arithmetic.lstm(w, init, in, c, hOut, batch,
+                groups * chunk / chunks, groups * (chunk + 1) / chunks, slot));
+    }
+
+    void tanh(Rows rows, int cols, int batch) {
+        arithmetic.tanh(rows, cols, batch);
+    }
+
+    private int chunks(int groups) {
+        return Math.min(groups, team.threads() * CHUNKS_PER_THREAD);
+    }
+
+    @Override
+    public void close() {
+        team.close();
+    }
+}

@@ -1,0 +1,91 @@
+package org.melodypalette.model.infer;
+
+import java.util.List;
+
+/**
+ * Stacked LSTM layers stepped one step at a time (TF {@code MultiRNNCell}), their state initialised
+ * as Magenta does from an embedding: {@code tanh(e·W + b)} split into {@code (c, h)} per layer.
+ * Layer 0's gates start from an init the caller supplies per step; layer k > 0 reads the new h of
+ * layer k−1.
+ */
+final class LstmStack {
+
+    private final List<LstmLayer> layers;
+    private final DenseLayer initialState;
+    /** Offsets of c_k and h_k in a state row ({@code [c0 | h0 | c1 | h1 ...]}, each padded). */
+    private final int[] cellOffset;
+
+    private int capacity;
+    private float[] state;
+    private float[][] spareH;
+    private Rows[] c;
+    private Rows[] h;
+    private Rows[] nextH;
+
+    LstmStack(List<LstmLayer> layers, DenseLayer initialState) {
+        this.layers = List.copyOf(layers);
+        this.initialState = initialState;
+        this.cellOffset = new int[layers.size()];
+        int offset = 0;
+        for (int k = 0; k < layers.size(); k++) {
+            cellOffset[k] = offset;
+            offset += 2 * layers.get(k).padded;
+        }
+    }
+
+    /** Column map of the initial-state dense layer for LSTM layers of these sizes. */
+    static int[] stateColumns(List<Integer> hidden, int lanes) {
+        int[] sizes = new int[2 * hidden.size()];
+        for (int k = 0; k < hidden.size(); k++) {
+            sizes[2 * k] = hidden.get(k);
+            sizes[2 * k + 1] = hidden.get(k);
+        }
+        return Layouts.segments(0, lanes, 4 * lanes, sizes);
+    }
+
+    LstmLayer layer(int k) {
+        return layers.get(k);
+    }
+
+    /** Sets every sequence's state from its embedding row. */
+    void begin(Kernel kernel, Rows embedding, int batch) {
+        ensureCapacity(batch);
+        int width = initialState.outputs();
+        Rows stateRows = new Rows(state, 0, width);
+        initialState.apply(kernel, embedding, stateRows, batch);
+        kernel.tanh(stateRows, width, batch);
+        for (int k = 0; k < layers.size(); k++) {
+            c[k] = new Rows(state, cellOffset[k], width);
+            h[k] = new Rows(state, cellOffset[k] + layers.get(k).padded, width);
+            nextH[k] = new Rows(spareH[k], 0, layers.get(k).padded);
+        }
+    }
+
+    /** One step; {@code layer0Init} holds layer 0's gate pre-activations without its recurrent term. */
+    Rows step(Kernel kernel, Rows layer0Init, int batch) {
+        for (int k = 0; k < layers.size(); k++) {
+            LstmLayer layer = layers.get(k);
+            Rows init = k == 0 ? layer0Init : layer.biasRows();
+            Rows x = k == 0 ? null : h[k - 1];
+            kernel.lstm(layer.matrix, layer.inputRows, init, x, h[k], c[k], nextH[k], batch);
+            Rows old = h[k];
+            h[k] = nextH[k];
+            nextH[k] = old;
+        }
+        return h[layers.size() - 1];
+    }
+
+    private void ensureCapacity(int batch) {
+        if (batch > capacity) {
+            capacity = batch;
+            state = new float[batch * initialState.outputs()];
+            spareH = new float[layers.size()][];
+            for (int k = 0; k < layers.size(); k++) {
+                spareH[k] = new float[batch * layers.get(k).padded];
+            }
+            c = new Rows[layers.size()];
+            h = new Rows[layers.size()];
+            nextH = new Rows[layers.size()];
+        }
+    }
+}

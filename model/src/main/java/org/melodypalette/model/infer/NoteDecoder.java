@@ -1,0 +1,119 @@
+package org.melodypalette.model.infer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.melodypalette.model.checkpoint.MagentaVariables;
+import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.checkpoint.WeightTensor;
+import org.melodypalette.model.config.ModelConfig;
+
+/**
+ * Magenta's categorical LSTM decoder (ARCHITECTURE.md §5), conditioned on an embedding e (z for a
+ * flat decoder, a bar embedding under a conductor). Layer 0's kernel {@code [C + E + H0, 4·H0]} is
+ * used in three row blocks instead of concatenating its input: the previous output's row (a
+ * lookup), e's projection (computed once per {@link #begin}, e is constant over the steps), and
+ * the recurrent rows (the per-step matmul).
+ */
+final class NoteDecoder {
+
+    private final LstmStack stack;
+    private final int classes;
+    /** {@code [C, 4·Hp0]}: layer 0's kernel row of each previous label, gate order. */
+    private final float[] previousLabelRows;
+    /** Layer 0's kernel rows of the embedding. */
+    private final PackedMatrix embeddingRows;
+    private final DenseLayer output;
+
+    private int capacity;
+    private float[] embeddingGates;
+    private float[] gates;
+    private float[] logits;
+
+    /**
+     * @param embeddingRowMap layout of the embedding rows as they arrive (z unpadded, or a padded
+     *                        conductor state), indices counted from 0
+     */
+    NoteDecoder(ModelConfig config, WeightSet weights, int[] embeddingRowMap, int lanes) {
+        String scope = MagentaVariables.noteDecoderScope(config);
+        this.classes = config.numClasses();
+        List<Integer> sizes = config.decoderSizes();
+        List<LstmLayer> layers = new ArrayList<>();
+        for (int k = 0; k < sizes.size(); k++) {
+            LstmWeights w = LstmWeights.of(weights, MagentaVariables.decoderCell(scope, k));
+            int[] input = k == 0 ? new int[0] : Layouts.segments(0, lanes, 1, sizes.get(k - 1));
+            layers.add(LstmLayer.of(w.kernel(), w.bias(), input, lanes));
+        }
+        WeightTensor kernel0 = weights.require(MagentaVariables.kernel(MagentaVariables.decoderCell(scope, 0)));
+        this.previousLabelRows = layers.get(0).rowTable(kernel0, 0, classes);
+        this.embeddingRows = layers.get(0).rowsPacked(kernel0, shift(embeddingRowMap, classes));
+        String init = MagentaVariables.zToInitialState(scope);
+        this.stack = new LstmStack(layers, DenseLayer.of(weights.require(MagentaVariables.kernel(init)),
+                weights.require(MagentaVariables.bias(init)), embeddingRowMap,
+                LstmStack.stateColumns(sizes, lanes), lanes));
+        String out = MagentaVariables.outputProjection(scope);
+        this.output = DenseLayer.of(weights.require(MagentaVariables.kernel(out)),
+                weights.require(MagentaVariables.bias(out)),
+                Layouts.segments(0, lanes, 1, sizes.get(sizes.size() - 1)),
+                Layouts.segments(0, lanes, 4 * lanes, classes), lanes);
+    }
+
+    private static int[] shift(int[] map, int by) {
+        int[] shifted = map.clone();
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = shifted[i] < 0 ? -1 : shifted[i] + by;
+        }
+        return shifted;
+    }
+
+    /** Padded width of a logits row (the first {@code C} values are the logits). */
+    int logitsWidth() {
+        return output.outputs();
+    }
+
+    /** Re-initialises the state from the embedding and projects it through layer 0 once. */
+    void begin(Kernel kernel, Rows embedding, int batch) {
+        ensureCapacity(batch);
+        stack.begin(kernel, embedding, batch);
+        LstmLayer first = stack.layer(0);
+        kernel.gemm(embeddingRows, first.biasRows(), embedding,
+                new Rows(embeddingGates, 0, first.gateColumns()), batch);
+    }
+
+    /**
+     * One step given each sequence's previous label (−1 = the all-zero first input); returns the
+     * logits rows (valid until the next call).
+     */
+    Rows step(Kernel kernel, int[] previous, int batch) {
+        int width = stack.layer(0).gateColumns();
+        for (int n = 0; n < batch; n++) {
+            int row = n * width;
+            int label = previous[n];
+            if (label < 0) {
+                System.arraycopy(embeddingGates, row, gates, row, width);
+            } else {
+                int table = label * width;
+                for (int j = 0; j < width; j++) {
+                    gates[row + j] = embeddingGates[row + j] + previousLabelRows[table + j];
+                }
+            }
+        }
+        Rows top = stack.step(kernel, new Rows(gates, 0, width), batch);
+        Rows logitsRows = new Rows(logits, 0, output.outputs());
+        output.apply(kernel, top, logitsRows, batch);
+        return logitsRows;
+    }
+
+    int classes() {
+        return classes;
+    }
+
+    private void ensureCapacity(int batch) {
+        if (batch > capacity) {
+            capacity = batch;
+            int width = stack.layer(0).gateColumns();
+            embeddingGates = new float[batch * width];
+            gates = new float[batch * width];
+            logits = new float[batch * output.outputs()];
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.melodypalette.model.net;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.melodypalette.model.checkpoint.MagentaVariables;
+import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.checkpoint.WeightTensor;
+import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.config.ModelConfig.DecoderKind;
+import org.melodypalette.model.config.ModelConfig.EncoderKind;
+import org.melodypalette.model.net.MusicVaeVariables.Spec;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * MusicVAE as one SameDiff training graph, with Magenta's math and variable names:
+ * <pre>
+ *   input [B, T, C] one-hot ──► encoder ──► final [B, 2H]
+ *        flat:         BiLSTM layers over T steps
+ *        hierarchical: BiLSTM over each of S segments ([B·S, T/S, C]) ─► BiLSTM over the S results
+ *   mu = final·K_mu + b_mu          sigma = softplus(final·K_sigma + b_sigma)      [B, Z]
+ *   z  = mu + sigma · eps           (eps [B, Z] is fed: zeros give z = mu)
+ *   previous = input shifted one step right, zeros at t = 0                        [B, T, C]
+ *        flat decoder:         note decoder over T steps from z
+ *        hierarchical decoder: conductor(z) ─► e_s [B, H_c] per segment;
+ *                              note decoder over segment s from e_s (previous carries across bars)
+ *   logits [B·T, C] ──► r_loss, kl, kl_cost, loss (see {@link VaeLoss})
+ * </pre>
+ * The graph is rebuilt in code from a {@link ModelConfig} and a {@link WeightSet} (about a second):
+ * DL4J cannot reload a saved graph that contains {@code lstmLayer}, so checkpoints hold weights only.
+ * SameDiff variables carry the Magenta names, so exporting weights is a copy.
+ */
+public final class MusicVaeGraph {
+
+    /** Placeholder: one-hot sequences {@code [batch, T, C]}, both encoder input and target. */
+    public static final String INPUT = "input";
+    /** Placeholder: reparameterisation noise {@code [batch, Z]}. */
+    public static final String EPS = "eps";
+    /** Placeholder: KL weight, a scalar. */
+    public static final String BETA = "beta";
+    /** Outputs. Per-sequence values are {@code [batch]}; {@code loss} is a scalar. */
+    public static final String MU = "mu";
+    public static final String SIGMA = "sigma";
+    public static final String Z = "z";
+    public static final String LOGITS = "logits";
+    public static final String R_LOSS = "r_loss";
+    public static final String KL = "kl";
+    public static final String KL_COST = "kl_cost";
+    public static final String LOSS = "loss";
+
+    private final ModelConfig config;
+    private final DataType dataType;
+    private final SameDiff sd;
+    private final List<String> variableNames;
+
+    private MusicVaeGraph(ModelConfig config, DataType dataType, SameDiff sd, List<String> variableNames) {
+        this.config = config;
+        this.dataType = dataType;
+        this.sd = sd;
+        this.variableNames = List.copyOf(variableNames);
+    }
+
+    /**
+     * Builds the graph with {@code weights} as its variables ({@code FLOAT} for training,
+     * {@code DOUBLE} for gradient checks).
+     *
+     * @throws IllegalArgumentException if a variable of {@code config} is missing or mis-shaped
+     */
+    public static MusicVaeGraph build(ModelConfig config, WeightSet weights, DataType dataType) {
+        MusicVaeGraph graph = buildEncoder(config, weights, dataType);
+        SameDiff sd = graph.sd;
+        Map<String, SDVariable> vars = new HashMap<>();
+        for (String name : graph.variableNames) {
+            vars.put(name, sd.getVariable(name));
+        }
+        int steps = config.numSteps();
+        int classes = config.numClasses();
+        SDVariable input = sd.getVariable(INPUT);
+        SDVariable mu = sd.getVariable(MU);
+        SDVariable sigma = sd.getVariable(SIGMA);
+        SDVariable eps = sd.placeHolder(EPS, dataType, -1, config.zSize());
+        SDVariable beta = sd.placeHolder(BETA, dataType);
+        SDVariable z = mu.add(sigma.mul(eps)).rename(Z);
+
+        SDVariable firstStep = input.get(SDIndex.all(), SDIndex.interval(0, 1), SDIndex.all());
+        SDVariable previous = sd.concat(1, sd.zerosLike(firstStep),
+                input.get(SDIndex.all(), SDIndex.interval(0, steps - 1), SDIndex.all()));
+        SDVariable logits = decode(sd, config, vars, previous, z).rename(LOGITS);
+
+        SDVariable rLoss = VaeLoss.reconstruction(sd, logits, input, steps, classes).rename(R_LOSS);
+        SDVariable kl = VaeLoss.kl(sd, mu, sigma).rename(KL);
+        SDVariable klCost = VaeLoss.klCost(sd, kl, config.training().freeBits() * Math.log(2)).rename(KL_COST);
+        rLoss.mean().add(beta.mul(klCost.mean())).rename(LOSS);
+        sd.setLossVariables(LOSS);
+        return graph;
+    }
+
+    /**
+     * Only the encoder: placeholder {@link #INPUT}, outputs {@link #MU} and {@link #SIGMA}; every
+     * variable of the config is created (so weights can be exported), the decoder's stay unused.
+     */
+    static MusicVaeGraph buildEncoder(ModelConfig config, WeightSet weights, DataType dataType) {
+        MusicVaeVariables.requireMatches(config, weights);
+        SameDiff sd = SameDiff.create();
+        Map<String, SDVariable> vars = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (Spec spec : MusicVaeVariables.specs(config)) {
+            WeightTensor t = weights.require(spec.name());
+            vars.put(spec.name(), sd.var(spec.name(), toArray(t, dataType)));
+            names.add(spec.name());
+        }
+        SDVariable input = sd.placeHolder(INPUT, dataType, -1, config.numSteps(), config.numClasses());
+        SDVariable encoded = encode(sd, config, vars, input);
+        dense(encoded, vars, MagentaVariables.MU).rename(MU);
+        sd.nn.softplus(dense(encoded, vars, MagentaVariables.SIGMA)).rename(SIGMA);
+        return new MusicVaeGraph(config, dataType, sd, names);
+    }
+
+    private static SDVariable encode(SameDiff sd, ModelConfig config, Map<String, SDVariable> vars, SDVariable input) {
+        List<Integer> sizes = config.encoderSizes();
+        List<BidirectionalLstmEncoder.Layer> layers = new ArrayList<>();
+        for (int k = 0; k < sizes.size(); k++) {
+            int in = k == 0 ? config.numClasses() : 2 * sizes.get(k - 1);
+            layers.add(new BidirectionalLstmEncoder.Layer(
+                    cell(sd, vars, MusicVaeVariables.encoderCell(config, k, true), in, sizes.get(k)),
+                    cell(sd, vars, MusicVaeVariables.encoderCell(config, k, false), in, sizes.get(k))));
+        }
+        if (config.encoder() == EncoderKind.FLAT) {
+            return BidirectionalLstmEncoder.encode(sd, input, layers);
+        }
+        // Level 0 encodes every segment independently: [B, T, C] → [B·S, T/S, C] → [B·S, 2·H0].
+        int segments = config.numSegments();
+        SDVariable perSegment = sd.reshape(input, -1, config.stepsPerSegment(), config.numClasses());
+        SDVariable segmentCodes = BidirectionalLstmEncoder.encode(sd, perSegment, layers.subList(0, 1));
+        SDVariable sequenceOfCodes = sd.reshape(segmentCodes, -1, segments, 2L * sizes.get(0));
+        return BidirectionalLstmEncoder.encode(sd, sequenceOfCodes, layers.subList(1, 2));
+    }
+
+    private static SDVariable decode(SameDiff sd, ModelConfig config, Map<String, SDVariable> vars,
+                                     SDVariable previous, SDVariable z) {
+        String scope = MagentaVariables.noteDecoderScope(config);
+        boolean hierarchical = config.decoder() == DecoderKind.HIERARCHICAL;
+        List<Integer> conductorSizes = config.conductorSizes();
+        int latent = hierarchical ? conductorSizes.get(conductorSizes.size() - 1) : config.zSize();
+        List<Integer> sizes = config.decoderSizes();
+        List<LstmCell> cells = new ArrayList<>();
+        for (int k = 0; k < sizes.size(); k++) {
+            int in = k == 0 ? config.numClasses() + latent : sizes.get(k - 1);
+            cells.add(cell(sd, vars, MagentaVariables.decoderCell(scope, k), in, sizes.get(k)));
+        }
+        NoteDecoder decoder = new NoteDecoder(sd, cells,
+                vars.get(MagentaVariables.kernel(MagentaVariables.zToInitialState(scope))),
+                vars.get(MagentaVariables.bias(MagentaVariables.zToInitialState(scope))),
+                vars.get(MagentaVariables.kernel(MagentaVariables.outputProjection(scope))),
+                vars.get(MagentaVariables.bias(MagentaVariables.outputProjection(scope))),
+                config.numClasses());
+        SDVariable[] previousGates = decoder.projectPrevious(previous, config.numSteps());
+        if (!hierarchical) {
+            return decoder.logits(decoder.run(previousGates, z, 0, config.numSteps()));
+        }
+        List<LstmCell> conductorCells = new ArrayList<>();
+        for (int k = 0; k < conductorSizes.size(); k++) {
+            int in = k == 0 ? 1 : conductorSizes.get(k - 1);
+            conductorCells.add(cell(sd, vars, MagentaVariables.conductorCell(k), in, conductorSizes.get(k)));
+        }
+        String conductorScope = MagentaVariables.CONDUCTOR_INITIAL_STATE;
+        Conductor conductor = new Conductor(sd, conductorCells, vars.get(MagentaVariables.kernel(conductorScope)),
+                vars.get(MagentaVariables.bias(conductorScope)));
+        List<SDVariable> embeddings = conductor.embeddings(z, config.numSegments());
+        List<SDVariable> outputs = new ArrayList<>();
+        int length = config.stepsPerSegment();
+        for (int s = 0; s < embeddings.size(); s++) {
+            outputs.addAll(decoder.run(previousGates, embeddings.get(s), s * length, (s + 1) * length));
+        }
+        return decoder.logits(outputs);
+    }
+
+    private static LstmCell cell(SameDiff sd, Map<String, SDVariable> vars, String scope, int in, int hidden) {
+        return new LstmCell(sd, vars.get(MagentaVariables.kernel(scope)), vars.get(MagentaVariables.bias(scope)),
+                in, hidden);
+    }
+
+    private static SDVariable dense(SDVariable x, Map<String, SDVariable> vars, String scope) {
+        return x.mmul(vars.get(MagentaVariables.kernel(scope))).add(vars.get(MagentaVariables.bias(scope)));
+    }
+
+    static INDArray toArray(WeightTensor t, DataType dataType) {
+        long[] shape = new long[t.rank()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = t.dim(i);
+        }
+        return Nd4j.create(t.values(), shape, 'c').castTo(dataType);
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** The graph itself, for running outputs and gradients. */
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    /** Trainable variables (Magenta names), in manifest order. */
+    public List<String> variableNames() {
+        return variableNames;
+    }
+
+    /** The live array of a variable (updated in place by the optimiser). */
+    public INDArray variable(String name) {
+        return sd.getVariable(name).getArr();
+    }
+
+    /** A float32 copy of every variable, in manifest order. */
+    public WeightSet weights() {
+        List<WeightTensor> tensors = new ArrayList<>();
+        for (String name : variableNames) {
+            INDArray array = variable(name);
+            int[] shape = new int[array.rank()];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = (int) array.size(i);
+            }
+            tensors.add(new WeightTensor(name, shape, array.castTo(DataType.FLOAT).dup('c').data().asFloat()));
+        }
+        return new WeightSet(tensors);
+    }
+
+    /** Replaces every variable's values (shapes must match the config). */
+    public void setWeights(WeightSet weights) {
+        MusicVaeVariables.requireMatches(config, weights);
+        for (String name : variableNames) {
+            variable(name).assign(toArray(weights.require(name), dataType));
+        }
+    }
+
+    /** Feeds for one batch: one-hot {@code input [B, T, C]}, noise {@code eps [B, Z]}, KL weight. */
+    public Map<String, INDArray> feed(INDArray input, INDArray eps, double beta) {
+        return Map.of(INPUT, input.castTo(dataType), EPS, eps.castTo(dataType),
+                BETA, Nd4j.scalar(dataType, beta));
+    }
+}

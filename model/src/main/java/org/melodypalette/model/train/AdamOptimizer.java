@@ -1,0 +1,201 @@
+package org.melodypalette.model.train;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.model.checkpoint.CheckpointException;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * TF's Adam as Magenta uses it ({@code tf.train.AdamOptimizer}, β1 0.9, β2 0.999, ε 1e-8):
+ * <pre>
+ * t = t + 1;  m = β1·m + (1−β1)·g;  v = β2·v + (1−β2)·g²
+ * p = p − lr·√(1−β2^t)/(1−β1^t) · m / (√v + ε)
+ * </pre>
+ * Its state (t and the float32 moments) is saved apart from the weights, in
+ * {@code optimizer_state.bin}: the bytes {@code MPADAM1\n}, a little-endian int32 header length,
+ * a JSON header ({@code updates}, hyperparameters, and the tensors as name, slot m|v, shape, in
+ * file order), then every tensor as little-endian float32, row-major.
+ */
+public final class AdamOptimizer {
+
+    public static final String FILE_NAME = "optimizer_state.bin";
+    static final double BETA1 = 0.9;
+    static final double BETA2 = 0.999;
+    static final double EPSILON = 1e-8;
+    private static final byte[] MAGIC = "MPADAM1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_HEADER_BYTES = 1 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Header(long updates, double beta1, double beta2, double epsilon, List<TensorEntry> tensors) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TensorEntry(String name, String slot, List<Long> shape) {
+    }
+
+    private final Map<String, INDArray> firstMoments;
+    private final Map<String, INDArray> secondMoments;
+    private long updates;
+
+    private AdamOptimizer(Map<String, INDArray> firstMoments, Map<String, INDArray> secondMoments, long updates) {
+        this.firstMoments = firstMoments;
+        this.secondMoments = secondMoments;
+        this.updates = updates;
+    }
+
+    /** Zero moments for variables of the given shapes (in order). */
+    public static AdamOptimizer fresh(Map<String, long[]> shapes) {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        Map<String, INDArray> v = new LinkedHashMap<>();
+        shapes.forEach((name, shape) -> {
+            m.put(name, Nd4j.zeros(DataType.FLOAT, shape));
+            v.put(name, Nd4j.zeros(DataType.FLOAT, shape));
+        });
+        return new AdamOptimizer(m, v, 0);
+    }
+
+    /** Updates applied so far (TF's t). */
+    public long updates() {
+        return updates;
+    }
+
+    /** Applies one update to each parameter in place. */
+    public void apply(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double learningRate) {
+        updates++;
+        double step = learningRate * Math.sqrt(1 - Math.pow(BETA2, updates)) / (1 - Math.pow(BETA1, updates));
+        for (Map.Entry<String, INDArray> e : firstMoments.entrySet()) {
+            String name = e.getKey();
+            INDArray g = gradients.get(name);
+            INDArray m = e.getValue().muli(BETA1).addi(g.mul(1 - BETA1));
+            INDArray v = secondMoments.get(name).muli(BETA2).addi(g.mul(g).muli(1 - BETA2));
+            parameters.get(name).subi(m.mul(step).divi(Transforms.sqrt(v, true).addi(EPSILON)));
+        }
+    }
+
+    /** Writes the state atomically. */
+    public void write(Path file) throws IOException {
+        List<TensorEntry> entries = new ArrayList<>();
+        long floats = 0;
+        for (String name : firstMoments.keySet()) {
+            List<Long> shape = Arrays.stream(firstMoments.get(name).shape()).boxed().toList();
+            entries.add(new TensorEntry(name, "m", shape));
+            entries.add(new TensorEntry(name, "v", shape));
+            floats += 2 * firstMoments.get(name).length();
+        }
+        byte[] header = JSON.writeValueAsBytes(new Header(updates, BETA1, BETA2, EPSILON, entries));
+        ByteBuffer body = ByteBuffer.allocate(Math.toIntExact(4 * floats)).order(ByteOrder.LITTLE_ENDIAN);
+        for (TensorEntry entry : entries) {
+            INDArray array = (entry.slot().equals("m") ? firstMoments : secondMoments).get(entry.name());
+            float[] values = array.dup('c').data().asFloat();
+            body.asFloatBuffer().put(values);
+            body.position(body.position() + 4 * values.length);
+        }
+        ByteBuffer length = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, header.length);
+        AtomicFiles.write(file, out -> {
+            out.write(MAGIC);
+            out.write(length.array());
+            out.write(header);
+            out.write(body.array());
+        });
+    }
+
+    /**
+     * Reads a state written by {@link #write} and checks it against the model's variables; sizes are
+     * checked against the file before anything is allocated.
+     */
+    public static AdamOptimizer read(Path file, Map<String, long[]> shapes) throws CheckpointException {
+        try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            DataInputStream data = new DataInputStream(in);
+            byte[] magic = new byte[MAGIC.length];
+            data.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new CheckpointException(file, "not an optimizer state file (bad magic)");
+            }
+            byte[] lengthBytes = new byte[4];
+            data.readFully(lengthBytes);
+            int headerLength = ByteBuffer.wrap(lengthBytes).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || headerLength > size) {
+                throw new CheckpointException(file, "header length " + headerLength + " is invalid");
+            }
+            Header header = JSON.readValue(data.readNBytes(headerLength), Header.class);
+            long floats = expectedFloats(file, header, shapes);
+            if (size != MAGIC.length + 4L + headerLength + 4 * floats) {
+                throw new CheckpointException(file, "holds " + size + " bytes but its header describes "
+                        + (MAGIC.length + 4L + headerLength + 4 * floats) + " (truncated or mismatched)");
+            }
+            Map<String, INDArray> m = new LinkedHashMap<>();
+            Map<String, INDArray> v = new LinkedHashMap<>();
+            for (TensorEntry entry : header.tensors()) {
+                long[] shape = shapes.get(entry.name());
+                byte[] raw = new byte[Math.toIntExact(4 * product(shape))];
+                data.readFully(raw);
+                float[] values = new float[raw.length / 4];
+                ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+                (entry.slot().equals("m") ? m : v).put(entry.name(), Nd4j.create(values, shape, 'c'));
+            }
+            return new AdamOptimizer(m, v, header.updates());
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw new CheckpointException(file, "optimizer state is truncated");
+        } catch (IOException e) {
+            throw new CheckpointException(file, "cannot read optimizer state: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every variable must appear once as m and once as v, with the model's shape. */
+    private static long expectedFloats(Path file, Header header, Map<String, long[]> shapes)
+            throws CheckpointException {
+        if (header.tensors() == null || header.updates() < 0) {
+            throw new CheckpointException(file, "header lacks tensors or has negative updates");
+        }
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        long floats = 0;
+        for (TensorEntry entry : header.tensors()) {
+            long[] shape = shapes.get(entry.name());
+            if (shape == null || entry.shape() == null || !("m".equals(entry.slot()) || "v".equals(entry.slot()))) {
+                throw new CheckpointException(file, "unexpected optimizer tensor " + entry.name() + "/" + entry.slot());
+            }
+            if (!Arrays.equals(entry.shape().stream().mapToLong(Long::longValue).toArray(), shape)) {
+                throw new CheckpointException(file, "optimizer tensor " + entry.name() + " has shape " + entry.shape()
+                        + ", the model has " + Arrays.toString(shape));
+            }
+            seen.merge(entry.name(), 1, Integer::sum);
+            floats += product(shape);
+        }
+        for (String name : shapes.keySet()) {
+            if (seen.getOrDefault(name, 0) != 2) {
+                throw new CheckpointException(file, "optimizer state for " + name + " is missing or repeated");
+            }
+        }
+        return floats;
+    }
+
+    private static long product(long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+}

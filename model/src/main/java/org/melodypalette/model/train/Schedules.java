@@ -1,0 +1,21 @@
+package org.melodypalette.model.train;
+
+import org.melodypalette.model.config.TrainingConfig;
+
+/** Magenta's per-step schedules as pure functions of the global step (0 for the first update). */
+public final class Schedules {
+
+    private Schedules() {
+    }
+
+    /** {@code (lr0 − lr_min) · decay^step + lr_min}. */
+    public static double learningRate(TrainingConfig config, long step) {
+        return (config.learningRate() - config.minLearningRate()) * Math.pow(config.decayRate(), step)
+                + config.minLearningRate();
+    }
+
+    /** KL weight {@code (1 − rate^step) · max_beta}; a rate of 0 gives max_beta from the start, as in Magenta. */
+    public static double beta(TrainingConfig config, long step) {
+        return (1 - Math.pow(config.betaRate(), step)) * config.maxBeta();
+    }
+}

@@ -1,0 +1,294 @@
+package org.melodypalette.model.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.melodypalette.datasets.LabelWindows;
+import org.melodypalette.datasets.WindowDataset;
+import org.melodypalette.model.api.EvaluationReport;
+import org.melodypalette.model.api.EvaluationSplit;
+import org.melodypalette.model.api.TrainingListener;
+import org.melodypalette.model.api.TrainingProgress;
+import org.melodypalette.model.api.TrainingResult;
+import org.melodypalette.model.checkpoint.CheckpointException;
+import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.config.TrainingConfig;
+import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
+import org.melodypalette.model.data.MelodyTensors;
+import org.melodypalette.model.data.Seeds;
+import org.melodypalette.model.data.TrainingBatches;
+import org.melodypalette.model.net.MusicVaeGraph;
+import org.melodypalette.model.net.MusicVaeVariables;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MusicVAE training loop, Magenta's recipe: per step a batch of train windows (seeded order
+ * and transposition, {@link TrainingBatches}), z sampled with seeded noise, loss
+ * {@code mean(r_loss) + beta·mean(max(kl − free_bits·ln 2, 0))}, gradients clipped to a global
+ * norm (zeroed above {@value #GRAD_NORM_CLIP_TO_ZERO}, as Magenta), Adam with the decaying
+ * learning rate. Periodically it evaluates on the eval split and writes an atomic checkpoint
+ * ({@link TrainingCheckpoint}); because every step's randomness is derived from (seed, step), a
+ * run resumed from a checkpoint ends with exactly the parameters of an uninterrupted one.
+ *
+ * <p>Scheduled sampling is not implemented: training is always teacher-forced (see
+ * {@link #start}).
+ */
+public final class Trainer {
+
+    /** Magenta's {@code grad_norm_clip_to_zero}: a larger global norm zeroes the step's gradients. */
+    static final double GRAD_NORM_CLIP_TO_ZERO = 10_000;
+    /** Evaluation batch size (forward only). */
+    static final int EVAL_BATCH = 64;
+    private static final int THROUGHPUT_WINDOW = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    /**
+     * @param outputDir          the checkpoint folder
+     * @param totalSteps         the step to stop at
+     * @param checkpointInterval steps between checkpoints
+     * @param evalInterval       steps between evaluations
+     * @param evalWindows        eval windows per evaluation (the first ones); 0 = all
+     * @param historyInterval    steps averaged into one {@code metrics.json} history entry
+     * @param seed               the run's seed (a resumed run keeps its checkpoint's)
+     */
+    public record Settings(Path outputDir, long totalSteps, int checkpointInterval, int evalInterval,
+                           int evalWindows, int historyInterval, long seed) {
+        public Settings {
+            if (outputDir == null || totalSteps < 1 || checkpointInterval < 1 || evalInterval < 1
+                    || evalWindows < 0 || historyInterval < 1) {
+                throw new IllegalArgumentException("invalid trainer settings: " + totalSteps + " steps, intervals "
+                        + checkpointInterval + "/" + evalInterval + "/" + historyInterval);
+            }
+        }
+    }
+
+    /** One step's figures, averaged over its batch. */
+    record StepFigures(double loss, double reconstruction, double kl, double accuracy) {
+    }
+
+    private final ModelConfig config;
+    private final MusicVaeGraph graph;
+    private final AdamOptimizer optimizer;
+    private final TrainingBatches batches;
+    private final LabelWindows evalWindows;
+    private final Settings settings;
+    private final long seed;
+    private final long fingerprint;
+    private final int trainCount;
+    private final List<TrainingProgress> history;
+    private final List<EvaluationReport> evaluations;
+    private final double elapsedBefore;
+    private long step;
+
+    private Trainer(ModelConfig config, MusicVaeGraph graph, AdamOptimizer optimizer, WindowDataset data,
+                    Settings settings, long seed, long step, double elapsedBefore, TrainingMetrics metrics) {
+        if (data.numSteps() != config.numSteps()) {
+            throw new IllegalArgumentException("the dataset has windows of " + data.numSteps() + " steps but "
+                    + config.name() + " needs " + config.numSteps());
+        }
+        this.config = config;
+        this.graph = graph;
+        this.optimizer = optimizer;
+        this.settings = settings;
+        this.seed = seed;
+        this.step = step;
+        this.elapsedBefore = elapsedBefore;
+        this.fingerprint = TrainingBatches.fingerprint(data.train());
+        this.trainCount = data.train().count();
+        TrainingConfig training = config.training();
+        this.batches = new TrainingBatches(data.train(), training.batchSize(), training.transposeSemitones(),
+                config.numClasses(), seed);
+        this.evalWindows = Evaluator.first(data.eval(), settings.evalWindows());
+        this.history = new ArrayList<>(metrics.history());
+        this.evaluations = new ArrayList<>(metrics.evaluations());
+    }
+
+    /** A new run from weights initialised with the settings' seed. */
+    public static Trainer start(ModelConfig config, WindowDataset data, Settings settings) {
+        if (config.training().samplingSchedule() != SamplingSchedule.NONE) {
+            LOG.warn("{}: scheduled sampling is not implemented; training teacher-forced", config.name());
+        }
+        MusicVaeGraph graph = MusicVaeGraph.build(config,
+                MusicVaeVariables.initialize(config, settings.seed()), DataType.FLOAT);
+        return new Trainer(config, graph, AdamOptimizer.fresh(shapes(graph)), data, settings, settings.seed(),
+                0, 0, new TrainingMetrics(config.name(), List.of(), List.of()));
+    }
+
+    /** Continues the checkpoint in the settings' output folder; refuses other training data. */
+    public static Trainer resume(WindowDataset data, Settings settings) throws IOException {
+        return resume(TrainingCheckpoint.read(settings.outputDir()), data, settings);
+    }
+
+    /** Continues {@code saved}, read from the settings' output folder. */
+    public static Trainer resume(TrainingCheckpoint.Contents saved, WindowDataset data, Settings settings)
+            throws IOException {
+        TrainingState state = saved.state();
+        if (state.datasetFingerprint() != TrainingBatches.fingerprint(data.train())) {
+            throw new CheckpointException(settings.outputDir(), "was trained on other data ("
+                    + state.trainWindows() + " train windows); resume it with the same dataset file");
+        }
+        if (state.seed() != settings.seed()) {
+            LOG.info("resuming with the checkpoint's seed {} (not {})", state.seed(), settings.seed());
+        }
+        MusicVaeGraph graph = MusicVaeGraph.build(saved.config(), saved.weights(), DataType.FLOAT);
+        return new Trainer(saved.config(), graph, saved.optimizer(), data, settings, state.seed(), state.step(),
+                state.elapsedSeconds(), saved.metrics());
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public MusicVaeGraph graph() {
+        return graph;
+    }
+
+    /** Trains until {@code totalSteps} or until the listener asks to stop; ends with a checkpoint. */
+    public TrainingResult run(TrainingListener listener) throws IOException {
+        long sessionStart = System.nanoTime();
+        ArrayDeque<Long> recentStepNanos = new ArrayDeque<>();
+        double[] sums = new double[4];
+        int summed = 0;
+        int sessionSteps = 0;
+        TrainingProgress last = null;
+        EvaluationReport lastEvaluation = null;
+        long checkpointed = -1;
+        boolean stopped = false;
+        while (step < settings.totalSteps()) {
+            if (listener.stopRequested()) {
+                stopped = true;
+                break;
+            }
+            long begin = System.nanoTime();
+            StepFigures figures = trainStep();
+            long took = System.nanoTime() - begin;
+            recentStepNanos.addLast(took);
+            sessionSteps++;
+            if (sessionSteps == 2 || recentStepNanos.size() > THROUGHPUT_WINDOW) {
+                // The session's first step also builds the gradient graph: it leaves once there is another.
+                recentStepNanos.removeFirst();
+            }
+            last = progress(figures, recentStepNanos, sessionStart);
+            listener.onProgress(last);
+            sums[0] += figures.loss();
+            sums[1] += figures.reconstruction();
+            sums[2] += figures.kl();
+            sums[3] += figures.accuracy();
+            summed++;
+            if (step % settings.historyInterval() == 0) {
+                history.add(new TrainingProgress(last.step(), last.totalSteps(), last.sequencesPerSecond(),
+                        sums[0] / summed, sums[1] / summed, sums[2] / summed, sums[3] / summed,
+                        last.learningRate(), last.beta(), last.elapsedSeconds(), last.etaSeconds()));
+                sums = new double[4];
+                summed = 0;
+            }
+            if (step % settings.evalInterval() == 0 && evalWindows.count() > 0) {
+                lastEvaluation = evaluate();
+                listener.onEvaluation(lastEvaluation);
+            }
+            if (step % settings.checkpointInterval() == 0) {
+                checkpoint(sessionStart);
+                checkpointed = step;
+                listener.onCheckpoint(settings.outputDir(), step);
+            }
+        }
+        if (checkpointed != step) {
+            checkpoint(sessionStart);
+            listener.onCheckpoint(settings.outputDir(), step);
+        }
+        return new TrainingResult(settings.outputDir(), step, stopped, last, lastEvaluation);
+    }
+
+    /** One update on the batch of the current step; advances the step. */
+    StepFigures trainStep() {
+        TrainingConfig training = config.training();
+        int[][] labels = batches.batch(step);
+        INDArray input = MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT);
+        INDArray eps = Evaluator.gaussian(labels.length, config.zSize(), Seeds.random(seed, Seeds.LATENT_NOISE, step));
+        Map<String, INDArray> feed = graph.feed(input, eps, Schedules.beta(training, step));
+        OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(feed,
+                List.of(MusicVaeGraph.LOSS, MusicVaeGraph.R_LOSS, MusicVaeGraph.KL, MusicVaeGraph.LOGITS),
+                graph.variableNames());
+        Map<String, INDArray> outputs = result.getOutputs();
+        Map<String, INDArray> gradients = result.getGradients();
+        clipByGlobalNorm(gradients, training.gradClipNorm());
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        for (String name : graph.variableNames()) {
+            parameters.put(name, graph.variable(name));
+        }
+        optimizer.apply(parameters, gradients, Schedules.learningRate(training, step));
+        step++;
+        long hits = Evaluator.matches(
+                MelodyTensors.argmaxLabels(outputs.get(MusicVaeGraph.LOGITS), config.numSteps()), labels);
+        return new StepFigures(outputs.get(MusicVaeGraph.LOSS).getDouble(0),
+                outputs.get(MusicVaeGraph.R_LOSS).meanNumber().doubleValue(),
+                outputs.get(MusicVaeGraph.KL).meanNumber().doubleValue(),
+                hits / (double) (labels.length * config.numSteps()));
+    }
+
+    /** TF's clip_by_global_norm, or all zeros if the norm is at least {@link #GRAD_NORM_CLIP_TO_ZERO}. */
+    static double clipByGlobalNorm(Map<String, INDArray> gradients, double clipNorm) {
+        double squares = 0;
+        for (INDArray g : gradients.values()) {
+            double norm = g.norm2Number().doubleValue();
+            squares += norm * norm;
+        }
+        double globalNorm = Math.sqrt(squares);
+        double scale = globalNorm >= GRAD_NORM_CLIP_TO_ZERO || !Double.isFinite(globalNorm) ? 0
+                : clipNorm / Math.max(globalNorm, clipNorm);
+        if (scale != 1.0) {
+            for (INDArray g : gradients.values()) {
+                g.muli(scale);
+            }
+        }
+        return globalNorm;
+    }
+
+    /** Evaluates the current weights on the eval windows with the run's seed. */
+    public EvaluationReport evaluate() {
+        EvaluationReport report = Evaluator.evaluate(graph, evalWindows, EvaluationSplit.EVAL, step, seed, EVAL_BATCH);
+        evaluations.add(report);
+        return report;
+    }
+
+    private TrainingProgress progress(StepFigures figures, ArrayDeque<Long> recentStepNanos, long sessionStart) {
+        double meanSeconds = recentStepNanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e9;
+        long batch = config.training().batchSize();
+        TrainingConfig training = config.training();
+        return new TrainingProgress(step, settings.totalSteps(), meanSeconds > 0 ? batch / meanSeconds : 0,
+                figures.loss(), figures.reconstruction(), figures.kl(), figures.accuracy(),
+                Schedules.learningRate(training, step - 1), Schedules.beta(training, step - 1),
+                elapsed(sessionStart), (settings.totalSteps() - step) * meanSeconds);
+    }
+
+    private double elapsed(long sessionStart) {
+        return elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
+    }
+
+    private void checkpoint(long sessionStart) throws IOException {
+        TrainingCheckpoint.write(settings.outputDir(), new TrainingCheckpoint.Contents(config, graph.weights(),
+                optimizer, new TrainingState(step, seed, fingerprint, trainCount, elapsed(sessionStart)),
+                new TrainingMetrics(config.name(), history, evaluations)));
+        LOG.debug("checkpoint at step {} in {}", step, settings.outputDir());
+    }
+
+    private static Map<String, long[]> shapes(MusicVaeGraph graph) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (String name : graph.variableNames()) {
+            shapes.put(name, graph.variable(name).shape());
+        }
+        return shapes;
+    }
+}

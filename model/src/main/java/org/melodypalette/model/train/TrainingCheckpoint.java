@@ -1,0 +1,111 @@
+package org.melodypalette.model.train;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.model.checkpoint.CheckpointException;
+import org.melodypalette.model.checkpoint.CheckpointFolder;
+import org.melodypalette.model.checkpoint.LoadedCheckpoint;
+import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.net.MusicVaeVariables;
+
+/**
+ * A training checkpoint folder, always complete on disk (written through {@link AtomicFolder}):
+ * <pre>
+ * config.json            our ModelConfig (ModelConfigJson)
+ * weights_manifest.json  the weights in magenta.js format, Magenta names, float32
+ * group1-shardKofN
+ * metrics.json           TrainingMetrics
+ * optimizer_state.bin    Adam moments and update count (AdamOptimizer)
+ * training_state.json    TrainingState
+ * </pre>
+ * The first three make it a model checkpoint anyone can load; the rest is only for resuming.
+ */
+public final class TrainingCheckpoint {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /** Everything a checkpoint holds. */
+    public record Contents(ModelConfig config, WeightSet weights, AdamOptimizer optimizer, TrainingState state,
+                           TrainingMetrics metrics) {
+    }
+
+    private TrainingCheckpoint() {
+    }
+
+    /** Whether {@code folder} (after crash recovery) holds a training checkpoint. */
+    public static boolean exists(Path folder) throws IOException {
+        AtomicFolder.recover(folder);
+        return Files.isRegularFile(folder.resolve(CheckpointFolder.CONFIG_FILE))
+                && Files.isRegularFile(folder.resolve(TrainingState.FILE_NAME));
+    }
+
+    public static void write(Path folder, Contents contents) throws IOException {
+        AtomicFolder.replace(folder, dir -> {
+            CheckpointFolder.write(dir, contents.config(), contents.weights());
+            AtomicFiles.write(dir.resolve(TrainingMetrics.FILE_NAME), JSON.writeValueAsBytes(contents.metrics()));
+            contents.optimizer().write(dir.resolve(AdamOptimizer.FILE_NAME));
+            AtomicFiles.write(dir.resolve(TrainingState.FILE_NAME), JSON.writeValueAsBytes(contents.state()));
+        });
+    }
+
+    /**
+     * A model checkpoint (ours or magenta.js's, after crash recovery) with every variable training
+     * and evaluation need, the posterior's sigma included.
+     */
+    public static LoadedCheckpoint readModel(Path folder) throws IOException {
+        AtomicFolder.recover(folder);
+        LoadedCheckpoint loaded = CheckpointFolder.load(folder);
+        try {
+            WeightSet weights = MusicVaeVariables.select(loaded.config(), loaded.weights());
+            return new LoadedCheckpoint(loaded.config(), weights, loaded.folder(), loaded.format());
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(folder, e.getMessage() + " (training and evaluation need the "
+                    + "posterior's sigma, which inference-only checkpoints may omit)");
+        }
+    }
+
+    /** The whole checkpoint, for resuming. */
+    public static Contents read(Path folder) throws IOException {
+        LoadedCheckpoint model = readModel(folder);
+        if (model.format() != LoadedCheckpoint.Format.MELODY_PALETTE) {
+            throw new CheckpointException(folder, "is a magenta.js checkpoint; only our own training runs resume");
+        }
+        ModelConfig config = model.config();
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (MusicVaeVariables.Spec spec : MusicVaeVariables.specs(config)) {
+            shapes.put(spec.name(), spec.shape().stream().mapToLong(Integer::longValue).toArray());
+        }
+        AdamOptimizer optimizer = AdamOptimizer.read(folder.resolve(AdamOptimizer.FILE_NAME), shapes);
+        TrainingState state = readJson(folder.resolve(TrainingState.FILE_NAME), TrainingState.class);
+        TrainingMetrics metrics = readJson(folder.resolve(TrainingMetrics.FILE_NAME), TrainingMetrics.class);
+        if (optimizer.updates() != state.step()) {
+            throw new CheckpointException(folder, "optimizer state is at update " + optimizer.updates()
+                    + " but the training state at step " + state.step());
+        }
+        return new Contents(config, model.weights(), optimizer, state, metrics);
+    }
+
+    /** The training step a checkpoint holds, or 0 for a model folder without training state. */
+    public static long readStep(Path folder) throws IOException {
+        Path file = folder.resolve(TrainingState.FILE_NAME);
+        return Files.isRegularFile(file) ? readJson(file, TrainingState.class).step() : 0;
+    }
+
+    private static <T> T readJson(Path file, Class<T> type) throws CheckpointException {
+        try {
+            return JSON.readValue(file.toFile(), type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CheckpointException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.melodypalette.model.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.melodypalette.model.train.TrainingFixtures;
+import org.melodypalette.testing.SharedData;
+
+class TrainingRunTest {
+
+    @TempDir
+    Path dir;
+
+    /** Records every callback. */
+    private static final class Recorder implements TrainingListener {
+        final List<TrainingProgress> progress = new ArrayList<>();
+        final List<EvaluationReport> evaluations = new ArrayList<>();
+        final List<Long> checkpoints = new ArrayList<>();
+
+        @Override
+        public void onProgress(TrainingProgress p) {
+            progress.add(p);
+        }
+
+        @Override
+        public void onEvaluation(EvaluationReport report) {
+            evaluations.add(report);
+        }
+
+        @Override
+        public void onCheckpoint(Path folder, long step) {
+            checkpoints.add(step);
+        }
+    }
+
+    private TrainingOptions options(Path data, long steps) {
+        return TrainingOptions.preset("tiny-test", data, dir.resolve("run")).withSteps(steps).withIntervals(2, 3, 0)
+                .withSeed(5);
+    }
+
+    @Test
+    void startsResumesReportsAndEvaluates() throws IOException {
+        Path data = TrainingFixtures.datasetFile(dir, 6, 3, 4);
+        Recorder first = new Recorder();
+
+        TrainingResult started = TrainingRun.run(options(data, 3), first);
+
+        assertThat(started.step()).isEqualTo(3);
+        assertThat(first.progress).extracting(TrainingProgress::step).containsExactly(1L, 2L, 3L);
+        assertThat(first.progress.get(2).totalSteps()).isEqualTo(3);
+        assertThat(first.progress.get(2).loss()).isPositive();
+        assertThat(first.checkpoints).containsExactly(2L, 3L);
+        assertThat(first.evaluations).extracting(EvaluationReport::windows).containsExactly(3);
+
+        Recorder second = new Recorder();
+        TrainingResult resumed = TrainingRun.run(options(data, 5).withResume(true), second);
+
+        assertThat(resumed.step()).isEqualTo(5);
+        assertThat(second.progress).extracting(TrainingProgress::step).containsExactly(4L, 5L);
+        assertThat(second.progress.get(1).elapsedSeconds()).isGreaterThan(first.progress.get(2).elapsedSeconds());
+
+        EvaluationReport report = Evaluation.evaluate(resumed.checkpoint(), data, EvaluationSplit.EVAL);
+        assertThat(report.step()).isEqualTo(5);
+        assertThat(report.windows()).isEqualTo(3);
+        assertThat(report.teacherForcedAccuracy()).isBetween(0.0, 1.0);
+        assertThat(report.sampledAccuracy()).isBetween(0.0, 1.0);
+        assertThat(report.elbo()).isCloseTo(-(report.reconstruction() + report.kl()), Offset.offset(1e-9));
+        assertThat(Evaluation.evaluate(resumed.checkpoint(), data, EvaluationSplit.EVAL)).isEqualTo(report);
+        assertThat(Evaluation.evaluate(resumed.checkpoint(), data, EvaluationSplit.ALL).windows()).isEqualTo(9);
+    }
+
+    @Test
+    void anExistingCheckpointIsNeverOverwrittenWithoutResume() throws IOException {
+        Path data = TrainingFixtures.datasetFile(dir, 4, 1, 4);
+        TrainingRun.run(options(data, 1), new Recorder());
+
+        assertThatThrownBy(() -> TrainingRun.run(options(data, 2), new Recorder()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("already holds a training checkpoint; resume it or choose another folder");
+    }
+
+    @Test
+    void aFolderWithOtherFilesIsRefused() throws IOException {
+        Path data = TrainingFixtures.datasetFile(dir, 4, 1, 4);
+        Files.createDirectories(dir.resolve("run"));
+        Files.writeString(dir.resolve("run").resolve("thesis.txt"), "precious");
+
+        assertThatThrownBy(() -> TrainingRun.run(options(data, 1), new Recorder()))
+                .hasMessageContaining("is not empty and holds no training checkpoint");
+        assertThat(dir.resolve("run").resolve("thesis.txt")).hasContent("precious");
+    }
+
+    @Test
+    void aDatasetOfTheWrongLengthIsRefusedWithBothNames() throws IOException {
+        Path data = TrainingFixtures.datasetFile(dir, 4, 1, 16);
+
+        assertThatThrownBy(() -> TrainingRun.run(options(data, 1), new Recorder()))
+                .hasMessageContaining(data.toString())
+                .hasMessageContaining("windows have 32 steps but tiny-test needs 8");
+    }
+
+    @Test
+    void evaluatesAMagentaJsCheckpoint() throws IOException {
+        Path magenta = SharedData.require("magenta/checkpoints/mel_2bar_small_random");
+        Path data = TrainingFixtures.datasetFile(dir, 2, 3, 16);
+
+        EvaluationReport report = Evaluation.evaluate(magenta, data, EvaluationSplit.EVAL);
+
+        assertThat(report.windows()).isEqualTo(3);
+        assertThat(report.step()).isZero();
+        assertThat(report.kl()).isPositive();
+    }
+}

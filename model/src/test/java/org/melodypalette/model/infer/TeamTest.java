@@ -1,0 +1,102 @@
+package org.melodypalette.model.infer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class TeamTest {
+
+    @Test
+    void everyChunkRunsExactlyOnceInsideAndOutsideASession() {
+        try (Team team = new Team(3)) {
+            for (boolean session : new boolean[] {true, false}) {
+                if (session) {
+                    team.begin();
+                }
+                for (int round = 0; round < 200; round++) {
+                    AtomicIntegerArray runs = new AtomicIntegerArray(12);
+                    team.run(12, (chunk, slot) -> runs.incrementAndGet(chunk));
+                    for (int c = 0; c < 12; c++) {
+                        assertThat(runs.get(c)).as("chunk " + c).isEqualTo(1);
+                    }
+                }
+                team.end();
+            }
+        }
+    }
+
+    @Test
+    void aFailingChunkFailsTheCallerAfterTheOthersFinish() {
+        try (Team team = new Team(2)) {
+            team.begin();
+            AtomicIntegerArray runs = new AtomicIntegerArray(8);
+            assertThatThrownBy(() -> team.run(8, (chunk, slot) -> {
+                runs.incrementAndGet(chunk);
+                if (chunk == 5) {
+                    throw new IllegalStateException("chunk 5 broke");
+                }
+            })).hasMessage("chunk 5 broke");
+            for (int c = 0; c < 8; c++) {
+                assertThat(runs.get(c)).isEqualTo(1);
+            }
+            team.end();
+        }
+    }
+
+    @Test
+    void outsideASessionTheCallerRunsEveryChunk() {
+        try (Team team = new Team(2)) {
+            AtomicIntegerArray slots = new AtomicIntegerArray(4);
+            team.run(4, (chunk, slot) -> slots.set(chunk, slot + 1));
+            for (int c = 0; c < 4; c++) {
+                assertThat(slots.get(c)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aStalledWorkerSendsTheRestOfTheSessionToTheCaller() {
+        try (Team team = new Team(2)) {
+            team.begin();
+            // A worker that takes 2 ms over a chunk looks preempted (> 300 µs of waiting).
+            // On a busy machine the worker may need a while to be scheduled at all: keep offering
+            // regions (whose caller chunks take ~0.1 ms) for up to 10 s.
+            boolean[] stalled = {false};
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!stalled[0] && System.nanoTime() < deadline) {
+                team.run(4, (chunk, slot) -> {
+                    if (slot == 1) {
+                        stalled[0] = true;
+                        sleep(2);
+                    } else {
+                        spin(100_000);
+                    }
+                });
+            }
+            assertThat(stalled[0]).as("the worker took a chunk").isTrue();
+            AtomicIntegerArray slots = new AtomicIntegerArray(4);
+            team.run(4, (chunk, slot) -> slots.set(chunk, slot + 1));
+            for (int c = 0; c < 4; c++) {
+                assertThat(slots.get(c)).isEqualTo(1);
+            }
+            team.end();
+        }
+    }
+
+    private static void spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

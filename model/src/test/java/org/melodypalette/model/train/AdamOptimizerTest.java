@@ -1,0 +1,117 @@
+package org.melodypalette.model.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.melodypalette.model.checkpoint.CheckpointException;
+import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.config.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class AdamOptimizerTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Map<String, long[]> SHAPES = new LinkedHashMap<>(Map.of("w", new long[] {2}));
+
+    private static Map<String, INDArray> gradient(float... values) {
+        return Map.of("w", Nd4j.createFromArray(values));
+    }
+
+    @Test
+    void twoUpdatesFollowTfAdamWithBiasCorrection() {
+        AdamOptimizer adam = AdamOptimizer.fresh(SHAPES);
+        INDArray w = Nd4j.createFromArray(1f, -1f);
+        Map<String, INDArray> params = Map.of("w", w);
+
+        adam.apply(params, gradient(0.5f, -2f), 0.1);
+        adam.apply(params, gradient(0.25f, 1f), 0.1);
+
+        double[] expected = {1, -1};
+        double[] m = new double[2];
+        double[] v = new double[2];
+        double[][] grads = {{0.5, -2}, {0.25, 1}};
+        for (int t = 1; t <= 2; t++) {
+            double step = 0.1 * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
+            for (int i = 0; i < 2; i++) {
+                m[i] = 0.9 * m[i] + 0.1 * grads[t - 1][i];
+                v[i] = 0.999 * v[i] + 0.001 * grads[t - 1][i] * grads[t - 1][i];
+                expected[i] -= step * m[i] / (Math.sqrt(v[i]) + 1e-8);
+            }
+        }
+        assertThat(w.getDouble(0)).isCloseTo(expected[0], within(1e-6));
+        assertThat(w.getDouble(1)).isCloseTo(expected[1], within(1e-6));
+        assertThat(adam.updates()).isEqualTo(2);
+    }
+
+    @Test
+    void stateRoundTripsThroughItsFileAndContinuesIdentically() throws IOException {
+        AdamOptimizer adam = AdamOptimizer.fresh(SHAPES);
+        INDArray w = Nd4j.createFromArray(1f, -1f);
+        adam.apply(Map.of("w", w), gradient(0.5f, -2f), 0.1);
+        Path file = dir.resolve(AdamOptimizer.FILE_NAME);
+        adam.write(file);
+        AdamOptimizer reloaded = AdamOptimizer.read(file, SHAPES);
+        INDArray w2 = w.dup();
+
+        adam.apply(Map.of("w", w), gradient(0.25f, 1f), 0.1);
+        reloaded.apply(Map.of("w", w2), gradient(0.25f, 1f), 0.1);
+
+        assertThat(reloaded.updates()).isEqualTo(2);
+        assertThat(w2).isEqualTo(w);
+    }
+
+    @Test
+    void truncatedOrMismatchedStateIsRefusedWithTheFileName() throws IOException {
+        Path file = dir.resolve(AdamOptimizer.FILE_NAME);
+        AdamOptimizer.fresh(SHAPES).write(file);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 3));
+
+        assertThatThrownBy(() -> AdamOptimizer.read(file, SHAPES)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("truncated or mismatched");
+
+        AdamOptimizer.fresh(SHAPES).write(file);
+        assertThatThrownBy(() -> AdamOptimizer.read(file, Map.of("w", new long[] {3})))
+                .hasMessageContaining("optimizer tensor w has shape [2], the model has [3]");
+        Files.writeString(file, "not adam");
+        assertThatThrownBy(() -> AdamOptimizer.read(file, SHAPES)).hasMessageContaining("bad magic");
+    }
+
+    @Test
+    void schedulesFollowMagentasFormulas() {
+        TrainingConfig config = ModelPresets.byName("cat-mel_2bar_small").training();
+
+        assertThat(Schedules.learningRate(config, 0)).isCloseTo(1e-3, within(1e-15));
+        assertThat(Schedules.learningRate(config, 10_000))
+                .isCloseTo((1e-3 - 1e-5) * Math.pow(0.9999, 10_000) + 1e-5, within(1e-15));
+        assertThat(Schedules.beta(config, 0)).isZero();
+        assertThat(Schedules.beta(config, 100_000)).isCloseTo((1 - Math.pow(0.99999, 100_000)) * 0.2, within(1e-12));
+    }
+
+    @Test
+    void gradientsAreClippedToTheGlobalNormOrZeroedWhenHuge() {
+        Map<String, INDArray> gradients = Map.of("a", Nd4j.createFromArray(3f, 0f), "b", Nd4j.createFromArray(4f));
+
+        double norm = Trainer.clipByGlobalNorm(gradients, 1.0);
+
+        assertThat(norm).isCloseTo(5.0, within(1e-6));
+        assertThat(gradients.get("a").getDouble(0)).isCloseTo(0.6, within(1e-6));
+        assertThat(gradients.get("b").getDouble(0)).isCloseTo(0.8, within(1e-6));
+        Map<String, INDArray> huge = Map.of("a", Nd4j.createFromArray(2e4f).castTo(DataType.FLOAT));
+        Trainer.clipByGlobalNorm(huge, 1.0);
+        assertThat(huge.get("a").getDouble(0)).isZero();
+    }
+}

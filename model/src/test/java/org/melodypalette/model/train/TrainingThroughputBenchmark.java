@@ -1,0 +1,82 @@
+package org.melodypalette.model.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.melodypalette.datasets.DatasetInfo;
+import org.melodypalette.datasets.LabelWindows;
+import org.melodypalette.datasets.WindowDataset;
+import org.melodypalette.model.api.TrainingListener;
+import org.melodypalette.model.api.TrainingProgress;
+import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.config.ModelPresets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Training throughput of a preset at its batch size, on synthetic melody windows (throughput
+ * does not depend on the labels). Not a test: runs only with {@code -Dbenchmark.preset=NAME}, e.g.
+ * <pre>
+ * ./mvnw -B -o -q -pl model test -Dtest=TrainingThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbenchmark.preset=mel_2bar_cpu -Dbenchmark.steps=20 -Dbenchmark.threads=1
+ * </pre>
+ * It times {@code benchmark.steps} steps after {@code benchmark.warmup} (default 3) and logs
+ * sequences per second.
+ */
+@EnabledIfSystemProperty(named = "benchmark.preset", matches = ".+")
+class TrainingThroughputBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingThroughputBenchmark.class);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void measure() throws IOException {
+        ModelConfig config = ModelPresets.byName(System.getProperty("benchmark.preset"));
+        int steps = Integer.getInteger("benchmark.steps", 20);
+        int warmup = Integer.getInteger("benchmark.warmup", 3);
+        int threads = Integer.getInteger("benchmark.threads", 0);
+        if (threads > 0) {
+            NativeThreads.limit(threads);
+        }
+        Trainer trainer = Trainer.start(config, syntheticData(config, 512),
+                new Trainer.Settings(dir.resolve("run"), warmup + steps, 1_000_000, 1_000_000, 0, 1_000_000, 1));
+        List<Long> stamps = new ArrayList<>();
+        trainer.run(new TrainingListener() {
+            @Override
+            public void onProgress(TrainingProgress progress) {
+                stamps.add(System.nanoTime());
+            }
+        });
+        double seconds = (stamps.get(stamps.size() - 1) - stamps.get(warmup - 1)) / 1e9;
+        int batch = config.training().batchSize();
+        LOG.info("{}: batch {}, {} steps after {} warm-up, threads {}: {} s/step, {} sequences/s",
+                config.name(), batch, steps, warmup, threads == 0 ? "default" : threads,
+                String.format("%.3f", seconds / steps), String.format("%.1f", steps * batch / seconds));
+    }
+
+    /** Random melody-like windows: a note on every 4th step on average, in a two-octave range. */
+    private static WindowDataset syntheticData(ModelConfig config, int count) {
+        SplittableRandom random = new SplittableRandom(3);
+        List<int[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int[] row = new int[config.numSteps()];
+            for (int t = 0; t < row.length; t++) {
+                int r = random.nextInt(8);
+                row[t] = r < 2 ? 30 + random.nextInt(24) : r == 2 ? 1 : 0;
+            }
+            rows.add(row);
+        }
+        LabelWindows windows = LabelWindows.of(config.numSteps(), rows);
+        DatasetInfo info = new DatasetInfo(config.bars(), config.stepsPerBar(), List.of("synthetic"), Map.of(),
+                Map.of());
+        return new WindowDataset(info, windows, LabelWindows.of(config.numSteps(), List.of()));
+    }
+}
