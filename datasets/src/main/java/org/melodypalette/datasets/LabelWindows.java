@@ -26,7 +26,8 @@ public final class LabelWindows {
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] > MAX_LABEL) {
-                throw new IllegalArgumentException("label " + labels[i] + " at index " + i
+                // a stored byte is unsigned: name it as the file holds it (255, not -1)
+                throw new IllegalArgumentException("label " + Byte.toUnsignedInt(labels[i]) + " at index " + i
                         + " is outside 0.." + MAX_LABEL);
             }
         }

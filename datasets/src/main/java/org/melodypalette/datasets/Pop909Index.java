@@ -2,6 +2,7 @@ package org.melodypalette.datasets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,12 @@ public final class Pop909Index {
 
     public static Pop909Index read(Path root) throws IOException {
         Path file = root.resolve(FILE_NAME);
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new DatasetFormatException(file, "is not UTF-8 text");
+        }
         Map<String, Metre> metres = new HashMap<>();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i).strip();

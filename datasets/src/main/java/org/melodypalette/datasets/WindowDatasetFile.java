@@ -1,5 +1,7 @@
 package org.melodypalette.datasets;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -24,6 +26,9 @@ public final class WindowDatasetFile {
     private static final byte[] MAGIC = "MPWIN1\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER_BYTES = 16 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What Jackson puts in a location's text when it may not quote the input; says nothing to a user. */
+    private static final String REDACTED_SOURCE =
+            "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
 
     private WindowDatasetFile() {
     }
@@ -41,6 +46,35 @@ public final class WindowDatasetFile {
             data.write(dataset.eval().toFlat());
             data.flush();
         });
+    }
+
+    /**
+     * The header's {@link DatasetInfo}; a problem is one line naming what is wrong and where,
+     * without Jackson's internals.
+     */
+    private static DatasetInfo parseHeader(Path file, byte[] header) throws DatasetFormatException {
+        DatasetInfo info;
+        try {
+            info = JSON.readValue(header, DatasetInfo.class);
+        } catch (JsonProcessingException e) {
+            Throwable cause = e.getCause();
+            String problem = cause instanceof IllegalArgumentException ? cause.getMessage()
+                    : cause instanceof NullPointerException ? "a required field is missing or null"
+                    : e.getOriginalMessage().replace(REDACTED_SOURCE, "");
+            JsonLocation at = e.getLocation();
+            throw new DatasetFormatException(file, "header is not valid: " + problem + (at == null || at.getLineNr() < 0
+                    ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new DatasetFormatException(file, "header is not valid: " + e.getMessage());
+        }
+        if (info == null) {
+            throw new DatasetFormatException(file, "header is not valid: it is JSON null");
+        }
+        if ((long) info.bars() * info.stepsPerBar() > Integer.MAX_VALUE) {
+            throw new DatasetFormatException(file, "windows of " + info.bars() + " bars of " + info.stepsPerBar()
+                    + " steps are too long");
+        }
+        return info;
     }
 
     /** Reads a dataset file; any problem is a {@link DatasetFormatException} naming the file. */
@@ -66,17 +100,16 @@ public final class WindowDatasetFile {
             if (header.length != headerLength) {
                 throw new DatasetFormatException(file, "truncated in the header");
             }
-            DatasetInfo info;
-            try {
-                info = JSON.readValue(header, DatasetInfo.class);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new DatasetFormatException(file, "header is not valid: " + e.getMessage());
-            }
+            DatasetInfo info = parseHeader(file, header);
             int trainCount = data.readInt();
             int evalCount = data.readInt();
+            if (trainCount < 0 || evalCount < 0) {
+                throw new DatasetFormatException(file, "declares a negative window count (" + trainCount
+                        + " train, " + evalCount + " eval)");
+            }
             long expected = (long) MAGIC.length + 4 + headerLength + 8
                     + ((long) trainCount + evalCount) * info.numSteps();
-            if (trainCount < 0 || evalCount < 0 || expected != size) {
+            if (expected != size) {
                 throw new DatasetFormatException(file, "declares " + trainCount + " train and "
                         + evalCount + " eval windows of " + info.numSteps() + " steps ("
                         + expected + " bytes) but has " + size + " bytes");

@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
@@ -28,21 +29,33 @@ final class SequenceReader {
     private static final int META_TEMPO = 0x51;
     private static final int META_TIME_SIGNATURE = 0x58;
 
-    /** A program change anywhere in the file. {@code order} is its position in file order. */
-    private record ProgramChange(long tick, int channel, int program, int track, int order) {
+    /** A program change on one channel, anywhere in the file. {@code order} is its position in file order. */
+    private record ProgramChange(long tick, int program, int order) {
     }
 
-    /** One file track before it becomes one (or, in format 0, several) {@link MidiTrack}s. */
-    private record RawTrack(int number, String name, List<MidiNote> notes, int firstChannel, long endTick) {
+    /**
+     * One file track before it becomes one (or, in format 0, several) {@link MidiTrack}s.
+     * {@code firstPrograms[c]} is the track's first program change on channel {@code c},
+     * {@code firstPrograms[16]} its first on any channel ({@link MidiTrack#NO_PROGRAM} if none).
+     */
+    private record RawTrack(int number, String name, List<MidiNote> notes, int firstChannel, long endTick,
+                            int[] firstPrograms) {
     }
+
+    private static final int ANY_CHANNEL = 16;
 
     private final String source;
     private final TreeMap<Long, TempoChange> tempos = new TreeMap<>();
     private final TreeMap<Long, TimeSignatureChange> timeSignatures = new TreeMap<>();
-    private final List<ProgramChange> programChanges = new ArrayList<>();
+    /** Program changes per channel (index = channel); sorted by tick, then file order, before use. */
+    private final List<List<ProgramChange>> programChanges = new ArrayList<>();
+    private int programChangeCount;
 
     private SequenceReader(String source) {
         this.source = source;
+        for (int channel = 0; channel < 16; channel++) {
+            programChanges.add(new ArrayList<>());
+        }
     }
 
     static MidiSong toSong(Sequence sequence, int format, String source) throws MidiFormatException {
@@ -66,7 +79,8 @@ final class SequenceReader {
         for (int i = 0; i < fileTracks.length; i++) {
             raw.add(readTrack(i, fileTracks[i]));
         }
-        programChanges.sort(Comparator.comparingLong(ProgramChange::tick).thenComparingInt(ProgramChange::order));
+        programChanges.forEach(changes -> changes.sort(
+                Comparator.comparingLong(ProgramChange::tick).thenComparingInt(ProgramChange::order)));
         List<MidiTrack> tracks = new ArrayList<>();
         for (RawTrack track : raw) {
             if (format == 0) {
@@ -100,8 +114,8 @@ final class SequenceReader {
 
     private MidiTrack toTrack(int index, RawTrack track, List<MidiNote> notes) {
         int channel = notes.isEmpty() ? track.firstChannel() : dominantChannel(notes);
-        int program = notes.isEmpty() ? firstProgramOf(track.number(), -1)
-                : programAt(channel, notes.get(0).startTick(), track.number());
+        int program = notes.isEmpty() ? track.firstPrograms()[ANY_CHANNEL]
+                : programAt(channel, notes.get(0).startTick(), track);
         return new MidiTrack(index, track.name(), channel, program, notes, track.endTick());
     }
 
@@ -120,27 +134,22 @@ final class SequenceReader {
     /**
      * The program in effect on {@code channel} at {@code tick}, looking at program changes in every
      * track (channels are shared by the whole file); failing that, the track's own first program
-     * change on that channel, even if it comes later.
+     * change on that channel, even if it comes later. A binary search, so that files with many
+     * tracks and many program changes are not read in quadratic time.
      */
-    private int programAt(int channel, long tick, int track) {
-        int program = MidiTrack.NO_PROGRAM;
-        for (ProgramChange change : programChanges) {
-            if (change.tick() > tick) {
-                break;
-            }
-            if (change.channel() == channel) {
-                program = change.program();
+    private int programAt(int channel, long tick, RawTrack track) {
+        List<ProgramChange> changes = programChanges.get(channel);
+        int low = 0;
+        int high = changes.size(); // the first change after tick is in [low, high]
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (changes.get(mid).tick() <= tick) {
+                low = mid + 1;
+            } else {
+                high = mid;
             }
         }
-        return program != MidiTrack.NO_PROGRAM ? program : firstProgramOf(track, channel);
-    }
-
-    /** The first program change of a file track on {@code channel} (any channel if -1). */
-    private int firstProgramOf(int track, int channel) {
-        return programChanges.stream()
-                .filter(change -> change.track() == track && (channel < 0 || change.channel() == channel))
-                .min(Comparator.comparingInt(ProgramChange::order))
-                .map(ProgramChange::program).orElse(MidiTrack.NO_PROGRAM);
+        return low > 0 ? changes.get(low - 1).program() : track.firstPrograms()[channel];
     }
 
     private RawTrack readTrack(int number, Track track) throws MidiFormatException {
@@ -150,6 +159,8 @@ final class SequenceReader {
         String name = null;
         int firstChannel = MidiTrack.NO_CHANNEL;
         long endTick = track.ticks();
+        int[] firstPrograms = new int[ANY_CHANNEL + 1];
+        Arrays.fill(firstPrograms, MidiTrack.NO_PROGRAM);
         for (int i = 0; i < track.size(); i++) {
             MidiEvent event = track.get(i);
             long tick = event.getTick();
@@ -175,7 +186,14 @@ final class SequenceReader {
                         notes.add(ended(started, tick));
                     }
                 } else if (command == ShortMessage.PROGRAM_CHANGE) {
-                    programChanges.add(new ProgramChange(tick, channel, message.getData1(), number, programChanges.size()));
+                    int program = message.getData1();
+                    programChanges.get(channel).add(new ProgramChange(tick, program, programChangeCount++));
+                    if (firstPrograms[channel] == MidiTrack.NO_PROGRAM) {
+                        firstPrograms[channel] = program;
+                    }
+                    if (firstPrograms[ANY_CHANNEL] == MidiTrack.NO_PROGRAM) {
+                        firstPrograms[ANY_CHANNEL] = program;
+                    }
                 }
             } else if (event.getMessage() instanceof MetaMessage meta) {
                 if (meta.getType() == META_TRACK_NAME && name == null) {
@@ -193,7 +211,7 @@ final class SequenceReader {
             }
         }
         notes.sort(MidiTrack.ORDER);
-        return new RawTrack(number, name == null ? "" : name, notes, firstChannel, endTick);
+        return new RawTrack(number, name == null ? "" : name, notes, firstChannel, endTick, firstPrograms);
     }
 
     private static MidiNote ended(MidiNote started, long endTick) {

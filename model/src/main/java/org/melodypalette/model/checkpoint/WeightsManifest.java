@@ -2,8 +2,10 @@ package org.melodypalette.model.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +44,9 @@ public final class WeightsManifest {
     static final long MAX_TOTAL_BYTES = 2L * 1024 * 1024 * 1024;
     private static final int MAX_RANK = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What Jackson puts in a location's text when it may not quote the input; says nothing to a user. */
+    private static final String REDACTED_SOURCE =
+            "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -72,9 +78,18 @@ public final class WeightsManifest {
     public static WeightSet read(Path dir, Predicate<String> wanted) throws CheckpointException {
         Path manifestFile = dir.resolve(FILE_NAME);
         List<Group> groups = parseManifest(manifestFile);
+        long[] groupBytes = new long[groups.size()];
+        long declared = 0;
+        for (int g = 0; g < groups.size(); g++) { // every group's size before reading any
+            groupBytes[g] = declaredBytes(manifestFile, groups.get(g));
+            declared += groupBytes[g];
+            if (declared > MAX_TOTAL_BYTES) {
+                throw tooLarge(manifestFile);
+            }
+        }
         List<WeightTensor> tensors = new ArrayList<>();
-        for (Group group : groups) {
-            tensors.addAll(readGroup(dir, manifestFile, group, wanted));
+        for (int g = 0; g < groups.size(); g++) {
+            tensors.addAll(readGroup(dir, manifestFile, groups.get(g), groupBytes[g], wanted));
         }
         try {
             return new WeightSet(tensors);
@@ -145,32 +160,55 @@ public final class WeightsManifest {
         } catch (IOException e) {
             throw new CheckpointException(manifestFile, "cannot read: " + e.getMessage(), e);
         }
+        Group[] groups;
         try {
-            Group[] groups = JSON.readValue(json, Group[].class);
-            if (groups.length == 0) {
-                throw new CheckpointException(manifestFile, "manifest lists no weight groups");
-            }
-            return List.of(groups);
+            groups = JSON.readValue(json, Group[].class);
+        } catch (MismatchedInputException e) {
+            String problem = e.getPath().isEmpty() ? "the manifest must be a JSON array of weight groups"
+                    : "malformed manifest JSON: " + describe(e);
+            throw new CheckpointException(manifestFile, problem);
         } catch (JsonProcessingException e) {
-            throw new CheckpointException(manifestFile, "malformed manifest JSON: " + e.getOriginalMessage());
+            throw new CheckpointException(manifestFile, "malformed manifest JSON: " + describe(e));
         } catch (IOException e) {
             throw new CheckpointException(manifestFile, "cannot read: " + e.getMessage(), e);
         }
+        if (groups == null || groups.length == 0) {
+            throw new CheckpointException(manifestFile, "manifest lists no weight groups");
+        }
+        return Arrays.asList(groups); // may hold nulls, which readGroup reports
     }
 
-    private static List<WeightTensor> readGroup(Path dir, Path manifestFile, Group group,
-                                                Predicate<String> wanted) throws CheckpointException {
-        if (group == null || group.paths() == null || group.weights() == null || group.paths().isEmpty()) {
+    /** Jackson's message on one line, without its redacted-source note, and where the problem is. */
+    private static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage().replace(REDACTED_SOURCE, "");
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? message
+                : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    /** The bytes a group's variables take in its shards; fails over {@link #MAX_TOTAL_BYTES}. */
+    private static long declaredBytes(Path manifestFile, Group group) throws CheckpointException {
+        if (group == null || group.paths() == null || group.weights() == null || group.paths().isEmpty()
+                || group.weights().isEmpty()) {
             throw new CheckpointException(manifestFile, "a weight group needs 'paths' and 'weights'");
         }
         long declared = 0;
         for (Entry entry : group.weights()) {
             declared += byteSize(manifestFile, entry);
             if (declared > MAX_TOTAL_BYTES) {
-                throw new CheckpointException(manifestFile, "declares more than "
-                        + (MAX_TOTAL_BYTES >> 20) + " MB of weights; refusing to load");
+                throw tooLarge(manifestFile);
             }
         }
+        return declared;
+    }
+
+    private static CheckpointException tooLarge(Path manifestFile) {
+        return new CheckpointException(manifestFile, "declares more than "
+                + (MAX_TOTAL_BYTES >> 20) + " MB of weights; refusing to load");
+    }
+
+    private static List<WeightTensor> readGroup(Path dir, Path manifestFile, Group group, long declared,
+                                                Predicate<String> wanted) throws CheckpointException {
         List<Path> shards = new ArrayList<>();
         long available = 0;
         for (String name : group.paths()) {
@@ -208,8 +246,7 @@ public final class WeightsManifest {
             throws IOException {
         int[] shape = entry.shape().stream().mapToInt(Integer::intValue).toArray();
         int count = Math.toIntExact(elementCount(manifestFile, entry));
-        String storage = entry.quantization() == null ? entry.dtype() : entry.quantization().dtype();
-        int width = bytesPerElement(manifestFile, entry.name(), storage);
+        int width = bytesPerElement(manifestFile, entry);
         byte[] raw = new byte[count * width];
         in.readFully(raw);
         ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
@@ -234,13 +271,16 @@ public final class WeightsManifest {
     }
 
     private static long byteSize(Path manifestFile, Entry entry) throws CheckpointException {
-        String storage = entry.quantization() == null ? entry.dtype() : entry.quantization().dtype();
-        return elementCount(manifestFile, entry) * bytesPerElement(manifestFile, entry.name(), storage);
+        long count = elementCount(manifestFile, entry); // checks the entry's fields first
+        return count * bytesPerElement(manifestFile, entry);
     }
 
     private static long elementCount(Path manifestFile, Entry entry) throws CheckpointException {
         if (entry == null || entry.name() == null || entry.shape() == null || entry.dtype() == null) {
             throw new CheckpointException(manifestFile, "a weight entry needs 'name', 'shape' and 'dtype'");
+        }
+        if (entry.name().isBlank()) {
+            throw new CheckpointException(manifestFile, "a weight entry has a blank name");
         }
         if (entry.shape().size() > MAX_RANK) {
             throw new CheckpointException(manifestFile, "variable " + entry.name() + " has rank "
@@ -261,18 +301,24 @@ public final class WeightsManifest {
         return count;
     }
 
-    private static int bytesPerElement(Path manifestFile, String name, String dtype) throws CheckpointException {
-        if ("float32".equals(dtype)) {
-            return 4;
+    /** Bytes per stored element: 4 for float32, 1 or 2 for quantized uint8 / uint16. */
+    private static int bytesPerElement(Path manifestFile, Entry entry) throws CheckpointException {
+        Quantization quantization = entry.quantization();
+        if (quantization == null) {
+            if ("float32".equals(entry.dtype())) {
+                return 4;
+            }
+            throw new CheckpointException(manifestFile, "variable " + entry.name() + " has unsupported dtype '"
+                    + entry.dtype() + "' (float32, or quantized uint8/uint16)");
         }
-        if ("uint16".equals(dtype)) {
-            return 2;
-        }
-        if ("uint8".equals(dtype)) {
+        if ("uint8".equals(quantization.dtype())) {
             return 1;
         }
-        throw new CheckpointException(manifestFile, "variable " + name + " has unsupported dtype '" + dtype
-                + "' (float32, or quantized uint8/uint16)");
+        if ("uint16".equals(quantization.dtype())) {
+            return 2;
+        }
+        throw new CheckpointException(manifestFile, "variable " + entry.name() + " is quantized as '"
+                + quantization.dtype() + "' (quantized weights are uint8 or uint16)");
     }
 
     /** A shard named by the manifest, which must be a plain file name inside the folder. */
@@ -281,7 +327,12 @@ public final class WeightsManifest {
                 || name.equals(".") || name.equals("..")) {
             throw new CheckpointException(manifestFile, "shard path '" + name + "' must be a file name inside the folder");
         }
-        return dir.resolve(name);
+        try {
+            return dir.resolve(name);
+        } catch (InvalidPathException e) {
+            throw new CheckpointException(manifestFile, "shard path '" + name.replace("\0", "\\0")
+                    + "' is not a valid file name");
+        }
     }
 
     private static InputStream concat(List<Path> shards) throws IOException {

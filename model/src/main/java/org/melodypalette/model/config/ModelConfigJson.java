@@ -1,5 +1,7 @@
 package org.melodypalette.model.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +15,10 @@ public final class ModelConfigJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
+    /** What Jackson puts in a location's text when it may not quote the input; says nothing to a user. */
+    private static final String REDACTED_SOURCE =
+            "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
+
     private ModelConfigJson() {
     }
 
@@ -24,12 +30,49 @@ public final class ModelConfigJson {
         }
     }
 
-    /** Parses and validates; a bad field is an {@link IOException} with Jackson's location. */
+    /**
+     * Parses and validates. Any problem is an {@link IOException} with a one-line message: what is
+     * wrong (a validation message, or Jackson's without its internals) and the line and column.
+     */
     public static ModelConfig fromJson(byte[] json) throws IOException {
+        ModelConfig config;
         try {
-            return JSON.readValue(json, ModelConfig.class);
+            config = JSON.readValue(json, ModelConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(oneLine(problem(e)), e);
         } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
+            throw new IOException(oneLine(e.getMessage()), e);
         }
+        if (config == null) {
+            throw new IOException("the config is JSON null, not an object");
+        }
+        return config;
+    }
+
+    /** Line breaks and other control characters (echoed from the input) escaped, e.g. {@code \n}. */
+    private static String oneLine(String message) {
+        StringBuilder line = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (c == '\n') {
+                line.append("\\n");
+            } else if (c == '\r') {
+                line.append("\\r");
+            } else if (Character.isISOControl(c)) {
+                line.append(String.format("\\u%04X", c));
+            } else {
+                line.appendCodePoint(c);
+            }
+        });
+        return line.toString();
+    }
+
+    private static String problem(JsonProcessingException e) {
+        Throwable cause = e.getCause();
+        String what = cause instanceof IllegalArgumentException ? cause.getMessage()
+                : cause instanceof NullPointerException ? "a required field is null"
+                : e.getOriginalMessage().replace(REDACTED_SOURCE, "");
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? what
+                : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 }
