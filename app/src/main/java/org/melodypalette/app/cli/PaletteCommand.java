@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Sketch melody loops with a MusicVAE latent space.",
         subcommands = {CommandLine.HelpCommand.class, TokenizeCommand.class, DatasetCommand.class,
                 EncodeCommand.class, DecodeCommand.class, SampleCommand.class, InterpolateCommand.class, TrainCommand.class, EvalCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, AttributesCommand.class})
 public final class PaletteCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", paramLabel = "DIR",
