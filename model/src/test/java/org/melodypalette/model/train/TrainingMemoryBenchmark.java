@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * taskset -c 1 ./mvnw -B -o -q -pl model -am test -Dtest=TrainingMemoryBenchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.memory=mel_2bar_cpu -Dbenchmark.steps=150
  * </pre>
- * {@code benchmark.evalInterval} (default none) adds evaluations of 64 synthetic windows.
+ * {@code benchmark.evalInterval} (default none) adds evaluations of 64 synthetic windows. Diagnosis
+ * switches: {@code benchmark.gcEachStep=true} collects after every step (separates memory that
+ * only waits for a collection from memory that is retained); {@code benchmark.clearSessions=true}
+ * drops SameDiff's inference sessions (and their op contexts) after every step.
  */
 @EnabledIfSystemProperty(named = "benchmark.memory", matches = ".+")
 class TrainingMemoryBenchmark {
