@@ -46,7 +46,7 @@ class TrainingThroughputBenchmark {
         if (threads > 0) {
             NativeThreads.limit(threads);
         }
-        Trainer trainer = Trainer.start(config, syntheticData(config, 512),
+        Trainer trainer = Trainer.start(config, syntheticData(config, 512, 0),
                 new Trainer.Settings(dir.resolve("run"), warmup + steps, 1_000_000, 1_000_000, 0, 1_000_000, 1));
         List<Long> stamps = new ArrayList<>();
         trainer.run(new TrainingListener() {
@@ -62,11 +62,14 @@ class TrainingThroughputBenchmark {
                 String.format("%.3f", seconds / steps), String.format("%.1f", steps * batch / seconds));
     }
 
-    /** Random melody-like windows: a note on every 4th step on average, in a two-octave range. */
-    private static WindowDataset syntheticData(ModelConfig config, int count) {
+    /**
+     * {@code trainCount} train and {@code evalCount} eval windows, random and melody-like: a note on
+     * every 4th step on average, in a two-octave range.
+     */
+    static WindowDataset syntheticData(ModelConfig config, int trainCount, int evalCount) {
         SplittableRandom random = new SplittableRandom(3);
         List<int[]> rows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < trainCount + evalCount; i++) {
             int[] row = new int[config.numSteps()];
             for (int t = 0; t < row.length; t++) {
                 int r = random.nextInt(8);
@@ -74,9 +77,9 @@ class TrainingThroughputBenchmark {
             }
             rows.add(row);
         }
-        LabelWindows windows = LabelWindows.of(config.numSteps(), rows);
         DatasetInfo info = new DatasetInfo(config.bars(), config.stepsPerBar(), List.of("synthetic"), Map.of(),
                 Map.of());
-        return new WindowDataset(info, windows, LabelWindows.of(config.numSteps(), List.of()));
+        return new WindowDataset(info, LabelWindows.of(config.numSteps(), rows.subList(0, trainCount)),
+                LabelWindows.of(config.numSteps(), rows.subList(trainCount, rows.size())));
     }
 }
