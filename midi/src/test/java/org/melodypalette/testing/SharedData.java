@@ -1,7 +1,9 @@
 package org.melodypalette.testing;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -34,5 +36,20 @@ public final class SharedData {
         Assumptions.assumeTrue(Files.exists(path),
                 () -> "shared data not found: " + path + " (clone the project beside ../shared, or set -Dshared.dir)");
         return path;
+    }
+
+    /**
+     * Copies the files of the shared folder {@code relative} (e.g. a checkpoint) into a new folder
+     * {@code target}, for tests that write beside them; skips the test when it is absent.
+     */
+    public static Path copyTo(String relative, Path target) throws IOException {
+        Path source = require(relative);
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        return target;
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +31,7 @@ class AttributesCommandTest {
 
     @BeforeEach
     void copyCheckpointAndWriteDataset() throws IOException {
-        checkpoint = Files.createDirectory(dir.resolve("model"));
-        try (Stream<Path> files = Files.list(SharedData.require("magenta/checkpoints/mel_2bar_small_random"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, checkpoint.resolve(f.getFileName()));
-            }
-        }
+        checkpoint = SharedData.copyTo("magenta/checkpoints/mel_2bar_small_random", dir.resolve("model"));
         // 12 two-bar windows: window i has i + 1 quarter-note onsets rising from pitch 50 + i.
         List<int[]> rows = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,12 +36,7 @@ class AttributeVectorsBuilderTest {
 
     @BeforeEach
     void copyCheckpointAndWriteDataset() throws IOException {
-        checkpoint = Files.createDirectory(dir.resolve("model"));
-        try (Stream<Path> files = Files.list(SharedData.require("magenta/checkpoints/mel_2bar_small_random"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, checkpoint.resolve(f.getFileName()));
-            }
-        }
+        checkpoint = SharedData.copyTo("magenta/checkpoints/mel_2bar_small_random", dir.resolve("model"));
         data = dir.resolve("windows.mpwin");
         WindowDatasetFile.write(data, dataset(2, 16));
     }
