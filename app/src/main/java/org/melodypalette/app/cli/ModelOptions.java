@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.app.workbench.WorkbenchOptions;
 import org.melodypalette.model.api.MelodyGenerators;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ final class ModelOptions {
 
     /** The bundled default model, under the install folder the launcher passes as palette.home. */
     static Path bundledModel() {
-        return Path.of(System.getProperty("palette.home", ".")).resolve("checkpoints/mel_2bar");
+        return WorkbenchOptions.bundledModel(WorkbenchOptions.home());
     }
 
     /** The chosen folder; without --checkpoint, the bundled model, which must exist. */

@@ -244,7 +244,7 @@ public final class Workbench {
         if (restored != null && restored.checkpoint() != null && Files.isDirectory(Path.of(restored.checkpoint()))) {
             return Path.of(restored.checkpoint());
         }
-        Path bundled = deps.home().resolve("checkpoints").resolve("mel_2bar");
+        Path bundled = WorkbenchOptions.bundledModel(deps.home());
         return Files.isDirectory(bundled) ? bundled : null;
     }
 

@@ -40,4 +40,9 @@ public record WorkbenchOptions(Path checkpoint, Path projectFile, Path autosaveF
         String home = System.getProperty("palette.home");
         return Path.of(home == null || home.isBlank() ? "." : home);
     }
+
+    /** The default model shipped with the app: {@code <home>/checkpoints/mel_2bar} (may not exist). */
+    public static Path bundledModel(Path home) {
+        return home.resolve("checkpoints").resolve("mel_2bar");
+    }
 }
