@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
@@ -32,8 +33,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *                              note decoder over segment s from e_s (previous carries across bars)
  *   logits [B·T, C] ──► r_loss, kl, kl_cost, loss (see {@link VaeLoss})
  * </pre>
- * The graph is rebuilt in code from a {@link ModelConfig} and a {@link WeightSet} (about a second):
- * DL4J cannot reload a saved graph that contains {@code lstmLayer}, so checkpoints hold weights only.
+ * The graph is rebuilt in code from a {@link ModelConfig} and a {@link WeightSet} (about a second),
+ * so checkpoints hold weights only.
  * SameDiff variables carry the Magenta names, so exporting weights is a copy.
  */
 public final class MusicVaeGraph {
@@ -58,6 +59,8 @@ public final class MusicVaeGraph {
     private final DataType dataType;
     private final SameDiff sd;
     private final List<String> variableNames;
+    /** Per thread: the memory manager of that thread's forward and gradient sessions, see {@link #trackRunArrays}. */
+    private final Map<Long, RunArrays> runArrays = new ConcurrentHashMap<>();
 
     private MusicVaeGraph(ModelConfig config, DataType dataType, SameDiff sd, List<String> variableNames) {
         this.config = config;
@@ -132,14 +135,15 @@ public final class MusicVaeGraph {
                     cell(sd, vars, MusicVaeVariables.encoderCell(config, k, false), in, sizes.get(k))));
         }
         if (config.encoder() == EncoderKind.FLAT) {
-            return BidirectionalLstmEncoder.encode(sd, input, layers);
+            return BidirectionalLstmEncoder.encode(sd, input, layers, config.numSteps());
         }
         // Level 0 encodes every segment independently: [B, T, C] → [B·S, T/S, C] → [B·S, 2·H0].
         int segments = config.numSegments();
         SDVariable perSegment = sd.reshape(input, -1, config.stepsPerSegment(), config.numClasses());
-        SDVariable segmentCodes = BidirectionalLstmEncoder.encode(sd, perSegment, layers.subList(0, 1));
+        SDVariable segmentCodes = BidirectionalLstmEncoder.encode(sd, perSegment, layers.subList(0, 1),
+                config.stepsPerSegment());
         SDVariable sequenceOfCodes = sd.reshape(segmentCodes, -1, segments, 2L * sizes.get(0));
-        return BidirectionalLstmEncoder.encode(sd, sequenceOfCodes, layers.subList(1, 2));
+        return BidirectionalLstmEncoder.encode(sd, sequenceOfCodes, layers.subList(1, 2), segments);
     }
 
     private static SDVariable decode(SameDiff sd, ModelConfig config, Map<String, SDVariable> vars,
@@ -209,6 +213,26 @@ public final class MusicVaeGraph {
     /** The graph itself, for running outputs and gradients. */
     public SameDiff sameDiff() {
         return sd;
+    }
+
+    /**
+     * From now on, the arrays SameDiff allocates for this thread's runs of the graph (forward and
+     * gradient, outputs and gradients included) live until {@link #closeRunArrays}; repeated calls
+     * do nothing. Without it they wait for the garbage collector (see {@link RunArrays}).
+     */
+    public void trackRunArrays() {
+        runArrays.computeIfAbsent(Thread.currentThread().getId(), thread -> RunArrays.installOnCurrentThread(sd));
+    }
+
+    /**
+     * Frees every array this thread's runs allocated since the last call, if {@link #trackRunArrays}
+     * was called on it: no output or gradient of those runs may be used afterwards.
+     */
+    public void closeRunArrays() {
+        RunArrays arrays = runArrays.get(Thread.currentThread().getId());
+        if (arrays != null) {
+            arrays.closeAll();
+        }
     }
 
     /** Trainable variables (Magenta names), in manifest order. */

@@ -56,10 +56,7 @@ final class NoteDecoder {
      * @return T arrays {@code [batch, 4H0]}, one per step
      */
     SDVariable[] projectPrevious(SDVariable previous, int steps) {
-        SDVariable flat = sd.reshape(previous, -1, numClasses).mmul(previousKernel);
-        // Unstacked once: slicing step t out of [batch, T, 4H] would make every slice's backprop
-        // allocate a whole [batch, T, 4H] gradient, O(T²) memory for 256-step sequences.
-        return sd.unstack(sd.reshape(flat, -1, steps, 4L * sizes.get(0)), 1, steps);
+        return LstmCell.projectEveryStep(sd, previous, previousKernel, null, numClasses, sizes.get(0), steps);
     }
 
     /**

@@ -173,11 +173,6 @@ public final class Trainer {
             }
             long begin = System.nanoTime();
             StepFigures figures = trainStep();
-            // Stopgap for native memory growth: SameDiff's gradient pass leaves every intermediate
-            // array to the garbage collector, whose native buffers JavaCPP does not count, so the
-            // collector rarely runs and RSS grew ~175 MB per mel_2bar_cpu step. Collecting each
-            // step cuts that to ~43 MB (TrainingMemoryBenchmark); the rest is held natively.
-            System.gc();
             long took = System.nanoTime() - begin;
             recentStepNanos.addLast(took);
             sessionSteps++;
@@ -218,11 +213,25 @@ public final class Trainer {
 
     /** One update on the batch of the current step; advances the step. */
     StepFigures trainStep() {
-        TrainingConfig training = config.training();
         int[][] labels = batches.batch(step);
         INDArray input = MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT);
         INDArray eps = Evaluator.gaussian(labels.length, config.zSize(), Seeds.random(seed, Seeds.LATENT_NOISE, step));
-        Map<String, INDArray> feed = graph.feed(input, eps, Schedules.beta(training, step));
+        Map<String, INDArray> feed = graph.feed(input, eps, Schedules.beta(config.training(), step));
+        // Every array of the step is freed when it ends, not left to the garbage collector, which
+        // does not see native memory (RunArrays in the net package says how much that was).
+        graph.trackRunArrays();
+        try {
+            return update(labels, feed);
+        } finally {
+            graph.closeRunArrays();
+            for (INDArray array : feed.values()) {
+                array.close();
+            }
+        }
+    }
+
+    private StepFigures update(int[][] labels, Map<String, INDArray> feed) {
+        TrainingConfig training = config.training();
         OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(feed,
                 List.of(MusicVaeGraph.LOSS, MusicVaeGraph.R_LOSS, MusicVaeGraph.KL, MusicVaeGraph.LOGITS),
                 graph.variableNames());
