@@ -45,8 +45,9 @@ import java.util.function.Consumer;
  * a byte budget fail with {@code IOException("No space left on device")} after writing what still
  * fits, as the JDK reports ENOSPC), <b>read-only folders</b> (creating, replacing, deleting or
  * writing entries is refused with {@link AccessDeniedException}, as for a folder without write
- * permission), and hooks run before any file is opened for writing (to hold a write in progress)
- * and after each move (to know when an atomic write has landed).
+ * permission), hooks run before any file is opened for writing (to hold a write in progress) and
+ * after each move (to know when an atomic write has landed), and writes split in two halves with a
+ * hook between them (to hold or kill a writer halfway through a file).
  *
  * <p>Paths are the default file system's paths, wrapped one to one ({@link #wrap}); code under test
  * uses them like any path. It exists because the tests run as root, whom POSIX permissions do not
@@ -63,6 +64,7 @@ public final class FaultyFileSystem extends FileSystem {
     private final Set<Path> readOnlyFolders = ConcurrentHashMap.newKeySet();
     private volatile Consumer<Path> beforeOpeningForWrite = path -> { };
     private volatile Consumer<Path> afterMoving = path -> { };
+    private volatile Consumer<Path> betweenHalves;
 
     /** The same file as {@code realPath}, on this file system. */
     public Path wrap(Path realPath) {
@@ -92,6 +94,14 @@ public final class FaultyFileSystem extends FileSystem {
         afterMoving = hook;
     }
 
+    /**
+     * From now on each write of two or more bytes is done in two halves, with {@code hook} run in
+     * between (on the writing thread) with the file: a test can hold or kill a writer halfway.
+     */
+    public void splitWrites(Consumer<Path> hook) {
+        betweenHalves = hook;
+    }
+
     // The faults
 
     private void checkWritable(Path realEntry) throws AccessDeniedException {
@@ -110,6 +120,28 @@ public final class FaultyFileSystem extends FileSystem {
                 return free == Long.MAX_VALUE ? wanted : granted;
             }
         }
+    }
+
+    /** Writes {@code src} to {@code file}, in two halves if {@link #splitWrites} asked for it. */
+    private int write(Path file, ByteBuffer src, ChannelWrite write) throws IOException {
+        Consumer<Path> hook = betweenHalves;
+        if (hook == null || src.remaining() < 2) {
+            return writeWithinQuota(src, write);
+        }
+        ByteBuffer firstHalf = src.duplicate();
+        firstHalf.limit(src.position() + src.remaining() / 2);
+        int written = writeFully(firstHalf, write);
+        src.position(src.position() + written);
+        hook.accept(file);
+        return written + writeFully(src, write);
+    }
+
+    private int writeFully(ByteBuffer buffer, ChannelWrite write) throws IOException {
+        int written = 0;
+        while (buffer.hasRemaining()) {
+            written += writeWithinQuota(buffer, write);
+        }
+        return written;
     }
 
     /** Writes {@code src} through {@code write} as far as free space allows, then fails as ENOSPC does. */
@@ -366,7 +398,7 @@ public final class FaultyFileSystem extends FileSystem {
             }
             checkWritable(file);
             beforeOpeningForWrite.accept(path);
-            return new QuotaChannel(Files.newByteChannel(file, options, attrs));
+            return new QuotaChannel(path, Files.newByteChannel(file, options, attrs));
         }
 
         @Override
@@ -378,7 +410,7 @@ public final class FaultyFileSystem extends FileSystem {
             }
             checkWritable(file);
             beforeOpeningForWrite.accept(path);
-            return new QuotaFileChannel(FileChannel.open(file, options, attrs));
+            return new QuotaFileChannel(path, FileChannel.open(file, options, attrs));
         }
 
         @Override
@@ -493,9 +525,11 @@ public final class FaultyFileSystem extends FileSystem {
     /** A byte channel whose writes take free space. */
     private final class QuotaChannel implements SeekableByteChannel {
 
+        private final Path file;
         private final SeekableByteChannel inner;
 
-        QuotaChannel(SeekableByteChannel inner) {
+        QuotaChannel(Path file, SeekableByteChannel inner) {
+            this.file = file;
             this.inner = inner;
         }
 
@@ -506,7 +540,7 @@ public final class FaultyFileSystem extends FileSystem {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            return writeWithinQuota(src, inner::write);
+            return FaultyFileSystem.this.write(file, src, inner::write);
         }
 
         @Override
@@ -545,9 +579,11 @@ public final class FaultyFileSystem extends FileSystem {
     /** A file channel whose writes take free space. */
     private final class QuotaFileChannel extends FileChannel {
 
+        private final Path file;
         private final FileChannel inner;
 
-        QuotaFileChannel(FileChannel inner) {
+        QuotaFileChannel(Path file, FileChannel inner) {
+            this.file = file;
             this.inner = inner;
         }
 
@@ -563,7 +599,7 @@ public final class FaultyFileSystem extends FileSystem {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            return writeWithinQuota(src, inner::write);
+            return FaultyFileSystem.this.write(file, src, inner::write);
         }
 
         @Override
