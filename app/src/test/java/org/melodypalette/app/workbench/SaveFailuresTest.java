@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.application.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.app.testing.FaultyFileSystem;
@@ -17,6 +14,7 @@ import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.project.ProjectFiles;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.app.workbench.testing.FakeMelodyGenerator;
+import org.melodypalette.app.workbench.testing.FxEvents;
 import org.melodypalette.midi.MidiFiles;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;
@@ -68,25 +66,11 @@ class SaveFailuresTest {
         }
     }
 
+    /** Autosave failures reach the status line through the FX thread when a toolkit runs in this JVM. */
     private static void assertFailureShown(Workbench workbench, String message) {
-        drainFxEvents();
+        FxEvents.drain();
         assertThat(workbench.status().errorProperty().get()).as(workbench.status().getMessage()).isTrue();
         assertThat(workbench.status().getMessage()).isEqualTo(message);
-    }
-
-    /** Autosave failures reach the status line through the FX thread when a toolkit runs in this JVM. */
-    private static void drainFxEvents() {
-        CountDownLatch done = new CountDownLatch(1);
-        try {
-            Platform.runLater(done::countDown);
-        } catch (IllegalStateException noToolkit) {
-            return;
-        }
-        try {
-            assertThat(done.await(30, TimeUnit.SECONDS)).as("FX thread idle").isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test
@@ -115,7 +99,7 @@ class SaveFailuresTest {
 
         workbench.saveProject(file);
 
-        drainFxEvents();
+        FxEvents.drain();
         assertThat(workbench.status().getMessage())
                 .startsWith("Cannot save the project: cannot write " + file + ": folder " + realDir + " is not writable");
         assertThat(Files.readAllBytes(file)).isEqualTo(previous);
@@ -189,7 +173,7 @@ class SaveFailuresTest {
 
         workbench.shutdown();
 
-        drainFxEvents();
+        FxEvents.drain();
         assertThat(workbench.status().getMessage())
                 .startsWith("Autosave failed: cannot write " + autosave + ": folder " + realDir + " is not writable");
         assertThat(Files.readAllBytes(autosave)).isEqualTo(previous);
