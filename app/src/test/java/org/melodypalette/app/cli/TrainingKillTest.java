@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.app.testing.ChildJvm;
+import org.melodypalette.app.testing.ChildJvms;
 import org.melodypalette.datasets.DatasetInfo;
 import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
@@ -64,12 +65,8 @@ class TrainingKillTest {
     @TempDir
     Path dir;
 
-    private final List<ChildJvm> started = new ArrayList<>();
-
-    @AfterEach
-    void killLeftovers() {
-        started.forEach(ChildJvm::close);
-    }
+    @RegisterExtension
+    final ChildJvms children = new ChildJvms();
 
     @Test
     void killedThreeTimesAndResumedEndsWithTheParametersOfAnUninterruptedRun() throws Exception {
@@ -131,11 +128,10 @@ class TrainingKillTest {
         } else {
             args.addAll(List.of("--preset", "tiny-test"));
         }
-        ChildJvm child = ChildJvm.start(name, List.of("-Xmx256m", "-XX:+UseSerialGC", "--add-modules",
+        ChildJvm child = children.start(name, List.of("-Xmx256m", "-XX:+UseSerialGC", "--add-modules",
                         "jdk.incubator.vector", "-Dorg.bytedeco.javacpp.maxBytes=1g"),
                 "org.melodypalette.app.cli.PaletteCommand", args, Map.of("OMP_NUM_THREADS", "1"),
                 dir.resolve(name + ".stderr.txt"));
-        started.add(child);
         return child;
     }
 

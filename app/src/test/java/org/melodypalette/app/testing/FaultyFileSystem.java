@@ -398,7 +398,7 @@ public final class FaultyFileSystem extends FileSystem {
             }
             checkWritable(file);
             beforeOpeningForWrite.accept(path);
-            return new QuotaChannel(path, Files.newByteChannel(file, options, attrs));
+            return new QuotaFileChannel(path, FileChannel.open(file, options, attrs));
         }
 
         @Override
@@ -519,60 +519,6 @@ public final class FaultyFileSystem extends FileSystem {
                 throws IOException {
             checkWritable(unwrap(path));
             Files.setAttribute(unwrap(path), attribute, value, options);
-        }
-    }
-
-    /** A byte channel whose writes take free space. */
-    private final class QuotaChannel implements SeekableByteChannel {
-
-        private final Path file;
-        private final SeekableByteChannel inner;
-
-        QuotaChannel(Path file, SeekableByteChannel inner) {
-            this.file = file;
-            this.inner = inner;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            return inner.read(dst);
-        }
-
-        @Override
-        public int write(ByteBuffer src) throws IOException {
-            return FaultyFileSystem.this.write(file, src, inner::write);
-        }
-
-        @Override
-        public long position() throws IOException {
-            return inner.position();
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) throws IOException {
-            inner.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return inner.size();
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) throws IOException {
-            inner.truncate(size);
-            return this;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return inner.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            inner.close();
         }
     }
 

@@ -148,35 +148,38 @@ class SaveFailuresTest {
     }
 
     @Test
-    void anAutosaveOntoAFullDiskIsReportedKeepsTheLastGoodOneAndIsWrittenOnceThereIsSpace() throws IOException {
+    void anAutosaveOntoAFullDiskIsReportedAndKeepsTheLastGoodOne() throws IOException {
+        Workbench workbench = shutDownAutosavingAfter(() -> disk.setFreeBytes(300));
+
+        assertFailureShown(workbench, "Autosave failed: cannot write " + dir().resolve("autosave.json") + ": "
+                + FaultyFileSystem.DISK_FULL);
+    }
+
+    @Test
+    void anAutosaveIntoAReadOnlyFolderIsReportedAndKeepsTheLastGoodOne() throws IOException {
+        Workbench workbench = shutDownAutosavingAfter(() -> disk.makeReadOnly(dir()));
+
+        FxEvents.drain();
+        assertThat(workbench.status().getMessage()).startsWith("Autosave failed: cannot write "
+                + dir().resolve("autosave.json") + ": folder " + realDir + " is not writable");
+    }
+
+    /**
+     * Restores {@link #OLD} from the autosave, edits, lets {@code fault} strike and shuts down (the
+     * autosave is written then); the autosave must still be the old one, with nothing beside it.
+     */
+    private Workbench shutDownAutosavingAfter(Runnable fault) throws IOException {
         Path autosave = dir().resolve("autosave.json");
         byte[] previous = projectBytes(OLD);
         Files.write(autosave, previous);
         Workbench workbench = workbenchEditingNew(autosave);
         assertThat(workbench.editor().getMelody()).isEqualTo(NEW);
-        disk.setFreeBytes(previous.length / 2);
+        fault.run();
 
         workbench.shutdown();
 
-        assertFailureShown(workbench, "Autosave failed: cannot write " + autosave + ": " + FaultyFileSystem.DISK_FULL);
         assertThat(Files.readAllBytes(autosave)).isEqualTo(previous);
         assertThat(entries()).containsExactly("autosave.json");
-    }
-
-    @Test
-    void anAutosaveIntoAReadOnlyFolderIsReportedAndKeepsTheLastGoodOne() throws IOException {
-        Path autosave = dir().resolve("autosave.json");
-        byte[] previous = projectBytes(OLD);
-        Files.write(autosave, previous);
-        Workbench workbench = workbenchEditingNew(autosave);
-        disk.makeReadOnly(dir());
-
-        workbench.shutdown();
-
-        FxEvents.drain();
-        assertThat(workbench.status().getMessage())
-                .startsWith("Autosave failed: cannot write " + autosave + ": folder " + realDir + " is not writable");
-        assertThat(Files.readAllBytes(autosave)).isEqualTo(previous);
-        assertThat(entries()).containsExactly("autosave.json");
+        return workbench;
     }
 }

@@ -13,10 +13,11 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.app.testing.ChildJvm;
+import org.melodypalette.app.testing.ChildJvms;
 import org.melodypalette.app.workbench.project.ProjectFiles;
 import org.melodypalette.app.workbench.project.ProjectState;
 import org.slf4j.Logger;
@@ -51,12 +52,8 @@ class WorkbenchKillTest {
     @TempDir
     Path dir;
 
-    private final List<ChildJvm> started = new ArrayList<>();
-
-    @AfterEach
-    void killLeftovers() {
-        started.forEach(ChildJvm::close);
-    }
+    @RegisterExtension
+    final ChildJvms children = new ChildJvms();
 
     @Test
     void killedWhileEditingTheAutosaveIsCompleteRecentAndRestored() throws Exception {
@@ -100,11 +97,10 @@ class WorkbenchKillTest {
         if (stallHalfway) {
             args.add("hold-autosave-halfway");
         }
-        ChildJvm child = ChildJvm.start(name, List.of("-Xmx256m", "-Dglass.platform=Monocle",
+        ChildJvm child = children.start(name, List.of("-Xmx256m", "-Dglass.platform=Monocle",
                         "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
                         "-Djava.awt.headless=true"),
                 EditingWorkbenchMain.class.getName(), args, Map.of(), dir.resolve(name + ".stderr.txt"));
-        started.add(child);
         return child;
     }
 

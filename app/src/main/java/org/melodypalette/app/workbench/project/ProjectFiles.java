@@ -43,6 +43,7 @@ public final class ProjectFiles {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern SOURCE_NOTE =
             Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+)(?:, column: (\\d+))?\\]");
+    private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\p{Cntrl}");
     private static final Pattern JACKSON_HINT = Pattern.compile(" \\(not recognized as one since Feature '\\w+' "
             + "not enabled for parser\\)|, from `StreamReadConstraints\\.\\w+\\(\\)`");
 
@@ -161,21 +162,10 @@ public final class ProjectFiles {
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** Line breaks and other control characters (echoed from the input) escaped, e.g. {@code \n}. */
+    /** Line breaks and other control characters (echoed from the input) as Unicode escapes. */
     private static String oneLine(String message) {
-        StringBuilder line = new StringBuilder(message.length());
-        message.codePoints().forEach(c -> {
-            if (c == '\n') {
-                line.append("\\n");
-            } else if (c == '\r') {
-                line.append("\\r");
-            } else if (Character.isISOControl(c)) {
-                line.append(String.format("\\u%04X", c));
-            } else {
-                line.appendCodePoint(c);
-            }
-        });
-        return line.toString();
+        return CONTROL_CHARACTER.matcher(message)
+                .replaceAll(m -> String.format("\\\\u%04X", (int) m.group().charAt(0)));
     }
 
     private static ClipJson clip(Melody melody) {
