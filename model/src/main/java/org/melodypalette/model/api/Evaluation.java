@@ -17,6 +17,8 @@ import org.melodypalette.model.eval.RealismEvaluator;
 import org.melodypalette.model.train.Evaluator;
 import org.melodypalette.model.train.NativeThreads;
 import org.melodypalette.model.train.TrainingCheckpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates a checkpoint (ours, or a magenta.js one that has the posterior's sigma) on a window dataset file: reconstruction accuracy
@@ -25,6 +27,8 @@ import org.melodypalette.model.train.TrainingCheckpoint;
  * ({@link EvaluationRealism}). Deterministic for a seed.
  */
 public final class Evaluation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluation.class);
 
     /** Forward batch size; does not change the figures. */
     static final int BATCH = 64;
@@ -80,12 +84,16 @@ public final class Evaluation {
             canonical.add(EvalLabels.canonical(windows.window(i)));
         }
         try (LatentCodec codec = MelodyGenerators.open(checkpoint)) {
+            long start = System.nanoTime();
             EvaluationInterpolation interpolation = options.pairs() == 0 ? null
                     : InterpolationEvaluator.evaluate(codec, canonical, options.pairs(), options.points(),
                             options.path(), options.seed());
+            long interpolated = System.nanoTime();
             EvaluationRealism realism = options.samples() == 0 ? null
                     : RealismEvaluator.evaluate(codec, canonical, options.samples(), options.temperature(),
                             options.seed());
+            LOG.info("interpolation ({} pairs) took {} ms, sample realism ({} samples) {} ms", options.pairs(),
+                    (interpolated - start) / 1_000_000, options.samples(), (System.nanoTime() - interpolated) / 1_000_000);
             return new EvaluationResults(reconstruction, interpolation, realism);
         }
     }

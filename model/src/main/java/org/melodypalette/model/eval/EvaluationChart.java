@@ -150,7 +150,8 @@ public final class EvaluationChart {
             g.setFont(TEXT);
             FontMetrics metrics = g.getFontMetrics();
             double step = tickStep(yMax - yMin);
-            for (double value = Math.ceil(yMin / step - 1e-9) * step; value <= yMax + 1e-9; value += step) {
+            for (long k = (long) Math.ceil(yMin / step - 1e-9); k * step <= yMax + 1e-9; k++) {
+                double value = k * step;
                 g.setColor(GRID);
                 g.drawLine(x, py(value), x + w, py(value));
                 g.setColor(INK);
