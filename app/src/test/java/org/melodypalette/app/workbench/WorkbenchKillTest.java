@@ -97,7 +97,7 @@ class WorkbenchKillTest {
         if (stallHalfway) {
             args.add("hold-autosave-halfway");
         }
-        ChildJvm child = children.start(name, List.of("-Xmx256m", "-Dglass.platform=Monocle",
+        ChildJvm child = children.start(name, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dglass.platform=Monocle",
                         "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
                         "-Djava.awt.headless=true"),
                 EditingWorkbenchMain.class.getName(), args, Map.of(), dir.resolve(name + ".stderr.txt"));

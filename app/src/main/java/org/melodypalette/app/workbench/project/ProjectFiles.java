@@ -152,6 +152,9 @@ public final class ProjectFiles {
      * column: 23]" becomes "line 1, column 23"; the names of parser features and limits go.
      */
     private static String withoutJacksonNotes(String message) {
+        if (message == null) {
+            return null;
+        }
         String located = SOURCE_NOTE.matcher(message).replaceAll(
                 m -> "line " + m.group(1) + (m.group(2) == null ? "" : ", column " + m.group(2)));
         return JACKSON_HINT.matcher(located).replaceAll("");
@@ -164,6 +167,9 @@ public final class ProjectFiles {
 
     /** Line breaks and other control characters (echoed from the input) as Unicode escapes. */
     private static String oneLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
         return CONTROL_CHARACTER.matcher(message)
                 .replaceAll(m -> String.format("\\\\u%04X", (int) m.group().charAt(0)));
     }
