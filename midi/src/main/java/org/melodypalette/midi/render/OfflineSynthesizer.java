@@ -49,16 +49,21 @@ final class OfflineSynthesizer implements AutoCloseable {
         return Synthesizer.class.getModule().isExported(INTERNAL_PACKAGE, OfflineSynthesizer.class.getModule());
     }
 
+    /** Fails with one message naming the missing JVM option when {@link #available()} is false. */
+    static void requireAvailable() throws AudioRenderException {
+        if (!available()) {
+            throw new AudioRenderException("rendering audio needs the JVM option " + EXPORT_OPTION
+                    + " (the palette launcher sets it)");
+        }
+    }
+
     /**
      * Opens a synthesizer that renders into {@code format}.
      *
      * @param soundbank instruments to play with, or null for Gervill's default soundbank
      */
     static OfflineSynthesizer open(AudioFormat format, Soundbank soundbank) throws AudioRenderException {
-        if (!available()) {
-            throw new AudioRenderException("rendering audio needs the JVM option " + EXPORT_OPTION
-                    + " (the palette launcher sets it)");
-        }
+        requireAvailable();
         Synthesizer synthesizer;
         try {
             synthesizer = MidiSystem.getSynthesizer();

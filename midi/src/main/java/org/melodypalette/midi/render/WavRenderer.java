@@ -40,9 +40,11 @@ public final class WavRenderer {
     /**
      * Loads the soundfont of {@code settings} (or the system's, see {@link Soundfonts#systemDefault()}).
      *
-     * @throws AudioRenderException naming the soundfont when it is unusable or lacks the program
+     * @throws AudioRenderException naming the soundfont when it is unusable or lacks the program, or
+     *                              when this JVM cannot render (see {@link #available()})
      */
     public WavRenderer(RenderSettings settings) throws AudioRenderException {
+        OfflineSynthesizer.requireAvailable();
         this.settings = settings;
         Path file = settings.soundfont() != null ? settings.soundfont() : Soundfonts.systemDefault().orElse(null);
         if (file == null) {
