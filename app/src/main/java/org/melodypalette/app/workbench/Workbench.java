@@ -9,6 +9,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import org.melodypalette.app.workbench.audio.AudioExport;
 import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.audio.TransportViewModel;
 import org.melodypalette.app.workbench.editor.EditorViewModel;
@@ -48,6 +49,7 @@ public final class Workbench {
     private final InterpolationViewModel interpolation;
     private final PaletteViewModel palette;
     private final GenerateViewModel generate;
+    private final AudioExport audioExport;
     private final DoubleProperty rowHeight = new SimpleDoubleProperty(this, "rowHeight", 12);
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>(this, "projectFile");
     private Autosaver autosaver;
@@ -60,6 +62,7 @@ public final class Workbench {
         this.interpolation = new InterpolationViewModel(session, deps.runner(), status);
         this.palette = new PaletteViewModel(session, deps.runner(), status);
         this.generate = new GenerateViewModel(session, status, System.nanoTime());
+        this.audioExport = new AudioExport(deps.runner(), status, () -> transport.soundfontProperty().get());
     }
 
     // Accessors for the views
@@ -90,6 +93,11 @@ public final class Workbench {
 
     public GenerateViewModel generate() {
         return generate;
+    }
+
+    /** WAV export of clips, in the background. */
+    public AudioExport audioExport() {
+        return audioExport;
     }
 
     public DoubleProperty rowHeightProperty() {

@@ -145,6 +145,7 @@ public final class WorkbenchView extends BorderPane {
                 new SeparatorMenuItem(),
                 item("Import MIDI…", "Shortcut+I", handOff::chooseMidiToImport),
                 item("Export clip as MIDI…", "Shortcut+E", () -> handOff.export(editor.getMelody(), this)),
+                item("Export audio (WAV)…", "Shortcut+Shift+E", () -> handOff.exportAudio(editor.getMelody())),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", () -> {
                     if (window() != null) {
