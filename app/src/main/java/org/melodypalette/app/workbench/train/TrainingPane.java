@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
@@ -21,6 +22,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -37,10 +39,13 @@ public final class TrainingPane extends VBox {
     private final Supplier<Window> window;
     private final LineChart<Number, Number> lossChart = chart("Loss (nats per sequence)", "trainLossChart");
     private final LineChart<Number, Number> accuracyChart = chart("Accuracy per step", "trainAccuracyChart");
+    /** Held here: a bidirectional binding keeps only weak references, and asObject() makes a new property. */
+    private final ObjectProperty<Integer> stepsValue;
 
     public TrainingPane(TrainingViewModel model, Supplier<Window> window) {
         this.model = model;
         this.window = window;
+        this.stepsValue = model.stepsProperty().asObject();
         setSpacing(8);
         setPadding(new Insets(10));
         getChildren().addAll(form(), controls(), progress(), lossChart, accuracyChart);
@@ -112,7 +117,7 @@ public final class TrainingPane extends VBox {
         Spinner<Integer> steps = new Spinner<>(1, Integer.MAX_VALUE, model.stepsProperty().get(), 100);
         steps.setId("trainSteps");
         steps.setEditable(true);
-        steps.getValueFactory().valueProperty().bindBidirectional(model.stepsProperty().asObject());
+        steps.getValueFactory().valueProperty().bindBidirectional(stepsValue);
         grid.addRow(3, new Label("Train until step"), steps);
 
         Label note = new Label();
@@ -183,6 +188,7 @@ public final class TrainingPane extends VBox {
         chart.setId(id);
         chart.setTitle(title);
         chart.setAnimated(false);
+        chart.setCreateSymbols(false);
         chart.setMinHeight(150);
         chart.setPrefHeight(220);
         return chart;
@@ -199,8 +205,15 @@ public final class TrainingPane extends VBox {
                 series("KL", losses, LossPoint::step, LossPoint::kl)));
         accuracyChart.getData().setAll(List.of(
                 series("training batches", losses, LossPoint::step, LossPoint::accuracy),
-                series("eval (teacher-forced)", evals, EvalPoint::step, EvalPoint::teacherForcedAccuracy),
-                series("eval (sampled)", evals, EvalPoint::step, EvalPoint::sampledAccuracy)));
+                withSymbols(series("eval (teacher-forced)", evals, EvalPoint::step, EvalPoint::teacherForcedAccuracy)),
+                withSymbols(series("eval (sampled)", evals, EvalPoint::step, EvalPoint::sampledAccuracy))));
+    }
+
+    /** Marks each point (evaluations are sparse); the charts draw plain lines otherwise. */
+    private static XYChart.Series<Number, Number> withSymbols(XYChart.Series<Number, Number> series) {
+        // LineChart styles a node it is given like its own symbols, even with createSymbols off.
+        series.getData().forEach(point -> point.setNode(new StackPane()));
+        return series;
     }
 
     private static <P> XYChart.Series<Number, Number> series(String name, List<P> points, Function<P, Long> x,

@@ -463,10 +463,13 @@ public final class TrainingViewModel {
 
         @Override
         public void datasetReady(int trainWindows, int evalWindows, List<String> skippedFiles) {
-            String text = String.format(Locale.ROOT, "%d training windows, %d eval windows%s", trainWindows,
-                    evalWindows, skippedFiles.isEmpty() ? "" : "; skipped " + skippedFiles.size() + " file"
-                            + (skippedFiles.size() == 1 ? "" : "s") + ": " + String.join("; ", skippedFiles));
-            ui.execute(() -> status.info(text));
+            String text = String.format(Locale.ROOT, "%d training windows, %d eval windows", trainWindows, evalWindows);
+            if (!skippedFiles.isEmpty()) {
+                text += "; skipped " + skippedFiles.size() + (skippedFiles.size() == 1 ? " file: " : " files, first: ")
+                        + skippedFiles.get(0);
+            }
+            String shown = text;
+            ui.execute(() -> status.info(shown));
         }
 
         @Override
