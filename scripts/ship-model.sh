@@ -45,7 +45,7 @@ cp "$snapshot"/config.json "$snapshot"/weights_manifest.json "$snapshot"/group1-
 step=$(sed -n 's/.*"step" *: *\([0-9]*\).*/\1/p' "$snapshot/training_state.json")
 echo "shipping step $step of $run as checkpoints/$name"
 
-"$root/palette" attributes --checkpoint "$staging" --data "$data" --seed 0 > "$staging/attributes.txt"
+(cd "$staging" && "$root/palette" attributes --checkpoint . --data "$data" --seed 0 > attributes.txt)
 (cd "$staging" && "$root/palette" eval --checkpoint . --data "$data" --seed 0 --json eval.json --plot eval.png \
   > eval.txt)
 
