@@ -1,14 +1,19 @@
 #!/bin/sh
 # Renders the running workbench under Xvfb to PNG files for the README:
-#   app/scripts/screenshots.sh [OUTPUT_DIR] [CHECKPOINT_DIR]
-# Defaults: app/docs and $PALETTE_SHARED (else ../shared)/magenta/checkpoints/mel_2bar_small_random.
-# Needs Xvfb and GTK (Debian: apt-get install -y xvfb libgtk-3-0). Opens scripts/demo-project.json,
-# interpolates, blends the palette, saves editor.png, interpolation.png, palette.png and
-# data-vs-latent.png, then quits. The user's own autosave is never touched.
+#   app/scripts/screenshots.sh [OUTPUT_DIR] [CHECKPOINT_DIR] [TRAIN_MIDI_DIR]
+# Defaults: app/docs, $PALETTE_SHARED (else ../shared)/magenta/checkpoints/mel_2bar_small_random and
+# $PALETTE_SHARED/data/cre-irish. Needs Xvfb and GTK (Debian: apt-get install -y xvfb libgtk-3-0).
+# Opens scripts/demo-project.json, interpolates, blends the palette, saves editor.png,
+# interpolation.png, palette.png and data-vs-latent.png; if the MIDI folder exists, trains the small
+# scripts/screenshot-model.json on it for 150 steps (into a temporary folder) and saves training.png;
+# then quits. The user's own autosave and models are never touched. SCREENSHOT_DISPLAY picks the
+# X display (default :97).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd -P)
 OUT=${1:-$ROOT/app/docs}
-CHECKPOINT=${2:-${PALETTE_SHARED:-$(dirname "$ROOT")/shared}/magenta/checkpoints/mel_2bar_small_random}
+SHARED=${PALETTE_SHARED:-$(dirname "$ROOT")/shared}
+CHECKPOINT=${2:-$SHARED/magenta/checkpoints/mel_2bar_small_random}
+TRAIN_MIDI=${3:-$SHARED/data/cre-irish}
 DISPLAY_NUMBER=${SCREENSHOT_DISPLAY:-:97}
 WORK=$(mktemp -d)
 trap 'kill "$XVFB_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT INT TERM
@@ -28,8 +33,15 @@ if [ -d "$CHECKPOINT" ]; then
 else
   echo "no checkpoint at $CHECKPOINT: screenshots show the no-model state" >&2
 fi
+TRAIN_ARGS=""
+if [ -d "$TRAIN_MIDI" ]; then
+  TRAIN_ARGS="-Dpalette.screenshots.train=$TRAIN_MIDI -Dpalette.screenshots.trainConfig=$ROOT/app/scripts/screenshot-model.json"
+else
+  echo "no MIDI folder at $TRAIN_MIDI: no training.png" >&2
+fi
 # shellcheck disable=SC2086
-DISPLAY="$DISPLAY_NUMBER" timeout 180 java --add-modules jdk.incubator.vector -Dpalette.screenshots="$OUT" -Dpalette.autosave="$WORK/autosave.json" \
+DISPLAY="$DISPLAY_NUMBER" timeout 900 java --add-modules jdk.incubator.vector -Dpalette.screenshots="$OUT" -Dpalette.autosave="$WORK/autosave.json" \
+  -Dpalette.models="$WORK/models" $TRAIN_ARGS \
   -Dpalette.home="$ROOT" -cp "$JAR:$ROOT/app/target/lib/*" org.melodypalette.app.workbench.WorkbenchMain \
   --project "$ROOT/app/scripts/demo-project.json" $MODEL_ARGS
 ls -l "$OUT"/*.png

@@ -72,20 +72,47 @@ public final class ClipHandOff implements ClipActions {
         }
     }
 
+    /** Asks for a file and writes the clip as MIDI, or renders it as audio when a .wav name is chosen. */
     @Override
     public void export(Melody melody, Node owner) {
+        chooseExport(melody, false);
+    }
+
+    /** File ▸ Export audio (WAV)…: like {@link #export} with the WAV type preselected. */
+    public void exportAudio(Melody melody) {
+        chooseExport(melody, true);
+    }
+
+    private void chooseExport(Melody melody, boolean audioFirst) {
         if (melody == null) {
             workbench.status().failure("Nothing to export yet");
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export clip as MIDI");
-        chooser.setInitialFileName("melody.mid");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MIDI file", "*.mid", "*.midi"));
+        chooser.setTitle(audioFirst ? "Export clip as audio (WAV)" : "Export clip as MIDI or audio");
+        FileChooser.ExtensionFilter midiType = new FileChooser.ExtensionFilter("MIDI file", "*.mid", "*.midi");
+        FileChooser.ExtensionFilter wavType = new FileChooser.ExtensionFilter("WAV audio", "*.wav");
+        chooser.getExtensionFilters().addAll(midiType, wavType);
+        chooser.setSelectedExtensionFilter(audioFirst ? wavType : midiType);
+        chooser.setInitialFileName(audioFirst ? "melody.wav" : "melody.mid");
         File file = chooser.showSaveDialog(window.get());
-        if (file != null) {
+        if (file == null) {
+            return;
+        }
+        String name = file.getName().toLowerCase(Locale.ROOT);
+        boolean midiName = name.endsWith(".mid") || name.endsWith(".midi");
+        if (name.endsWith(".wav")) {
+            exportAudioTo(file.toPath(), melody);
+        } else if (!midiName && chooser.getSelectedExtensionFilter() == wavType) {
+            exportAudioTo(file.toPath().resolveSibling(file.getName() + ".wav"), melody);
+        } else {
             exportTo(file.toPath(), melody);
         }
+    }
+
+    /** Renders {@code melody} at the current tempo to a WAV file in the background; reports the outcome. */
+    public void exportAudioTo(Path file, Melody melody) {
+        workbench.audioExport().export(withTempo(melody), file);
     }
 
     /** Writes {@code melody} at the current tempo as a type-1 MIDI file; reports the outcome. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.stage.Window;
 import org.melodypalette.app.workbench.editor.MelodyEdits;
+import org.melodypalette.app.workbench.project.SaveLocations;
 import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.midi.ExtractedMelody;
 import org.melodypalette.midi.MelodyExtraction;
@@ -66,6 +67,7 @@ final class MidiTransfer {
     }
 
     void write(Path file, Melody melody) throws IOException {
+        SaveLocations.requireFolderFor(file);
         MidiFiles.write(file, melody, MidiExport.DEFAULT.withTrackName(TRACK_NAME));
     }
 

@@ -13,18 +13,24 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import org.melodypalette.app.workbench.train.TrainingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Renders the running workbench to PNG files for the README: editor, interpolation strip, palette
- * and the data-vs-latent view. Runs only when {@code -Dpalette.screenshots=DIR} is set (see
+ * and the data-vs-latent view; with {@code -Dpalette.screenshots.train=MIDI_DIR} also the training
+ * window after a short run on that folder ({@code -Dpalette.screenshots.trainConfig=FILE} trains
+ * that config instead of the default preset, {@code -Dpalette.screenshots.trainSteps=N} for N
+ * steps, default 150). Runs only when {@code -Dpalette.screenshots=DIR} is set (see
  * {@code app/scripts/screenshots.sh}), then quits the app.
  */
 final class ScreenshotTour {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
     private static final int MAX_WAIT_TICKS = 300;
+    /** A training run may take minutes on a busy machine: wait up to ten. */
+    private static final int MAX_TRAINING_TICKS = 6_000;
 
     private final Workbench workbench;
     private final WorkbenchView view;
@@ -75,8 +81,30 @@ final class ScreenshotTour {
         then(() -> view.tabs().getSelectionModel().select(3));
         pause();
         then(() -> save("data-vs-latent.png"));
+        String trainOn = System.getProperty("palette.screenshots.train");
+        if (trainOn != null && !trainOn.isBlank()) {
+            train(Path.of(trainOn));
+        }
         then(Platform::exit);
         next();
+    }
+
+    private void train(Path midiFolder) {
+        TrainingViewModel training = workbench.training();
+        then(() -> {
+            view.openTraining();
+            training.midiFolderProperty().set(midiFolder);
+            String config = System.getProperty("palette.screenshots.trainConfig");
+            if (config != null && !config.isBlank()) {
+                training.configFileProperty().set(Path.of(config));
+            }
+            training.stepsProperty().set(Integer.getInteger("palette.screenshots.trainSteps", 150));
+            training.setSchedule(100, 25, 256);
+            training.start();
+        });
+        waitFor(() -> !training.phaseProperty().get().running(), MAX_TRAINING_TICKS);
+        pause();
+        then(() -> save("training.png", view.trainingWindow().stage().getScene()));
     }
 
     private void then(Runnable step) {
@@ -91,12 +119,16 @@ final class ScreenshotTour {
     }
 
     private void waitFor(BooleanSupplier condition) {
+        waitFor(condition, MAX_WAIT_TICKS);
+    }
+
+    private void waitFor(BooleanSupplier condition, int maxTicks) {
         steps.add(new Runnable() {
             private int ticks;
 
             @Override
             public void run() {
-                if (condition.getAsBoolean() || ++ticks > MAX_WAIT_TICKS) {
+                if (condition.getAsBoolean() || ++ticks > maxTicks) {
                     next();
                 } else {
                     later(this, 100);
@@ -119,9 +151,13 @@ final class ScreenshotTour {
     }
 
     private void save(String name) {
+        save(name, scene);
+    }
+
+    private void save(String name, Scene shown) {
         try {
             Files.createDirectories(folder);
-            WritableImage image = scene.snapshot(null);
+            WritableImage image = shown.snapshot(null);
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", folder.resolve(name).toFile());
             LOG.info("saved {}", folder.resolve(name));
         } catch (IOException e) {

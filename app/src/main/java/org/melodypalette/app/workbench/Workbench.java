@@ -9,6 +9,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import org.melodypalette.app.workbench.audio.AudioExport;
 import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.audio.TransportViewModel;
 import org.melodypalette.app.workbench.editor.EditorViewModel;
@@ -25,6 +26,7 @@ import org.melodypalette.app.workbench.project.ProjectSettings;
 import org.melodypalette.app.workbench.project.ProjectState;
 import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.app.workbench.task.TaskRunner;
+import org.melodypalette.app.workbench.train.TrainingViewModel;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.music.Melody;
 
@@ -48,6 +50,8 @@ public final class Workbench {
     private final InterpolationViewModel interpolation;
     private final PaletteViewModel palette;
     private final GenerateViewModel generate;
+    private final AudioExport audioExport;
+    private final TrainingViewModel training;
     private final DoubleProperty rowHeight = new SimpleDoubleProperty(this, "rowHeight", 12);
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>(this, "projectFile");
     private Autosaver autosaver;
@@ -60,6 +64,9 @@ public final class Workbench {
         this.interpolation = new InterpolationViewModel(session, deps.runner(), status);
         this.palette = new PaletteViewModel(session, deps.runner(), status);
         this.generate = new GenerateViewModel(session, status, System.nanoTime());
+        this.audioExport = new AudioExport(deps.runner(), status, () -> transport.soundfontProperty().get());
+        this.training = new TrainingViewModel(Workbench::onUiThread, status, this::openModel,
+                TrainingViewModel.defaultModelsFolder());
     }
 
     // Accessors for the views
@@ -90,6 +97,16 @@ public final class Workbench {
 
     public GenerateViewModel generate() {
         return generate;
+    }
+
+    /** WAV export of clips, in the background. */
+    public AudioExport audioExport() {
+        return audioExport;
+    }
+
+    /** Training a model on a MIDI folder. */
+    public TrainingViewModel training() {
+        return training;
     }
 
     public DoubleProperty rowHeightProperty() {
@@ -136,8 +153,12 @@ public final class Workbench {
         watchForChanges();
     }
 
-    /** Writes the session to the autosave file now and releases playback and the model. */
+    /**
+     * Stops a training run (after its checkpoint), writes the session to the autosave file now and
+     * releases playback and the model.
+     */
     public void shutdown() {
+        training.shutdown();
         transport.stop();
         if (autosaver != null) {
             autosaver.request(snapshot());

@@ -11,6 +11,9 @@ import org.melodypalette.app.workbench.task.BackgroundTaskRunner;
  */
 public final class WorkbenchApp extends Application {
 
+    /** How long after an edit the session is autosaved (edits within it are saved together). */
+    public static final long AUTOSAVE_DELAY_MILLIS = 1000;
+
     private static volatile WorkbenchOptions options = WorkbenchOptions.defaults();
 
     private Workbench workbench;
@@ -25,7 +28,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         workbench = new Workbench(new Workbench.Dependencies(new BackgroundTaskRunner(), Models::open,
-                Playback.open(), WorkbenchOptions.home(), 1000));
+                Playback.open(), WorkbenchOptions.home(), AUTOSAVE_DELAY_MILLIS));
         // A bug in an event handler becomes a status message instead of a stack trace on stderr.
         Thread.currentThread().setUncaughtExceptionHandler(
                 (thread, error) -> workbench.status().failure("Unexpected error (please report it)", error));

@@ -40,6 +40,7 @@ import org.melodypalette.app.workbench.latent.CompareSpacesPane;
 import org.melodypalette.app.workbench.latent.GeneratePane;
 import org.melodypalette.app.workbench.latent.InterpolationPane;
 import org.melodypalette.app.workbench.latent.PalettePane;
+import org.melodypalette.app.workbench.train.TrainingWindow;
 import org.melodypalette.music.Melody;
 
 /**
@@ -56,10 +57,13 @@ public final class WorkbenchView extends BorderPane {
     private final InterpolationPane interpolationPane;
     private final TabPane tabs = new TabPane();
     private final AnimationTimer cursorTimer;
+    private final TrainingWindow trainingWindow;
 
     public WorkbenchView(Workbench workbench) {
         this.workbench = workbench;
         this.handOff = new ClipHandOff(workbench, this::window);
+        this.trainingWindow = new TrainingWindow(workbench.training(),
+                WorkbenchView.class.getResource("workbench.css").toExternalForm());
         editorPane = new EditorPane(workbench.editor(), workbench.transport(), handOff);
         editorPane.roll().rowHeightProperty().bindBidirectional(workbench.rowHeightProperty());
         interpolationPane = new InterpolationPane(workbench.interpolation(), workbench.transport(), handOff);
@@ -71,7 +75,7 @@ public final class WorkbenchView extends BorderPane {
                 tab("Generate", "tabGenerate",
                         new GeneratePane(workbench.generate(), workbench.session().infoProperty(), handOff, clip)),
                 tab("Data vs latent", "tabCompare", new CompareSpacesPane(workbench.interpolation())),
-                tab("Model", "tabModel", new ModelPane(workbench, this::chooseCheckpoint)));
+                tab("Model", "tabModel", new ModelPane(workbench, this::chooseCheckpoint, this::openTraining)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(editorPane, tabs);
         split.setOrientation(Orientation.VERTICAL);
@@ -129,6 +133,15 @@ public final class WorkbenchView extends BorderPane {
         return handOff;
     }
 
+    /** Model ▸ Train on a MIDI folder…: shows the training window. */
+    public void openTraining() {
+        trainingWindow.show(window());
+    }
+
+    public TrainingWindow trainingWindow() {
+        return trainingWindow;
+    }
+
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }
@@ -145,6 +158,7 @@ public final class WorkbenchView extends BorderPane {
                 new SeparatorMenuItem(),
                 item("Import MIDI…", "Shortcut+I", handOff::chooseMidiToImport),
                 item("Export clip as MIDI…", "Shortcut+E", () -> handOff.export(editor.getMelody(), this)),
+                item("Export audio (WAV)…", "Shortcut+Shift+E", () -> handOff.exportAudio(editor.getMelody())),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", () -> {
                     if (window() != null) {
@@ -177,9 +191,7 @@ public final class WorkbenchView extends BorderPane {
             none.setDisable(true);
             bundled.getItems().add(none);
         }
-        MenuItem train = new MenuItem("Train on a MIDI folder… (not available yet)");
-        train.setDisable(true);
-        model.getItems().addAll(bundled, new SeparatorMenuItem(), train);
+        model.getItems().addAll(bundled, new SeparatorMenuItem(), item("Train on a MIDI folder…", null, this::openTraining));
         CheckMenuItem loop = new CheckMenuItem("Loop");
         loop.selectedProperty().bindBidirectional(workbench.transport().loopProperty());
         Menu play = new Menu("Play", null,

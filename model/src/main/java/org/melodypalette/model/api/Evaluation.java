@@ -2,21 +2,33 @@ package org.melodypalette.model.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
+import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint;
 import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.eval.EvalLabels;
+import org.melodypalette.model.eval.EvaluationChart;
+import org.melodypalette.model.eval.InterpolationEvaluator;
+import org.melodypalette.model.eval.RealismEvaluator;
 import org.melodypalette.model.train.Evaluator;
 import org.melodypalette.model.train.NativeThreads;
 import org.melodypalette.model.train.TrainingCheckpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates a checkpoint (ours, or a magenta.js one that has the posterior's sigma) on a window dataset file: reconstruction accuracy
- * (teacher-forced and sampled at temperature 1.0), KL and ELBO, defined in {@link EvaluationReport}.
- * Deterministic for a seed.
+ * (teacher-forced and sampled at temperature 1.0), KL and ELBO, defined in {@link EvaluationReport}; with
+ * {@link EvaluationOptions}, also interpolation quality ({@link EvaluationInterpolation}) and sample realism
+ * ({@link EvaluationRealism}). Deterministic for a seed.
  */
 public final class Evaluation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluation.class);
 
     /** Forward batch size; does not change the figures. */
     static final int BATCH = 64;
@@ -47,13 +59,68 @@ public final class Evaluation {
             NativeThreads.limit(threads);
         }
         LoadedCheckpoint model = TrainingCheckpoint.readModel(checkpoint);
-        ModelConfig config = model.config();
+        LabelWindows windows = splitWindows(datasetFile, model.config(), split, maxWindows);
+        return reconstruction(checkpoint, model, windows, split, seed);
+    }
+
+    /**
+     * Reconstruction, then (unless skipped by 0 pairs or 0 samples) interpolation quality and sample
+     * realism on the same windows, through the inference API the workbench uses
+     * ({@link MelodyGenerators#open}).
+     */
+    public static EvaluationResults evaluate(Path checkpoint, Path datasetFile, EvaluationOptions options)
+            throws IOException {
+        if (options.threads() > 0) {
+            NativeThreads.limit(options.threads());
+        }
+        LoadedCheckpoint model = TrainingCheckpoint.readModel(checkpoint);
+        LabelWindows windows = splitWindows(datasetFile, model.config(), options.split(), options.maxWindows());
+        EvaluationReport reconstruction = reconstruction(checkpoint, model, windows, options.split(), options.seed());
+        if (options.pairs() == 0 && options.samples() == 0) {
+            return new EvaluationResults(reconstruction, null, null);
+        }
+        List<int[]> canonical = new ArrayList<>(windows.count());
+        for (int i = 0; i < windows.count(); i++) {
+            canonical.add(EvalLabels.canonical(windows.window(i)));
+        }
+        try (LatentCodec codec = MelodyGenerators.open(checkpoint)) {
+            long start = System.nanoTime();
+            EvaluationInterpolation interpolation = options.pairs() == 0 ? null
+                    : InterpolationEvaluator.evaluate(codec, canonical, options.pairs(), options.points(),
+                            options.path(), options.seed());
+            long interpolated = System.nanoTime();
+            EvaluationRealism realism = options.samples() == 0 ? null
+                    : RealismEvaluator.evaluate(codec, canonical, options.samples(), options.temperature(),
+                            options.seed());
+            LOG.info("interpolation ({} pairs) took {} ms, sample realism ({} samples) {} ms", options.pairs(),
+                    (interpolated - start) / 1_000_000, options.samples(), (System.nanoTime() - interpolated) / 1_000_000);
+            return new EvaluationResults(reconstruction, interpolation, realism);
+        }
+    }
+
+    /**
+     * Writes a PNG ({@code 1500 × 900}) of the results: the interpolation curves (Hamming distance to
+     * A and notes in key, latent vs data space) and the sample-realism histograms (samples vs data).
+     * Written atomically; needs no display.
+     */
+    public static void writePlot(EvaluationResults results, Path png) throws IOException {
+        AtomicFiles.write(png, EvaluationChart.png(results));
+    }
+
+    private static LabelWindows splitWindows(Path datasetFile, ModelConfig config, EvaluationSplit split, int maxWindows)
+            throws IOException {
         WindowDataset data = WindowDatasetFile.read(datasetFile);
         TrainingRun.requireCompatible(config, data, datasetFile);
         LabelWindows windows = Evaluator.first(Evaluator.windows(data, split), maxWindows);
         if (windows.count() == 0) {
             throw new IOException(datasetFile + ": the " + split + " split has no windows");
         }
-        return Evaluator.evaluate(config, model.weights(), windows, split, TrainingCheckpoint.readStep(checkpoint), seed, BATCH);
+        return windows;
+    }
+
+    private static EvaluationReport reconstruction(Path checkpoint, LoadedCheckpoint model, LabelWindows windows,
+                                                   EvaluationSplit split, long seed) throws IOException {
+        return Evaluator.evaluate(model.config(), model.weights(), windows, split, TrainingCheckpoint.readStep(checkpoint),
+                seed, BATCH);
     }
 }

@@ -32,6 +32,7 @@ public final class TransportViewModel {
     private final ReadOnlyDoubleWrapper cursorStep = new ReadOnlyDoubleWrapper(this, "cursorStep", -1);
     private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", true);
     private final DoubleProperty tempo = new SimpleDoubleProperty(this, "tempo", 120);
+    private final ReadOnlyObjectWrapper<Path> soundfont = new ReadOnlyObjectWrapper<>(this, "soundfont");
     private Melody playingMelody;
     private boolean silenceReported;
 
@@ -119,9 +120,15 @@ public final class TransportViewModel {
         cursorStep.set(position);
     }
 
+    /** The soundfont loaded with {@link #loadSoundfont}, or null for the synthesizer's default sounds. */
+    public ReadOnlyObjectProperty<Path> soundfontProperty() {
+        return soundfont.getReadOnlyProperty();
+    }
+
     public void loadSoundfont(Path file) {
         try {
             playback.loadSoundfont(file);
+            soundfont.set(file);
             status.info(playback.silentReason() == null ? "Soundfont " + file.getFileName() + " loaded"
                     : "Soundfont " + file.getFileName() + " read, but " + playback.silentReason());
         } catch (IOException e) {

@@ -16,7 +16,7 @@ public interface ClipActions {
 
     void sendToSlotB(Melody melody);
 
-    /** Asks for a file and writes the clip as a standard MIDI file. */
+    /** Asks for a file and writes the clip as a standard MIDI file, or as audio when a .wav is chosen. */
     void export(Melody melody, Node owner);
 
     /** Lets the clip be dragged out of the window as a .mid file (install on press-drag of {@code handle}). */

@@ -32,7 +32,7 @@ public final class ClipCard extends VBox {
         Button edit = small("Edit", "Open in the editor (undoable)", () -> actions.sendToEditor(this.melody));
         Button toA = small("A", "Put in slot A", () -> actions.sendToSlotA(this.melody));
         Button toB = small("B", "Put in slot B", () -> actions.sendToSlotB(this.melody));
-        Button export = small("⤓", "Export as MIDI…", () -> actions.export(this.melody, this));
+        Button export = small("⤓", "Export as MIDI or audio (WAV)…", () -> actions.export(this.melody, this));
         roll.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && this.melody != null) {
                 actions.sendToEditor(this.melody);

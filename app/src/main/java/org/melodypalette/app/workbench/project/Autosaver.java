@@ -14,9 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Saves the project a short moment after it last changed (so a drag of many edits is one write and
- * a crash loses at most about a second), on its own thread, atomically. {@link #flush()} writes the
- * latest state at once (on exit).
+ * Saves the project a short moment after it changes (so a drag of many edits is one write and a
+ * crash loses at most about a second), on its own thread, atomically. While edits keep coming, it
+ * writes the latest state once per delay. {@link #flush()} writes the latest state at once (on exit).
+ *
+ * <p>Writes never overlap and each one takes the newest state when it starts, so a file on disk is
+ * never replaced by an older state (a timed write and a flush racing each other). A state that could
+ * not be written (disk full) is kept and written with the next request or flush, unless a newer one
+ * replaces it.
  */
 public final class Autosaver implements AutoCloseable {
 
@@ -30,8 +35,14 @@ public final class Autosaver implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Held for the whole of a write, so writes are one at a time. */
+    private final Object writing = new Object();
+    // Guarded by this:
     private ProjectState latest;
     private ScheduledFuture<?> scheduled;
+    /** A timed write is scheduled and has not yet taken {@link #latest}. */
+    private boolean writeScheduled;
+    private boolean closed;
 
     public Autosaver(Path file, long delayMillis, Consumer<Exception> onFailure) {
         this.file = file;
@@ -43,20 +54,23 @@ public final class Autosaver implements AutoCloseable {
         return file;
     }
 
-    /** Remembers {@code state} and writes it after the delay unless a newer one arrives. */
+    /** Remembers {@code state} and writes it after the delay unless a newer one arrives first. */
     public synchronized void request(ProjectState state) {
         latest = state;
-        if (scheduled == null || scheduled.isDone()) {
+        // The flag, not the future's state: a write that has taken its state may still be running.
+        if (!writeScheduled && !closed) {
+            writeScheduled = true;
             scheduled = timer.schedule(this::writeLatest, delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Writes any pending state now, on the calling thread. */
+    /** Writes any pending state now, on the calling thread (after a write in progress, if any). */
     public void flush() {
         synchronized (this) {
             if (scheduled != null) {
                 scheduled.cancel(false);
             }
+            writeScheduled = false;
         }
         writeLatest();
     }
@@ -80,24 +94,36 @@ public final class Autosaver implements AutoCloseable {
     }
 
     private void writeLatest() {
-        ProjectState state;
-        synchronized (this) {
-            state = latest;
-            latest = null;
-        }
-        if (state == null) {
-            return;
-        }
-        try {
-            ProjectFiles.write(file, state);
-        } catch (IOException | RuntimeException e) {
-            onFailure.accept(e);
+        synchronized (writing) {
+            ProjectState state;
+            synchronized (this) {
+                state = latest;
+                latest = null;
+                writeScheduled = false;
+            }
+            if (state == null) {
+                return;
+            }
+            try {
+                ProjectFiles.write(file, state);
+            } catch (IOException | RuntimeException e) {
+                synchronized (this) {
+                    if (latest == null) {
+                        latest = state;
+                    }
+                }
+                onFailure.accept(e);
+            }
         }
     }
 
+    /** Writes the pending state and stops the timer; a write in progress finishes first (never interrupted). */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         flush();
-        timer.shutdownNow();
+        timer.shutdown();
     }
 }

@@ -1,19 +1,27 @@
 package org.melodypalette.app.workbench.project;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.music.Melody;
-import org.melodypalette.music.Note;
 import org.melodypalette.music.TimeGrid;
 
 /**
@@ -29,10 +37,26 @@ public final class ProjectFiles {
 
     public static final int FORMAT = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** Larger than any project the workbench writes (a few hundred KB at most); checked before reading. */
+    public static final long MAX_FILE_BYTES = 8L << 20;
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final Pattern SOURCE_NOTE =
+            Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+)(?:, column: (\\d+))?\\]");
+    private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern JACKSON_HINT = Pattern.compile(" \\(not recognized as one since Feature '\\w+' "
+            + "not enabled for parser\\)|, from `StreamReadConstraints\\.\\w+\\(\\)`");
+
+    /**
+     * Reads into a tree (then {@link ProjectJsonReader} checks each value); NaN and Infinity parse so
+     * that they are refused with the field's name; a repeated key is an error, not silently the last.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .build();
 
     private ProjectFiles() {
     }
@@ -57,44 +81,97 @@ public final class ProjectFiles {
         }
     }
 
+    /** Writes atomically: a failure (full disk, read-only folder) leaves the previous file as it was. */
     public static void write(Path file, ProjectState state) throws IOException {
+        SaveLocations.requireFolderFor(file);
         AtomicFiles.write(file, toBytes(state));
     }
 
-    /** Reads a project; any problem is one {@link ProjectFormatException} naming the file. */
+    /**
+     * Reads a project. Whatever the file holds, a problem with its content is one
+     * {@link ProjectFormatException} naming the file, with a one-line message saying what is wrong
+     * and where; a file that cannot be read at all is an {@link IOException} naming it.
+     */
     public static ProjectState read(Path file) throws IOException {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ProjectFormatException(file, "the file is " + size + " bytes; a project is at most "
+                        + MAX_FILE_BYTES + " bytes", null);
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "project file does not exist");
         }
-        ProjectJson json;
         try {
-            json = JSON.readValue(bytes, ProjectJson.class);
-        } catch (JsonProcessingException e) {
-            throw new ProjectFormatException(file, "not a Melody Palette project (" + e.getOriginalMessage() + ")", e);
+            return ProjectJsonReader.project(parse(file, bytes));
+        } catch (ProjectJsonReader.Problem e) {
+            throw new ProjectFormatException(file, oneLine(e.getMessage()), null);
         }
-        if (json == null) {
-            throw new ProjectFormatException(file, "the file is empty", null);
-        }
-        if (json.format() != FORMAT) {
-            throw new ProjectFormatException(file, "format " + json.format() + " is not supported (expected "
-                    + FORMAT + ")", null);
-        }
-        if (json.clip() == null) {
-            throw new ProjectFormatException(file, "it has no clip", null);
-        }
+    }
+
+    /** The file's one JSON value; not UTF-8, not JSON or more than one value is a ProjectFormatException. */
+    private static JsonNode parse(Path file, byte[] bytes) throws ProjectFormatException {
+        String text;
         try {
-            List<Melody> corners = new ArrayList<>();
-            if (json.corners() != null) {
-                json.corners().forEach(c -> corners.add(melody(c)));
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProjectFormatException(file, "not a Melody Palette project (the file is not UTF-8 text)", e);
+        }
+        if (text.startsWith(BYTE_ORDER_MARK)) {
+            text = text.substring(1);
+        }
+        try (JsonParser parser = JSON.createParser(text)) {
+            JsonNode root = JSON.readTree(parser);
+            if (root == null || root.isMissingNode()) {
+                throw new ProjectFormatException(file, "the file is empty", null);
             }
-            return new ProjectState(melody(json.clip()), melody(json.slotA()), melody(json.slotB()), corners,
-                    json.checkpoint(), json.settings() == null ? ProjectSettings.DEFAULTS : json.settings());
-        } catch (IllegalArgumentException e) {
-            throw new ProjectFormatException(file, e.getMessage(), e);
+            if (parser.nextToken() != null) {
+                throw new ProjectFormatException(file, "there is more after the project's closing brace"
+                        + at(parser.currentTokenLocation()), null);
+            }
+            return root;
+        } catch (ProjectFormatException e) {
+            throw e;
+        } catch (StreamConstraintsException e) {
+            throw new ProjectFormatException(file, "not a Melody Palette project ("
+                    + oneLine(withoutJacksonNotes(e.getOriginalMessage())) + ")", e);
+        } catch (JsonProcessingException e) {
+            throw new ProjectFormatException(file, "not a Melody Palette project (not JSON: "
+                    + oneLine(withoutJacksonNotes(e.getOriginalMessage())) + at(e.getLocation()) + ")", e);
+        } catch (IOException e) {
+            // Only JsonProcessingException can come from parsing a String; kept one type for callers.
+            throw new ProjectFormatException(file, "not a Melody Palette project (" + oneLine(e.getMessage()) + ")", e);
         }
+    }
+
+    /**
+     * Jackson's message without what only a programmer can act on: "[Source: REDACTED (…); line: 1,
+     * column: 23]" becomes "line 1, column 23"; the names of parser features and limits go.
+     */
+    private static String withoutJacksonNotes(String message) {
+        if (message == null) {
+            return null;
+        }
+        String located = SOURCE_NOTE.matcher(message).replaceAll(
+                m -> "line " + m.group(1) + (m.group(2) == null ? "" : ", column " + m.group(2)));
+        return JACKSON_HINT.matcher(located).replaceAll("");
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Line breaks and other control characters (echoed from the input) as Unicode escapes. */
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        return CONTROL_CHARACTER.matcher(message)
+                .replaceAll(m -> String.format("\\\\u%04X", (int) m.group().charAt(0)));
     }
 
     private static ClipJson clip(Melody melody) {
@@ -105,20 +182,5 @@ public final class ProjectFiles {
         List<int[]> notes = melody.notes().stream()
                 .map(n -> new int[] {n.pitch(), n.velocity(), n.startStep(), n.endStep()}).toList();
         return new ClipJson(g.stepsPerQuarter(), g.beatsPerBar(), g.beatUnit(), g.qpm(), melody.lengthSteps(), notes);
-    }
-
-    private static Melody melody(ClipJson json) {
-        if (json == null) {
-            return null;
-        }
-        TimeGrid grid = new TimeGrid(json.stepsPerQuarter(), json.beatsPerBar(), json.beatUnit(), json.qpm());
-        List<Note> notes = new ArrayList<>();
-        for (int[] n : json.notes() == null ? List.<int[]>of() : json.notes()) {
-            if (n == null || n.length != 4) {
-                throw new IllegalArgumentException("a note must be [pitch, velocity, startStep, endStep]");
-            }
-            notes.add(new Note(n[0], n[1], n[2], n[3]));
-        }
-        return Melody.of(grid, json.lengthSteps(), notes);
     }
 }

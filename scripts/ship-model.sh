@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Turns a training run's latest checkpoint into a bundled model folder, checkpoints/NAME:
+# the config and weights (not the optimizer state), the run's metrics.json (training history) and
+# training_state.json (step, seconds, dataset fingerprint),
+# attributes.json for the app's sliders, and the evaluation (eval.json, eval.png, eval.txt) on the
+# dataset's eval split. MODEL_CARD.md is written by hand from those files.
+#
+#   scripts/ship-model.sh RUN_DIR NAME DATASET_FILE
+#   e.g. scripts/ship-model.sh /work/runs/mel_2bar_cpu mel_2bar /work/runs/data/mel2.bin
+set -euo pipefail
+
+if [ $# -ne 3 ]; then
+  echo "usage: $0 RUN_DIR NAME DATASET_FILE" >&2
+  exit 2
+fi
+run=$1
+name=$2
+data=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
+root=$(cd "$(dirname "$0")/.." && pwd)
+out="$root/checkpoints/$name"
+staging="$root/checkpoints/.$name.staging"
+
+for f in config.json weights_manifest.json metrics.json training_state.json; do
+  [ -f "$run/$f" ] || { echo "$0: $run/$f is missing: not a training run folder" >&2; exit 2; }
+done
+[ -f "$data" ] || { echo "$0: dataset $data not found" >&2; exit 2; }
+
+rm -rf "$staging"
+mkdir -p "$staging"
+# Copy from a snapshot of the run: training may be writing its next checkpoint meanwhile, and
+# the trainer swaps whole folders, so a copy that raced a swap would mix two steps.
+snapshot=$(mktemp -d)
+trap 'rm -rf "$snapshot"' EXIT
+while :; do
+  cp "$run/training_state.json" "$snapshot/before.json" 2>/dev/null || { sleep 1; continue; }
+  if cp "$run"/config.json "$run"/weights_manifest.json "$run"/group1-shard* "$run"/metrics.json \
+      "$run"/training_state.json "$snapshot"/ 2>/dev/null \
+      && cmp -s "$run/training_state.json" "$snapshot/before.json"; then
+    break
+  fi
+  sleep 1
+done
+cp "$snapshot"/config.json "$snapshot"/weights_manifest.json "$snapshot"/group1-shard* "$snapshot"/metrics.json \
+  "$snapshot"/training_state.json "$staging"/
+step=$(sed -n 's/.*"step" *: *\([0-9]*\).*/\1/p' "$snapshot/training_state.json")
+echo "shipping step $step of $run as checkpoints/$name"
+
+(cd "$staging" && "$root/palette" attributes --checkpoint . --data "$data" --seed 0 > attributes.txt)
+(cd "$staging" && "$root/palette" eval --checkpoint . --data "$data" --seed 0 --json eval.json --plot eval.png \
+  > eval.txt)
+
+rm -rf "$out.old"
+[ -d "$out" ] && mv "$out" "$out.old"
+mv "$staging" "$out"
+rm -rf "$out.old"
+du -sh "$out"
+cat "$out/eval.txt"
