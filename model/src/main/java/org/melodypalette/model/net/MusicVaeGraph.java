@@ -32,7 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *                              (teacher_mask [B, T], sampling_noise [B, T, C], see {@link NoteDecoder})
  *        flat decoder:         note decoder over T steps from z
  *        hierarchical decoder: conductor(z) ─► e_s [B, H_c] per segment;
- *                              note decoder over segment s from e_s (previous carries across bars)
+ *                              note decoder over every segment at once: [B·S, T/S] from e_s
+ *                              (each bar's first previous label is the true last label of the bar before)
  *   logits [B·T, C] ──► r_loss, kl, kl_cost, loss (see {@link VaeLoss})
  * </pre>
  * The graph is rebuilt in code from a {@link ModelConfig} and a {@link WeightSet} (about a second),
@@ -76,6 +77,17 @@ public final class MusicVaeGraph {
         SCHEDULED_SAMPLING
     }
 
+    /**
+     * How the hierarchical note decoder runs over the bars; both compute the same logits and
+     * gradients (up to float reassociation).
+     */
+    enum BarDecoding {
+        /** One decoder run over {@code [B·S, …]}: S times fewer, larger ops. Training uses this. */
+        ALL_BARS_AT_ONCE,
+        /** One decoder run of {@code [B, …]} per bar, as Magenta writes it; the reference in tests. */
+        BAR_BY_BAR
+    }
+
     private final ModelConfig config;
     private final DataType dataType;
     private final SameDiff sd;
@@ -111,6 +123,12 @@ public final class MusicVaeGraph {
      */
     public static MusicVaeGraph build(ModelConfig config, WeightSet weights, DataType dataType,
                                       DecoderInputs decoderInputs) {
+        return build(config, weights, dataType, decoderInputs, BarDecoding.ALL_BARS_AT_ONCE);
+    }
+
+    /** As {@link #build(ModelConfig, WeightSet, DataType, DecoderInputs)}, bars decoded as {@code barDecoding} says. */
+    static MusicVaeGraph build(ModelConfig config, WeightSet weights, DataType dataType, DecoderInputs decoderInputs,
+                               BarDecoding barDecoding) {
         MusicVaeGraph encoder = buildEncoder(config, weights, dataType);
         SameDiff sd = encoder.sd;
         Map<String, SDVariable> vars = new HashMap<>();
@@ -129,7 +147,7 @@ public final class MusicVaeGraph {
         SDVariable firstStep = input.get(SDIndex.all(), SDIndex.interval(0, 1), SDIndex.all());
         SDVariable previous = sd.concat(1, sd.zerosLike(firstStep),
                 input.get(SDIndex.all(), SDIndex.interval(0, steps - 1), SDIndex.all()));
-        SDVariable logits = decode(sd, config, vars, previous, decoderInputs, z).rename(LOGITS);
+        SDVariable logits = decode(sd, config, vars, previous, decoderInputs, barDecoding, z).rename(LOGITS);
 
         SDVariable rLoss = VaeLoss.reconstruction(sd, logits, input, steps, classes).rename(R_LOSS);
         SDVariable kl = VaeLoss.kl(sd, mu, sigma).rename(KL);
@@ -182,7 +200,8 @@ public final class MusicVaeGraph {
     }
 
     private static SDVariable decode(SameDiff sd, ModelConfig config, Map<String, SDVariable> vars,
-                                     SDVariable previous, DecoderInputs decoderInputs, SDVariable z) {
+                                     SDVariable previous, DecoderInputs decoderInputs, BarDecoding barDecoding,
+                                     SDVariable z) {
         String scope = MagentaVariables.noteDecoderScope(config);
         boolean hierarchical = config.decoder() == DecoderKind.HIERARCHICAL;
         List<Integer> conductorSizes = config.conductorSizes();
@@ -200,12 +219,14 @@ public final class MusicVaeGraph {
                 vars.get(MagentaVariables.bias(MagentaVariables.outputProjection(scope))),
                 config.numClasses());
         int steps = config.numSteps();
-        SDVariable[] previousGates = decoder.projectPrevious(previous, steps);
-        ScheduledInputs scheduled = decoderInputs == DecoderInputs.TEACHER_FORCED ? null
-                : decoder.scheduledInputs(previous, sd.placeHolder(TEACHER_MASK, previous.dataType(), -1, steps),
-                        sd.placeHolder(SAMPLING_NOISE, previous.dataType(), -1, steps, config.numClasses()), steps);
+        int classes = config.numClasses();
+        SDVariable teacherMask = decoderInputs == DecoderInputs.TEACHER_FORCED ? null
+                : sd.placeHolder(TEACHER_MASK, previous.dataType(), -1, steps);
+        SDVariable samplingNoise = decoderInputs == DecoderInputs.TEACHER_FORCED ? null
+                : sd.placeHolder(SAMPLING_NOISE, previous.dataType(), -1, steps, classes);
         if (!hierarchical) {
-            return decoder.logits(decoder.run(previousGates, scheduled, z, 0, steps));
+            return decoder.logits(decoder.run(decoder.projectPrevious(previous, steps),
+                    scheduledInputs(decoder, previous, teacherMask, samplingNoise, steps), z, 0, steps));
         }
         List<LstmCell> conductorCells = new ArrayList<>();
         for (int k = 0; k < conductorSizes.size(); k++) {
@@ -216,12 +237,34 @@ public final class MusicVaeGraph {
         Conductor conductor = new Conductor(sd, conductorCells, vars.get(MagentaVariables.kernel(conductorScope)),
                 vars.get(MagentaVariables.bias(conductorScope)));
         List<SDVariable> embeddings = conductor.embeddings(z, config.numSegments());
-        List<SDVariable> outputs = new ArrayList<>();
         int length = config.stepsPerSegment();
-        for (int s = 0; s < embeddings.size(); s++) {
-            outputs.addAll(decoder.run(previousGates, scheduled, embeddings.get(s), s * length, (s + 1) * length));
+        if (barDecoding == BarDecoding.BAR_BY_BAR) {
+            SDVariable[] previousGates = decoder.projectPrevious(previous, steps);
+            ScheduledInputs scheduled = scheduledInputs(decoder, previous, teacherMask, samplingNoise, steps);
+            List<SDVariable> outputs = new ArrayList<>();
+            for (int s = 0; s < embeddings.size(); s++) {
+                outputs.addAll(decoder.run(previousGates, scheduled, embeddings.get(s), s * length, (s + 1) * length));
+            }
+            return decoder.logits(outputs);
         }
-        return decoder.logits(outputs);
+        // All bars at once, as B·S sequences of L steps: row b·S + s is bar s of sequence b. The
+        // bars only depend on each other through the conductor's embeddings and the previous
+        // labels, and both are known before the note decoder runs (the first step of a bar always
+        // reads the true label, also under scheduled sampling). Row (b·S + s)·L + l of the logits
+        // is then row b·T + s·L + l, the [B·T, C] order of the sequences.
+        SDVariable barPrevious = sd.reshape(previous, -1, length, classes);
+        SDVariable barLatents = sd.reshape(sd.stack(1, embeddings.toArray(SDVariable[]::new)), -1, latent);
+        ScheduledInputs scheduled = scheduledInputs(decoder, barPrevious,
+                teacherMask == null ? null : sd.reshape(teacherMask, -1, length),
+                samplingNoise == null ? null : sd.reshape(samplingNoise, -1, length, classes), length);
+        return decoder.logits(decoder.run(decoder.projectPrevious(barPrevious, length), scheduled, barLatents, 0,
+                length));
+    }
+
+    /** Null (teacher forcing) when there is no mask. */
+    private static ScheduledInputs scheduledInputs(NoteDecoder decoder, SDVariable previous, SDVariable teacherMask,
+                                                   SDVariable samplingNoise, int steps) {
+        return teacherMask == null ? null : decoder.scheduledInputs(previous, teacherMask, samplingNoise, steps);
     }
 
     private static LstmCell cell(SameDiff sd, Map<String, SDVariable> vars, String scope, int in, int hidden) {
