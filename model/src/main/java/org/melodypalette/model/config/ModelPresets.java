@@ -72,6 +72,20 @@ public final class ModelPresets {
         put(presets, flat16Cpu);
         put(presets, flat16Cpu.withName("hierdec-mel_16bar_cpu")
                 .withDecoder(DecoderKind.HIERARCHICAL, List.of(256), List.of(256), 16));
+        // magenta.js's mel_16bar_small layout (two-level encoder, conductor, bar decoder) at two-core
+        // sizes. A 16-bar step decodes 16× the steps of a 2-bar one and is bound by its matrix
+        // products (about 5 CPU s at batch 32 with 256 units everywhere), so the encoder's
+        // per-step level, which reads every step in both directions, is 128 wide (TrainingThroughput-
+        // Benchmark, 4 steps: 5.1 CPU s/step with 256 there, 3.5 with 128).
+        // hierenc-flat-mel_16bar_cpu is the same model with a flat decoder in place of conductor +
+        // bar decoder: the comparison that shows what the conductor buys.
+        ModelConfig hier16Cpu = flat16Cpu.withName("hier-mel_16bar_cpu")
+                .withDecoder(DecoderKind.HIERARCHICAL, List.of(256), List.of(256), 16)
+                .withEncoder(EncoderKind.HIERARCHICAL, List.of(128, 256))
+                .withZSize(256);
+        put(presets, hier16Cpu);
+        put(presets, hier16Cpu.withName("hierenc-flat-mel_16bar_cpu")
+                .withDecoder(DecoderKind.FLAT, List.of(256), List.of(), 16));
 
         // Unit tests: tiny sizes, 2 bars of 4 steps; the -hier variant exercises 2 segments.
         ModelConfig tiny = mel2barCpu.withName("tiny-test")
