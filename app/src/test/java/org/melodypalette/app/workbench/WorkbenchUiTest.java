@@ -68,6 +68,14 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void theModelTabNamesTheFolderOfTheModelJustOpened(FxRobot robot) {
+        Path other = dir.resolve("other-model").toAbsolutePath();
+        robot.interact(() -> workbench.openModel(other));
+
+        assertThat(robot.lookup("#modelInfo").queryLabeled().getText()).endsWith(other.toString());
+    }
+
+    @Test
     void drawingWithTheMouseThenUndoAndRedoWithTheKeyboard(FxRobot robot) {
         drawNote(robot, 0, 64, 3);
         drawNote(robot, 4, 67, 5);
