@@ -1,14 +1,8 @@
 package org.melodypalette.model.net;
 
 import java.util.List;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMActivations;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDataFormat;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDirectionMode;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMLayerConfig;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
 
 /**
  * Magenta's {@code BidirectionalLstmEncoder} (ARCHITECTURE.md §4): stacked bidirectional LSTM
@@ -17,13 +11,10 @@ import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
  * {@code concat(final fw h, final bw h)} of the last layer, {@code [batch, 2H]} (the backward
  * direction's final h is the one after step 0).
  *
- * <p>Each layer runs as ND4J's fused {@code lstmLayer} (no initial state, so its gradients are
- * right). The variables stay in Magenta's layout; the graph converts them for the op:
- * <pre>
- * Magenta  K [in + H, 4H] over concat(x, h), gates (i, j, f, o), forget bias +1 at run time
- * lstmLayer Wx [2, in, 4H], Wr [2, H, 4H], b [2, 4H] (fw, bw), gates (i, f, j, o), no forget bias
- * Wx[d] = reorder(K_d[0:in]), Wr[d] = reorder(K_d[in:]), b[d] = reorder(b_d + forget bias)
- * </pre>
+ * <p>Each direction is unrolled into {@link LstmCell} steps, with the input's share of the gates
+ * of all steps computed in one matrix product. Not ND4J's fused {@code lstmLayer}: in DL4J
+ * 1.0.0-M2.1 its backprop op never frees its per-call work arrays (about 21 MB per direction and
+ * step at batch 64, 32 steps, 256 units), so training grew by that much native memory per step.
  */
 final class BidirectionalLstmEncoder {
 
@@ -35,56 +26,43 @@ final class BidirectionalLstmEncoder {
     }
 
     /**
-     * @param input {@code [batch, T, in]} (NTS)
+     * @param input {@code [batch, steps, in]}
      * @return {@code [batch, 2·H_last]}
      */
-    static SDVariable encode(SameDiff sd, SDVariable input, List<Layer> layers) {
+    static SDVariable encode(SameDiff sd, SDVariable input, List<Layer> layers, int steps) {
         SDVariable x = input;
-        for (int k = 0; k < layers.size(); k++) {
-            boolean last = k == layers.size() - 1;
-            SDVariable out = runLayer(sd, x, layers.get(k), last);
-            if (!last) {
-                x = out;
-            } else {
-                // out: [2, batch, H] — final h of fw (index 0) and bw (index 1).
-                x = sd.concat(1, out.get(SDIndex.point(0)), out.get(SDIndex.point(1)));
+        for (int k = 0; k < layers.size() - 1; k++) {
+            Layer layer = layers.get(k);
+            SDVariable[] forward = run(sd, layer.forward(), x, steps, true);
+            SDVariable[] backward = run(sd, layer.backward(), x, steps, false);
+            SDVariable[] both = new SDVariable[steps];
+            for (int t = 0; t < steps; t++) {
+                both[t] = sd.concat(1, forward[t], backward[t]);
             }
+            x = sd.stack(1, both);
         }
-        return x;
+        Layer last = layers.get(layers.size() - 1);
+        SDVariable forwardFinal = run(sd, last.forward(), x, steps, true)[steps - 1];
+        SDVariable backwardFinal = run(sd, last.backward(), x, steps, false)[0];
+        return sd.concat(1, forwardFinal, backwardFinal);
     }
 
-    /** Full sequence {@code [batch, T, 2H]} (concat fw, bw), or only the final h {@code [2, batch, H]}. */
-    private static SDVariable runLayer(SameDiff sd, SDVariable x, Layer layer, boolean lastOnly) {
-        int h = layer.forward().hiddenSize();
-        LSTMLayerWeights weights = LSTMLayerWeights.builder()
-                .weights(sd.stack(0, toFusedGateOrder(sd, layer.forward().inputKernel(), 2, h),
-                        toFusedGateOrder(sd, layer.backward().inputKernel(), 2, h)))
-                .rWeights(sd.stack(0, toFusedGateOrder(sd, layer.forward().recurrentKernel(), 2, h),
-                        toFusedGateOrder(sd, layer.backward().recurrentKernel(), 2, h)))
-                .bias(sd.stack(0, toFusedGateOrder(sd, layer.forward().gateBias(), 1, h),
-                        toFusedGateOrder(sd, layer.backward().gateBias(), 1, h)))
-                .build();
-        LSTMLayerConfig config = LSTMLayerConfig.builder()
-                .lstmdataformat(LSTMDataFormat.NTS)
-                .directionMode(LSTMDirectionMode.BIDIR_CONCAT)
-                .gateAct(LSTMActivations.SIGMOID)
-                .cellAct(LSTMActivations.TANH)
-                .outAct(LSTMActivations.TANH)
-                .retFullSequence(!lastOnly)
-                .retLastH(lastOnly)
-                .retLastC(false)
-                .build();
-        return sd.rnn().lstmLayer(x, weights, config)[0];
-    }
-
-    /** Columns (i, j, f, o) → (i, f, j, o) along the last axis of a kernel {@code [rows, 4H]} (rank 2) or bias {@code [4H]} (rank 1). */
-    static SDVariable toFusedGateOrder(SameDiff sd, SDVariable m, int rank, int h) {
-        return sd.concat(rank - 1, block(m, rank, 0, h), block(m, rank, 2, h), block(m, rank, 1, h),
-                block(m, rank, 3, h));
-    }
-
-    private static SDVariable block(SDVariable m, int rank, int gate, int h) {
-        SDIndex columns = SDIndex.interval(gate * h, (gate + 1) * h);
-        return rank == 1 ? m.get(columns) : m.get(SDIndex.all(), columns);
+    /**
+     * One direction from a zero state.
+     *
+     * @param x {@code [batch, steps, in]}
+     * @return h after each step, indexed by the step it read, {@code [batch, H]} each
+     */
+    private static SDVariable[] run(SameDiff sd, LstmCell cell, SDVariable x, int steps, boolean forward) {
+        SDVariable[] inputGates = cell.inputGatesOfEveryStep(x, steps);
+        SDVariable[] outputs = new SDVariable[steps];
+        LstmState state = null;
+        for (int s = 0; s < steps; s++) {
+            int t = forward ? s : steps - 1 - s;
+            state = state == null ? cell.stepFromZeroState(inputGates[t])
+                    : cell.stepWithInputGates(inputGates[t], state);
+            outputs[t] = state.h();
+        }
+        return outputs;
     }
 }

@@ -74,6 +74,33 @@ final class LstmCell {
         return x.mmul(inputKernel).add(gateBias);
     }
 
+    /**
+     * {@link #inputGates} of every step at once: one matrix product, then unstacked (slicing step
+     * t out of {@code [batch, T, 4H]} would make every slice's backprop allocate a whole
+     * {@code [batch, T, 4H]} gradient, O(T²) memory for long sequences).
+     *
+     * @param x {@code [batch, steps, in]}
+     * @return {@code steps} arrays {@code [batch, 4H]}
+     */
+    SDVariable[] inputGatesOfEveryStep(SDVariable x, int steps) {
+        return projectEveryStep(sd, x, inputKernel, gateBias, inputSize, hiddenSize, steps);
+    }
+
+    /**
+     * {@code x·kernel (+ bias)} for every step in one matrix product, unstacked per step.
+     *
+     * @param x      {@code [batch, steps, n]}
+     * @param kernel {@code [n, 4H]}
+     * @param bias   {@code [4H]}, or null for none
+     * @return {@code steps} arrays {@code [batch, 4H]}
+     */
+    static SDVariable[] projectEveryStep(SameDiff sd, SDVariable x, SDVariable kernel, SDVariable bias, int n,
+                                         int hidden, int steps) {
+        SDVariable flat = sd.reshape(x, -1, n).mmul(kernel);
+        SDVariable gates = bias == null ? flat : flat.add(bias);
+        return sd.unstack(sd.reshape(gates, -1, steps, 4L * hidden), 1, steps);
+    }
+
     /** One step from {@code x [batch, in]}. */
     LstmState step(SDVariable x, LstmState previous) {
         return stepWithInputGates(inputGates(x), previous);
@@ -90,6 +117,13 @@ final class LstmCell {
         SDVariable o = sd.nn.sigmoid(gates[3]);
         SDVariable c = i.mul(j).add(previous.c().mul(f));
         return new LstmState(c, sd.math.tanh(c).mul(o));
+    }
+
+    /** One step from the zero state ({@code c = h = 0}: no recurrent product, no forget term). */
+    LstmState stepFromZeroState(SDVariable inputGates) {
+        SDVariable[] gates = sd.split(inputGates, 4, 1);
+        SDVariable c = sd.nn.sigmoid(gates[0]).mul(sd.math.tanh(gates[1]));
+        return new LstmState(c, sd.math.tanh(c).mul(sd.nn.sigmoid(gates[3])));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
@@ -27,13 +28,15 @@ import org.nd4j.linalg.factory.Nd4j;
  *   mu = final·K_mu + b_mu          sigma = softplus(final·K_sigma + b_sigma)      [B, Z]
  *   z  = mu + sigma · eps           (eps [B, Z] is fed: zeros give z = mu)
  *   previous = input shifted one step right, zeros at t = 0                        [B, T, C]
+ *        scheduled sampling:   step t may read a label sampled from step t−1's logits instead
+ *                              (teacher_mask [B, T], sampling_noise [B, T, C], see {@link NoteDecoder})
  *        flat decoder:         note decoder over T steps from z
  *        hierarchical decoder: conductor(z) ─► e_s [B, H_c] per segment;
  *                              note decoder over segment s from e_s (previous carries across bars)
  *   logits [B·T, C] ──► r_loss, kl, kl_cost, loss (see {@link VaeLoss})
  * </pre>
- * The graph is rebuilt in code from a {@link ModelConfig} and a {@link WeightSet} (about a second):
- * DL4J cannot reload a saved graph that contains {@code lstmLayer}, so checkpoints hold weights only.
+ * The graph is rebuilt in code from a {@link ModelConfig} and a {@link WeightSet} (about a second),
+ * so checkpoints hold weights only.
  * SameDiff variables carry the Magenta names, so exporting weights is a copy.
  */
 public final class MusicVaeGraph {
@@ -44,6 +47,17 @@ public final class MusicVaeGraph {
     public static final String EPS = "eps";
     /** Placeholder: KL weight, a scalar. */
     public static final String BETA = "beta";
+    /**
+     * Placeholder of {@link DecoderInputs#SCHEDULED_SAMPLING} graphs, {@code [batch, T]}: 1 where
+     * step t reads the true previous label, 0 where it reads a label sampled from step t−1's logits.
+     * Ignored at the first step of the sequence (or of each bar, hierarchical), which is always true.
+     */
+    public static final String TEACHER_MASK = "teacher_mask";
+    /**
+     * Placeholder of {@link DecoderInputs#SCHEDULED_SAMPLING} graphs, {@code [batch, T, C]}: Gumbel
+     * noise; the label sampled for step t is {@code argmax(logits_{t−1} + noise[:, t])}.
+     */
+    public static final String SAMPLING_NOISE = "sampling_noise";
     /** Outputs. Per-sequence values are {@code [batch]}; {@code loss} is a scalar. */
     public static final String MU = "mu";
     public static final String SIGMA = "sigma";
@@ -54,29 +68,53 @@ public final class MusicVaeGraph {
     public static final String KL_COST = "kl_cost";
     public static final String LOSS = "loss";
 
+    /** What the note decoder reads as the previous label in training. */
+    public enum DecoderInputs {
+        /** Always the true label. */
+        TEACHER_FORCED,
+        /** The true label or the model's own sample, as {@link #TEACHER_MASK} says per step. */
+        SCHEDULED_SAMPLING
+    }
+
     private final ModelConfig config;
     private final DataType dataType;
     private final SameDiff sd;
     private final List<String> variableNames;
+    private final DecoderInputs decoderInputs;
+    /** Per thread: the memory manager of that thread's forward and gradient sessions, see {@link #trackRunArrays}. */
+    private final Map<Long, RunArrays> runArrays = new ConcurrentHashMap<>();
 
-    private MusicVaeGraph(ModelConfig config, DataType dataType, SameDiff sd, List<String> variableNames) {
+    private MusicVaeGraph(ModelConfig config, DataType dataType, SameDiff sd, List<String> variableNames,
+                          DecoderInputs decoderInputs) {
         this.config = config;
         this.dataType = dataType;
         this.sd = sd;
         this.variableNames = List.copyOf(variableNames);
+        this.decoderInputs = decoderInputs;
     }
 
     /**
-     * Builds the graph with {@code weights} as its variables ({@code FLOAT} for training,
-     * {@code DOUBLE} for gradient checks).
+     * Builds the teacher-forced graph with {@code weights} as its variables ({@code FLOAT} for
+     * training, {@code DOUBLE} for gradient checks).
      *
      * @throws IllegalArgumentException if a variable of {@code config} is missing or mis-shaped
      */
     public static MusicVaeGraph build(ModelConfig config, WeightSet weights, DataType dataType) {
-        MusicVaeGraph graph = buildEncoder(config, weights, dataType);
-        SameDiff sd = graph.sd;
+        return build(config, weights, dataType, DecoderInputs.TEACHER_FORCED);
+    }
+
+    /**
+     * Builds the graph with {@code weights} as its variables. A scheduled-sampling graph fed an
+     * all-ones {@link #TEACHER_MASK} computes exactly what the teacher-forced graph computes.
+     *
+     * @throws IllegalArgumentException if a variable of {@code config} is missing or mis-shaped
+     */
+    public static MusicVaeGraph build(ModelConfig config, WeightSet weights, DataType dataType,
+                                      DecoderInputs decoderInputs) {
+        MusicVaeGraph encoder = buildEncoder(config, weights, dataType);
+        SameDiff sd = encoder.sd;
         Map<String, SDVariable> vars = new HashMap<>();
-        for (String name : graph.variableNames) {
+        for (String name : encoder.variableNames) {
             vars.put(name, sd.getVariable(name));
         }
         int steps = config.numSteps();
@@ -91,14 +129,14 @@ public final class MusicVaeGraph {
         SDVariable firstStep = input.get(SDIndex.all(), SDIndex.interval(0, 1), SDIndex.all());
         SDVariable previous = sd.concat(1, sd.zerosLike(firstStep),
                 input.get(SDIndex.all(), SDIndex.interval(0, steps - 1), SDIndex.all()));
-        SDVariable logits = decode(sd, config, vars, previous, z).rename(LOGITS);
+        SDVariable logits = decode(sd, config, vars, previous, decoderInputs, z).rename(LOGITS);
 
         SDVariable rLoss = VaeLoss.reconstruction(sd, logits, input, steps, classes).rename(R_LOSS);
         SDVariable kl = VaeLoss.kl(sd, mu, sigma).rename(KL);
         SDVariable klCost = VaeLoss.klCost(sd, kl, config.training().freeBits() * Math.log(2)).rename(KL_COST);
         rLoss.mean().add(beta.mul(klCost.mean())).rename(LOSS);
         sd.setLossVariables(LOSS);
-        return graph;
+        return new MusicVaeGraph(config, dataType, sd, encoder.variableNames, decoderInputs);
     }
 
     /**
@@ -119,7 +157,7 @@ public final class MusicVaeGraph {
         SDVariable encoded = encode(sd, config, vars, input);
         dense(encoded, vars, MagentaVariables.MU).rename(MU);
         sd.nn.softplus(dense(encoded, vars, MagentaVariables.SIGMA)).rename(SIGMA);
-        return new MusicVaeGraph(config, dataType, sd, names);
+        return new MusicVaeGraph(config, dataType, sd, names, DecoderInputs.TEACHER_FORCED);
     }
 
     private static SDVariable encode(SameDiff sd, ModelConfig config, Map<String, SDVariable> vars, SDVariable input) {
@@ -132,18 +170,19 @@ public final class MusicVaeGraph {
                     cell(sd, vars, MusicVaeVariables.encoderCell(config, k, false), in, sizes.get(k))));
         }
         if (config.encoder() == EncoderKind.FLAT) {
-            return BidirectionalLstmEncoder.encode(sd, input, layers);
+            return BidirectionalLstmEncoder.encode(sd, input, layers, config.numSteps());
         }
         // Level 0 encodes every segment independently: [B, T, C] → [B·S, T/S, C] → [B·S, 2·H0].
         int segments = config.numSegments();
         SDVariable perSegment = sd.reshape(input, -1, config.stepsPerSegment(), config.numClasses());
-        SDVariable segmentCodes = BidirectionalLstmEncoder.encode(sd, perSegment, layers.subList(0, 1));
+        SDVariable segmentCodes = BidirectionalLstmEncoder.encode(sd, perSegment, layers.subList(0, 1),
+                config.stepsPerSegment());
         SDVariable sequenceOfCodes = sd.reshape(segmentCodes, -1, segments, 2L * sizes.get(0));
-        return BidirectionalLstmEncoder.encode(sd, sequenceOfCodes, layers.subList(1, 2));
+        return BidirectionalLstmEncoder.encode(sd, sequenceOfCodes, layers.subList(1, 2), segments);
     }
 
     private static SDVariable decode(SameDiff sd, ModelConfig config, Map<String, SDVariable> vars,
-                                     SDVariable previous, SDVariable z) {
+                                     SDVariable previous, DecoderInputs decoderInputs, SDVariable z) {
         String scope = MagentaVariables.noteDecoderScope(config);
         boolean hierarchical = config.decoder() == DecoderKind.HIERARCHICAL;
         List<Integer> conductorSizes = config.conductorSizes();
@@ -160,9 +199,13 @@ public final class MusicVaeGraph {
                 vars.get(MagentaVariables.kernel(MagentaVariables.outputProjection(scope))),
                 vars.get(MagentaVariables.bias(MagentaVariables.outputProjection(scope))),
                 config.numClasses());
-        SDVariable[] previousGates = decoder.projectPrevious(previous, config.numSteps());
+        int steps = config.numSteps();
+        SDVariable[] previousGates = decoder.projectPrevious(previous, steps);
+        ScheduledInputs scheduled = decoderInputs == DecoderInputs.TEACHER_FORCED ? null
+                : decoder.scheduledInputs(previous, sd.placeHolder(TEACHER_MASK, previous.dataType(), -1, steps),
+                        sd.placeHolder(SAMPLING_NOISE, previous.dataType(), -1, steps, config.numClasses()), steps);
         if (!hierarchical) {
-            return decoder.logits(decoder.run(previousGates, z, 0, config.numSteps()));
+            return decoder.logits(decoder.run(previousGates, scheduled, z, 0, steps));
         }
         List<LstmCell> conductorCells = new ArrayList<>();
         for (int k = 0; k < conductorSizes.size(); k++) {
@@ -176,7 +219,7 @@ public final class MusicVaeGraph {
         List<SDVariable> outputs = new ArrayList<>();
         int length = config.stepsPerSegment();
         for (int s = 0; s < embeddings.size(); s++) {
-            outputs.addAll(decoder.run(previousGates, embeddings.get(s), s * length, (s + 1) * length));
+            outputs.addAll(decoder.run(previousGates, scheduled, embeddings.get(s), s * length, (s + 1) * length));
         }
         return decoder.logits(outputs);
     }
@@ -206,9 +249,33 @@ public final class MusicVaeGraph {
         return dataType;
     }
 
+    public DecoderInputs decoderInputs() {
+        return decoderInputs;
+    }
+
     /** The graph itself, for running outputs and gradients. */
     public SameDiff sameDiff() {
         return sd;
+    }
+
+    /**
+     * From now on, the arrays SameDiff allocates for this thread's runs of the graph (forward and
+     * gradient, outputs and gradients included) live until {@link #closeRunArrays}; repeated calls
+     * do nothing. Without it they wait for the garbage collector (see {@link RunArrays}).
+     */
+    public void trackRunArrays() {
+        runArrays.computeIfAbsent(Thread.currentThread().getId(), thread -> RunArrays.installOnCurrentThread(sd));
+    }
+
+    /**
+     * Frees every array this thread's runs allocated since the last call, if {@link #trackRunArrays}
+     * was called on it: no output or gradient of those runs may be used afterwards.
+     */
+    public void closeRunArrays() {
+        RunArrays arrays = runArrays.get(Thread.currentThread().getId());
+        if (arrays != null) {
+            arrays.closeAll();
+        }
     }
 
     /** Trainable variables (Magenta names), in manifest order. */
@@ -243,9 +310,31 @@ public final class MusicVaeGraph {
         }
     }
 
-    /** Feeds for one batch: one-hot {@code input [B, T, C]}, noise {@code eps [B, Z]}, KL weight. */
+    /**
+     * Teacher-forced feeds for one batch: one-hot {@code input [B, T, C]}, noise {@code eps [B, Z]},
+     * KL weight (and, for a scheduled-sampling graph, an all-ones mask with zero noise).
+     */
     public Map<String, INDArray> feed(INDArray input, INDArray eps, double beta) {
-        return Map.of(INPUT, input.castTo(dataType), EPS, eps.castTo(dataType),
-                BETA, Nd4j.scalar(dataType, beta));
+        if (decoderInputs == DecoderInputs.TEACHER_FORCED) {
+            return Map.of(INPUT, input.castTo(dataType), EPS, eps.castTo(dataType), BETA, Nd4j.scalar(dataType, beta));
+        }
+        long batch = input.size(0);
+        return feed(input, eps, beta, Nd4j.ones(dataType, batch, config.numSteps()),
+                Nd4j.zeros(dataType, batch, config.numSteps(), config.numClasses()));
+    }
+
+    /**
+     * Feeds for one batch of a scheduled-sampling graph.
+     *
+     * @param teacherMask   {@code [B, T]}, see {@link #TEACHER_MASK}
+     * @param samplingNoise {@code [B, T, C]}, see {@link #SAMPLING_NOISE}
+     */
+    public Map<String, INDArray> feed(INDArray input, INDArray eps, double beta, INDArray teacherMask,
+                                      INDArray samplingNoise) {
+        if (decoderInputs != DecoderInputs.SCHEDULED_SAMPLING) {
+            throw new IllegalStateException("a teacher-forced graph has no scheduled-sampling inputs");
+        }
+        return Map.of(INPUT, input.castTo(dataType), EPS, eps.castTo(dataType), BETA, Nd4j.scalar(dataType, beta),
+                TEACHER_MASK, teacherMask.castTo(dataType), SAMPLING_NOISE, samplingNoise.castTo(dataType));
     }
 }

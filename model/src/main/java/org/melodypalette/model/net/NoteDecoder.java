@@ -5,13 +5,15 @@ import java.util.List;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Magenta's {@code CategoricalLstmDecoder}, teacher-forced (ARCHITECTURE.md §5): stacked LSTM
+ * Magenta's {@code CategoricalLstmDecoder} in training (ARCHITECTURE.md §5): stacked LSTM
  * cells whose state starts at {@code tanh(latent·K + b)}, fed {@code concat(previous one-hot,
- * latent)} at every step, with a 90-way output projection. Used as the flat decoder (latent = z)
- * and as the hierarchical model's core decoder (latent = the bar's conductor embedding, state
- * re-initialised every bar).
+ * latent)} at every step, with a 90-way output projection; the previous one-hot is the true
+ * label (teacher forcing) or, under scheduled sampling, sometimes the model's own sample. Used as
+ * the flat decoder (latent = z) and as the hierarchical model's core decoder (latent = the bar's
+ * conductor embedding, state re-initialised every bar).
  *
  * <p>Layer 0's gates are split as {@code prev·K[0:C] + latent·K[C:C+Z] + h·K[in:] + b}: the
  * previous-output share of all steps is one matrix product before the loop and the latent share
@@ -56,24 +58,33 @@ final class NoteDecoder {
      * @return T arrays {@code [batch, 4H0]}, one per step
      */
     SDVariable[] projectPrevious(SDVariable previous, int steps) {
-        SDVariable flat = sd.reshape(previous, -1, numClasses).mmul(previousKernel);
-        // Unstacked once: slicing step t out of [batch, T, 4H] would make every slice's backprop
-        // allocate a whole [batch, T, 4H] gradient, O(T²) memory for 256-step sequences.
-        return sd.unstack(sd.reshape(flat, -1, steps, 4L * sizes.get(0)), 1, steps);
+        return LstmCell.projectEveryStep(sd, previous, previousKernel, null, numClasses, sizes.get(0), steps);
     }
 
     /**
-     * Runs steps {@code [from, to)} from a state initialised by {@code latent [batch, Z]}.
+     * Runs steps {@code [from, to)} teacher-forced from a state initialised by {@code latent [batch, Z]}.
      *
      * @return the top layer's h of each step, {@code [batch, H_last]} each
      */
     List<SDVariable> run(SDVariable[] previousGates, SDVariable latent, int from, int to) {
+        return run(previousGates, null, latent, from, to);
+    }
+
+    /**
+     * Runs steps {@code [from, to)} from a state initialised by {@code latent [batch, Z]}; with
+     * {@code scheduled} inputs (or null for teacher forcing) every step but the first reads either
+     * the true previous label or a label sampled from the previous step's logits.
+     *
+     * @return the top layer's h of each step, {@code [batch, H_last]} each
+     */
+    List<SDVariable> run(SDVariable[] previousGates, ScheduledInputs scheduled, SDVariable latent, int from, int to) {
         List<LstmState> states = LstmCell.initialStates(sd, latent, initialStateKernel, initialStateBias, sizes);
         SDVariable latentGates = latent.mmul(latentKernel).add(cells.get(0).gateBias());
         List<SDVariable> outputs = new ArrayList<>();
         for (int t = from; t < to; t++) {
-            SDVariable gates = previousGates[t].add(latentGates);
-            LstmState state = cells.get(0).stepWithInputGates(gates, states.get(0));
+            SDVariable previous = scheduled == null || t == from ? previousGates[t]
+                    : scheduledPrevious(scheduled, t, outputs.get(outputs.size() - 1));
+            LstmState state = cells.get(0).stepWithInputGates(previous.add(latentGates), states.get(0));
             states.set(0, state);
             for (int k = 1; k < cells.size(); k++) {
                 state = cells.get(k).step(state.h(), states.get(k));
@@ -82,6 +93,35 @@ final class NoteDecoder {
             outputs.add(state.h());
         }
         return outputs;
+    }
+
+    /**
+     * Magenta's ScheduledOutputTrainingHelper for step t: the previous-output share of layer 0's
+     * gates for {@code label = sampler ? argmax(logits_{t−1} + gumbel) : trueLabel}, the sample being
+     * a draw from {@code softmax(logits_{t−1})}. argmax has no gradient, so none flows through the
+     * sample; for a true label the product equals {@link #projectPrevious}'s row exactly.
+     *
+     * @param lastH the top layer's h of step t−1, {@code [batch, H_last]}
+     */
+    private SDVariable scheduledPrevious(ScheduledInputs scheduled, int t, SDVariable lastH) {
+        SDVariable sampled = sd.argmax(lastH.mmul(outputKernel).add(scheduled.logitOffsets().get(t)), 1);
+        SDVariable label = scheduled.trueLabels().get(t).add(sampled.mul(scheduled.sampler().get(t)));
+        return sd.oneHot(label, numClasses, -1, 1.0, 0.0, lastH.dataType()).mmul(previousKernel);
+    }
+
+    /**
+     * Unstacks scheduled sampling's placeholders per step.
+     *
+     * @param previous    {@code [batch, T, C]}: the true previous one-hots (zeros at t = 0)
+     * @param teacherMask {@code [batch, T]}: 1 where step t reads the true label, 0 where it reads a sample
+     * @param noise       {@code [batch, T, C]}: Gumbel noise of the sample step t may read
+     */
+    ScheduledInputs scheduledInputs(SDVariable previous, SDVariable teacherMask, SDVariable noise, int steps) {
+        SDVariable mask = teacherMask.castTo(DataType.INT64);
+        SDVariable trueLabels = sd.argmax(previous, 2).mul(mask);
+        SDVariable sampler = teacherMask.rsub(1.0).castTo(DataType.INT64);
+        return new ScheduledInputs(List.of(sd.unstack(trueLabels, 1, steps)), List.of(sd.unstack(sampler, 1, steps)),
+                List.of(sd.unstack(noise.add(outputBias), 1, steps)));
     }
 
     /**

@@ -85,9 +85,18 @@ public final class AdamOptimizer {
         for (Map.Entry<String, INDArray> e : firstMoments.entrySet()) {
             String name = e.getKey();
             INDArray g = gradients.get(name);
-            INDArray m = e.getValue().muli(BETA1).addi(g.mul(1 - BETA1));
-            INDArray v = secondMoments.get(name).muli(BETA2).addi(g.mul(g).muli(1 - BETA2));
-            parameters.get(name).subi(m.mul(step).divi(Transforms.sqrt(v, true).addi(EPSILON)));
+            // The temporaries are freed here rather than by the garbage collector, which does not
+            // see native memory: four parameter-sized arrays per variable and step.
+            INDArray scaledGradient = g.mul(1 - BETA1);
+            INDArray m = e.getValue().muli(BETA1).addi(scaledGradient);
+            INDArray scaledSquare = g.mul(g).muli(1 - BETA2);
+            INDArray v = secondMoments.get(name).muli(BETA2).addi(scaledSquare);
+            INDArray denominator = Transforms.sqrt(v, true).addi(EPSILON);
+            INDArray update = m.mul(step).divi(denominator);
+            parameters.get(name).subi(update);
+            for (INDArray temporary : List.of(scaledGradient, scaledSquare, denominator, update)) {
+                temporary.close();
+            }
         }
     }
 

@@ -73,6 +73,7 @@ public final class Evaluator {
             sampledHits += matches(sampled, labels);
             reconstruction += out.get(MusicVaeGraph.R_LOSS).sumNumber().doubleValue();
             kl += out.get(MusicVaeGraph.KL).sumNumber().doubleValue();
+            graph.closeRunArrays();
         }
         double steps = (double) count * config.numSteps();
         return new EvaluationReport(split, count, step, teacherForcedHits / steps, sampledHits / steps,

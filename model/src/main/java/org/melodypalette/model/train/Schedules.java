@@ -1,6 +1,7 @@
 package org.melodypalette.model.train;
 
 import org.melodypalette.model.config.TrainingConfig;
+import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
 
 /** Magenta's per-step schedules as pure functions of the global step (0 for the first update). */
 public final class Schedules {
@@ -17,5 +18,18 @@ public final class Schedules {
     /** KL weight {@code (1 − rate^step) · max_beta}; a rate of 0 gives max_beta from the start, as in Magenta. */
     public static double beta(TrainingConfig config, long step) {
         return (1 - Math.pow(config.betaRate(), step)) * config.maxBeta();
+    }
+
+    /**
+     * The chance that a decoder input is the true previous label rather than the model's own sample:
+     * 1 without scheduled sampling; {@code k / (k + exp(step / k))} for inverse sigmoid with
+     * {@code k = samplingRate} (Magenta's {@code 1 − sampling_probability}).
+     */
+    public static double teacherForcing(TrainingConfig config, long step) {
+        if (config.samplingSchedule() == SamplingSchedule.NONE) {
+            return 1.0;
+        }
+        double k = config.samplingRate();
+        return k / (k + Math.exp(step / k));
     }
 }

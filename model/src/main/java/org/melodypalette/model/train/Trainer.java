@@ -15,13 +15,16 @@ import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
 import org.melodypalette.model.checkpoint.CheckpointException;
+import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.TrainingConfig;
 import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
 import org.melodypalette.model.data.MelodyTensors;
 import org.melodypalette.model.data.Seeds;
 import org.melodypalette.model.data.TrainingBatches;
 import org.melodypalette.model.net.MusicVaeGraph;
+import org.melodypalette.model.net.MusicVaeGraph.DecoderInputs;
 import org.melodypalette.model.net.MusicVaeVariables;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * ({@link TrainingCheckpoint}); because every step's randomness is derived from (seed, step), a
  * run resumed from a checkpoint ends with exactly the parameters of an uninterrupted one.
  *
- * <p>Scheduled sampling is not implemented: training is always teacher-forced (see
- * {@link #start}).
+ * <p>With an inverse-sigmoid sampling schedule the decoder trains with Magenta's scheduled
+ * sampling ({@link ScheduledSamplingDraw}); otherwise it is teacher-forced.
  */
 public final class Trainer {
 
@@ -113,11 +116,7 @@ public final class Trainer {
 
     /** A new run from weights initialised with the settings' seed. */
     public static Trainer start(ModelConfig config, WindowDataset data, Settings settings) {
-        if (config.training().samplingSchedule() != SamplingSchedule.NONE) {
-            LOG.warn("{}: scheduled sampling is not implemented; training teacher-forced", config.name());
-        }
-        MusicVaeGraph graph = MusicVaeGraph.build(config,
-                MusicVaeVariables.initialize(config, settings.seed()), DataType.FLOAT);
+        MusicVaeGraph graph = trainingGraph(config, MusicVaeVariables.initialize(config, settings.seed()));
         return new Trainer(config, graph, AdamOptimizer.fresh(shapes(graph)), data, settings, settings.seed(),
                 0, 0, new TrainingMetrics(config.name(), List.of(), List.of()));
     }
@@ -138,9 +137,16 @@ public final class Trainer {
         if (state.seed() != settings.seed()) {
             LOG.info("resuming with the checkpoint's seed {} (not {})", state.seed(), settings.seed());
         }
-        MusicVaeGraph graph = MusicVaeGraph.build(saved.config(), saved.weights(), DataType.FLOAT);
+        MusicVaeGraph graph = trainingGraph(saved.config(), saved.weights());
         return new Trainer(saved.config(), graph, saved.optimizer(), data, settings, state.seed(), state.step(),
                 state.elapsedSeconds(), saved.metrics());
+    }
+
+    /** The float32 graph to train: with scheduled-sampling inputs unless the config has no sampling schedule. */
+    private static MusicVaeGraph trainingGraph(ModelConfig config, WeightSet weights) {
+        return MusicVaeGraph.build(config, weights, DataType.FLOAT,
+                config.training().samplingSchedule() == SamplingSchedule.NONE
+                        ? DecoderInputs.TEACHER_FORCED : DecoderInputs.SCHEDULED_SAMPLING);
     }
 
     public long step() {
@@ -173,11 +179,6 @@ public final class Trainer {
             }
             long begin = System.nanoTime();
             StepFigures figures = trainStep();
-            // Stopgap for native memory growth: SameDiff's gradient pass leaves every intermediate
-            // array to the garbage collector, whose native buffers JavaCPP does not count, so the
-            // collector rarely runs and RSS grew ~175 MB per mel_2bar_cpu step. Collecting each
-            // step cuts that to ~43 MB (TrainingMemoryBenchmark); the rest is held natively.
-            System.gc();
             long took = System.nanoTime() - begin;
             recentStepNanos.addLast(took);
             sessionSteps++;
@@ -195,7 +196,8 @@ public final class Trainer {
             if (step % settings.historyInterval() == 0) {
                 history.add(new TrainingProgress(last.step(), last.totalSteps(), last.sequencesPerSecond(),
                         sums[0] / summed, sums[1] / summed, sums[2] / summed, sums[3] / summed,
-                        last.learningRate(), last.beta(), last.elapsedSeconds(), last.etaSeconds()));
+                        last.learningRate(), last.beta(), last.elapsedSeconds(), last.etaSeconds(),
+                        last.samplingProbability()));
                 sums = new double[4];
                 summed = 0;
             }
@@ -218,11 +220,25 @@ public final class Trainer {
 
     /** One update on the batch of the current step; advances the step. */
     StepFigures trainStep() {
-        TrainingConfig training = config.training();
         int[][] labels = batches.batch(step);
         INDArray input = MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT);
         INDArray eps = Evaluator.gaussian(labels.length, config.zSize(), Seeds.random(seed, Seeds.LATENT_NOISE, step));
-        Map<String, INDArray> feed = graph.feed(input, eps, Schedules.beta(training, step));
+        Map<String, INDArray> feed = feed(input, eps, labels.length);
+        // Every array of the step is freed when it ends, not left to the garbage collector, which
+        // does not see native memory (RunArrays in the net package says how much that was).
+        graph.trackRunArrays();
+        try {
+            return update(labels, feed);
+        } finally {
+            graph.closeRunArrays();
+            for (INDArray array : feed.values()) {
+                array.close();
+            }
+        }
+    }
+
+    private StepFigures update(int[][] labels, Map<String, INDArray> feed) {
+        TrainingConfig training = config.training();
         OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(feed,
                 List.of(MusicVaeGraph.LOSS, MusicVaeGraph.R_LOSS, MusicVaeGraph.KL, MusicVaeGraph.LOGITS),
                 graph.variableNames());
@@ -241,6 +257,19 @@ public final class Trainer {
                 outputs.get(MusicVaeGraph.R_LOSS).meanNumber().doubleValue(),
                 outputs.get(MusicVaeGraph.KL).meanNumber().doubleValue(),
                 hits / (double) (labels.length * config.numSteps()));
+    }
+
+    /** The graph's feeds for this step: teacher-forced, or with this step's scheduled-sampling draw. */
+    private Map<String, INDArray> feed(INDArray input, INDArray eps, int batch) {
+        TrainingConfig training = config.training();
+        double beta = Schedules.beta(training, step);
+        if (graph.decoderInputs() == DecoderInputs.TEACHER_FORCED) {
+            return graph.feed(input, eps, beta);
+        }
+        int segmentLength = config.decoder() == DecoderKind.HIERARCHICAL ? config.stepsPerSegment() : config.numSteps();
+        ScheduledSamplingDraw draw = ScheduledSamplingDraw.draw(seed, step, batch, config.numSteps(), segmentLength,
+                config.numClasses(), Schedules.teacherForcing(training, step));
+        return graph.feed(input, eps, beta, draw.teacherMask(), draw.samplingNoise());
     }
 
     /** TF's clip_by_global_norm, or all zeros if the norm is at least {@link #GRAD_NORM_CLIP_TO_ZERO}. */
@@ -275,7 +304,8 @@ public final class Trainer {
         return new TrainingProgress(step, settings.totalSteps(), meanSeconds > 0 ? batch / meanSeconds : 0,
                 figures.loss(), figures.reconstruction(), figures.kl(), figures.accuracy(),
                 Schedules.learningRate(training, step - 1), Schedules.beta(training, step - 1),
-                elapsed(sessionStart), (settings.totalSteps() - step) * meanSeconds);
+                elapsed(sessionStart), (settings.totalSteps() - step) * meanSeconds,
+                1 - Schedules.teacherForcing(training, step - 1));
     }
 
     private double elapsed(long sessionStart) {

@@ -1,8 +1,10 @@
 package org.melodypalette.model.train;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,7 @@ public final class TrainingCheckpoint {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final String SAMPLING_PROBABILITY = "samplingProbability";
 
     /** Everything a checkpoint holds. */
     public record Contents(ModelConfig config, WeightSet weights, AdamOptimizer optimizer, TrainingState state,
@@ -87,7 +90,7 @@ public final class TrainingCheckpoint {
         }
         AdamOptimizer optimizer = AdamOptimizer.read(folder.resolve(AdamOptimizer.FILE_NAME), shapes);
         TrainingState state = readJson(folder.resolve(TrainingState.FILE_NAME), TrainingState.class);
-        TrainingMetrics metrics = readJson(folder.resolve(TrainingMetrics.FILE_NAME), TrainingMetrics.class);
+        TrainingMetrics metrics = readMetrics(folder.resolve(TrainingMetrics.FILE_NAME));
         if (optimizer.updates() != state.step()) {
             throw new CheckpointException(folder, "optimizer state is at update " + optimizer.updates()
                     + " but the training state at step " + state.step());
@@ -99,6 +102,25 @@ public final class TrainingCheckpoint {
     public static long readStep(Path folder) throws IOException {
         Path file = folder.resolve(TrainingState.FILE_NAME);
         return Files.isRegularFile(file) ? readJson(file, TrainingState.class).step() : 0;
+    }
+
+    /**
+     * Reads {@code metrics.json}; history entries written before scheduled sampling existed have no
+     * {@code samplingProbability}: those steps were teacher-forced, so it is 0.
+     */
+    private static TrainingMetrics readMetrics(Path file) throws CheckpointException {
+        try {
+            JsonNode tree = JSON.readTree(file.toFile());
+            JsonNode history = tree.path("history");
+            for (JsonNode entry : history) {
+                if (entry instanceof ObjectNode object && !object.has(SAMPLING_PROBABILITY)) {
+                    object.put(SAMPLING_PROBABILITY, 0.0);
+                }
+            }
+            return JSON.treeToValue(tree, TrainingMetrics.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CheckpointException(file, "cannot read: " + e.getMessage(), e);
+        }
     }
 
     private static <T> T readJson(Path file, Class<T> type) throws CheckpointException {

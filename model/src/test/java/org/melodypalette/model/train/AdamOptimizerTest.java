@@ -99,6 +99,10 @@ class AdamOptimizerTest {
                 .isCloseTo((1e-3 - 1e-5) * Math.pow(0.9999, 10_000) + 1e-5, within(1e-15));
         assertThat(Schedules.beta(config, 0)).isZero();
         assertThat(Schedules.beta(config, 100_000)).isCloseTo((1 - Math.pow(0.99999, 100_000)) * 0.2, within(1e-12));
+        assertThat(Schedules.teacherForcing(config, 0)).isCloseTo(1000.0 / 1001, within(1e-15));
+        assertThat(Schedules.teacherForcing(config, 3000)).isCloseTo(1000 / (1000 + Math.exp(3)), within(1e-15));
+        assertThat(Schedules.teacherForcing(config, 1_000_000)).isZero();
+        assertThat(Schedules.teacherForcing(ModelPresets.byName("tiny-test").training(), 1_000_000)).isEqualTo(1.0);
     }
 
     @Test

@@ -13,11 +13,13 @@ import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.EvaluationSplit;
 import org.melodypalette.model.api.TrainingListener;
+import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.WeightsManifest;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
 import org.melodypalette.model.data.MelodyTensors;
 import org.melodypalette.model.net.MusicVaeGraph;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -67,8 +69,25 @@ class TrainerTest {
 
     @Test
     void resumedRunEndsWithTheSameParametersAsAnUninterruptedOne() throws IOException {
+        assertResumesExactly(ModelPresets.byName("tiny-test"));
+    }
+
+    /** k = 2: the teacher-forcing probability falls from 0.67 to 0.03 over the six steps. */
+    @Test
+    void resumedRunWithScheduledSamplingEndsWithTheSameParametersAsAnUninterruptedOne() throws IOException {
+        ModelConfig tiny = ModelPresets.byName("tiny-test");
+        ModelConfig sampled = tiny.withTraining(tiny.training().withSampling(SamplingSchedule.INVERSE_SIGMOID, 2));
+
+        TrainingCheckpoint.Contents straight = assertResumesExactly(sampled);
+
+        Trainer.start(tiny, TrainingFixtures.dataset(10, 3, 4), settings("teacher-forced", 6, 6)).run(QUIET);
+        assertThat(straight.weights()).isNotEqualTo(TrainingCheckpoint.read(dir.resolve("teacher-forced")).weights());
+        assertThat(straight.metrics().history()).extracting(TrainingProgress::samplingProbability)
+                .containsExactly(1 - 2 / (2 + Math.exp(0.5)), 1 - 2 / (2 + Math.exp(1.5)), 1 - 2 / (2 + Math.exp(2.5)));
+    }
+
+    private TrainingCheckpoint.Contents assertResumesExactly(ModelConfig config) throws IOException {
         WindowDataset data = TrainingFixtures.dataset(10, 3, 4);
-        ModelConfig config = ModelPresets.byName("tiny-test");
         Trainer.start(config, data, settings("straight", 6, 2)).run(QUIET);
 
         Trainer.start(config, data, settings("interrupted", 4, 2)).run(QUIET);
@@ -83,6 +102,27 @@ class TrainerTest {
         assertThat(Files.readAllBytes(dir.resolve("interrupted").resolve(AdamOptimizer.FILE_NAME)))
                 .isEqualTo(Files.readAllBytes(dir.resolve("straight").resolve(AdamOptimizer.FILE_NAME)));
         assertThat(interrupted.metrics().evaluations()).extracting(EvaluationReport::step).containsExactly(3L, 6L);
+        return straight;
+    }
+
+    /** Checkpoints written before scheduled sampling have no samplingProbability in their history. */
+    @Test
+    void aCheckpointWhoseHistoryPredatesScheduledSamplingResumes() throws IOException {
+        WindowDataset data = TrainingFixtures.dataset(10, 3, 4);
+        ModelConfig tiny = ModelPresets.byName("tiny-test");
+        ModelConfig sampled = tiny.withTraining(tiny.training().withSampling(SamplingSchedule.INVERSE_SIGMOID, 2));
+        Trainer.start(sampled, data, settings("run", 2, 2)).run(QUIET);
+        Path metrics = dir.resolve("run").resolve(TrainingMetrics.FILE_NAME);
+        String withoutField = Files.readString(metrics).replaceAll(",\\s*\"samplingProbability\"\\s*:\\s*[0-9.eE+-]+", "");
+        assertThat(withoutField).doesNotContain("samplingProbability").contains("\"beta\"");
+        Files.writeString(metrics, withoutField);
+
+        Trainer resumed = Trainer.resume(data, settings("run", 4, 2));
+        resumed.run(QUIET);
+
+        assertThat(TrainingCheckpoint.read(dir.resolve("run")).metrics().history())
+                .extracting(TrainingProgress::samplingProbability)
+                .containsExactly(0.0, 1 - 2 / (2 + Math.exp(1.5)));
     }
 
     @Test
@@ -125,7 +165,7 @@ class TrainerTest {
         int[] progressCalls = {0};
         TrainingListener stopAfterTwo = new TrainingListener() {
             @Override
-            public void onProgress(org.melodypalette.model.api.TrainingProgress progress) {
+            public void onProgress(TrainingProgress progress) {
                 progressCalls[0]++;
             }
 

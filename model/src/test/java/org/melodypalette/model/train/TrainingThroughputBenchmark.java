@@ -1,6 +1,8 @@
 package org.melodypalette.model.train;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *     -Dbenchmark.preset=mel_2bar_cpu -Dbenchmark.steps=20 -Dbenchmark.threads=1
  * </pre>
  * It times {@code benchmark.steps} steps after {@code benchmark.warmup} (default 3) and logs
- * sequences per second.
+ * sequences per second and the process's CPU seconds per step (steadier than wall time on a shared
+ * machine). {@code -Dbenchmark.sampling=none} trains the preset teacher-forced (no scheduled sampling).
  */
 @EnabledIfSystemProperty(named = "benchmark.preset", matches = ".+")
 class TrainingThroughputBenchmark {
@@ -39,7 +43,9 @@ class TrainingThroughputBenchmark {
 
     @Test
     void measure() throws IOException {
-        ModelConfig config = ModelPresets.byName(System.getProperty("benchmark.preset"));
+        ModelConfig preset = ModelPresets.byName(System.getProperty("benchmark.preset"));
+        ModelConfig config = "none".equals(System.getProperty("benchmark.sampling"))
+                ? preset.withTraining(preset.training().withSampling(SamplingSchedule.NONE, 0)) : preset;
         int steps = Integer.getInteger("benchmark.steps", 20);
         int warmup = Integer.getInteger("benchmark.warmup", 3);
         int threads = Integer.getInteger("benchmark.threads", 0);
@@ -48,18 +54,23 @@ class TrainingThroughputBenchmark {
         }
         Trainer trainer = Trainer.start(config, syntheticData(config, 512, 0),
                 new Trainer.Settings(dir.resolve("run"), warmup + steps, 1_000_000, 1_000_000, 0, 1_000_000, 1));
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Long> stamps = new ArrayList<>();
+        List<Long> cpuStamps = new ArrayList<>();
         trainer.run(new TrainingListener() {
             @Override
             public void onProgress(TrainingProgress progress) {
                 stamps.add(System.nanoTime());
+                cpuStamps.add(os.getProcessCpuTime());
             }
         });
         double seconds = (stamps.get(stamps.size() - 1) - stamps.get(warmup - 1)) / 1e9;
+        double cpuSeconds = (cpuStamps.get(cpuStamps.size() - 1) - cpuStamps.get(warmup - 1)) / 1e9;
         int batch = config.training().batchSize();
-        LOG.info("{}: batch {}, {} steps after {} warm-up, threads {}: {} s/step, {} sequences/s",
-                config.name(), batch, steps, warmup, threads == 0 ? "default" : threads,
-                String.format("%.3f", seconds / steps), String.format("%.1f", steps * batch / seconds));
+        LOG.info("{} ({}): batch {}, {} steps after {} warm-up, threads {}: {} s/step, {} sequences/s, {} CPU s/step",
+                config.name(), config.training().samplingSchedule(), batch, steps, warmup,
+                threads == 0 ? "default" : threads, String.format("%.3f", seconds / steps),
+                String.format("%.1f", steps * batch / seconds), String.format("%.3f", cpuSeconds / steps));
     }
 
     /**

@@ -1,0 +1,81 @@
+package org.melodypalette.model.train;
+
+import java.util.SplittableRandom;
+import org.melodypalette.model.data.Seeds;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The random choices of Magenta's scheduled sampling for one training step (its
+ * ScheduledOutputTrainingHelper): for every (sequence, step) whose input may be sampled, a
+ * Bernoulli choice of the true previous label with probability {@link Schedules#teacherForcing},
+ * and, where the model's own label is chosen, Gumbel noise that turns the graph's
+ * {@code argmax(logits + noise)} into a draw from {@code softmax(logits)} (temperature 1).
+ * Drawn from the run's seeded stream of that step, so a resumed run draws exactly the same.
+ */
+final class ScheduledSamplingDraw {
+
+    /** {@link Seeds} stream of these draws (Seeds uses 1–4). */
+    static final long STREAM = 5;
+
+    private final INDArray teacherMask;
+    private final INDArray samplingNoise;
+    private final int sampledInputs;
+
+    private ScheduledSamplingDraw(INDArray teacherMask, INDArray samplingNoise, int sampledInputs) {
+        this.teacherMask = teacherMask;
+        this.samplingNoise = samplingNoise;
+        this.sampledInputs = sampledInputs;
+    }
+
+    /**
+     * @param segmentLength steps per decoder segment: the whole sequence for a flat decoder, a bar for a
+     *                      hierarchical one (Magenta's core decoder starts every bar from the true label)
+     */
+    static ScheduledSamplingDraw draw(long seed, long step, int batch, int steps, int segmentLength, int classes,
+                                      double teacherProbability) {
+        SplittableRandom random = Seeds.random(seed, STREAM, step);
+        float[] mask = new float[batch * steps];
+        float[] noise = new float[batch * steps * classes];
+        int sampled = 0;
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                int row = b * steps + t;
+                if (t % segmentLength == 0 || random.nextDouble() < teacherProbability) {
+                    mask[row] = 1;
+                    continue;
+                }
+                sampled++;
+                for (int c = 0; c < classes; c++) {
+                    noise[row * classes + c] = (float) gumbel(random);
+                }
+            }
+        }
+        return new ScheduledSamplingDraw(Nd4j.create(mask, new long[] {batch, steps}, 'c'),
+                Nd4j.create(noise, new long[] {batch, steps, classes}, 'c'), sampled);
+    }
+
+    /** {@code [batch, T]}: 1 = the true label (always at a segment's first step), 0 = the model's sample. */
+    INDArray teacherMask() {
+        return teacherMask;
+    }
+
+    /** {@code [batch, T, C]}: Gumbel noise, zero where the mask is 1. */
+    INDArray samplingNoise() {
+        return samplingNoise;
+    }
+
+    /** How many inputs are the model's own samples. */
+    int sampledInputs() {
+        return sampledInputs;
+    }
+
+    /** {@code −ln(−ln u)}, u uniform in (0, 1). */
+    static double gumbel(SplittableRandom random) {
+        double u;
+        do {
+            u = random.nextDouble();
+        } while (u == 0);
+        return -Math.log(-Math.log(u));
+    }
+}
