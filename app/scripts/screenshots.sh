@@ -1,8 +1,9 @@
 #!/bin/sh
 # Renders the running workbench under Xvfb to PNG files for the README:
 #   app/scripts/screenshots.sh [OUTPUT_DIR] [CHECKPOINT_DIR] [TRAIN_MIDI_DIR]
-# Defaults: app/docs, $PALETTE_SHARED (else ../shared)/magenta/checkpoints/mel_2bar_small_random and
-# $PALETTE_SHARED/data/cre-irish. Needs Xvfb and GTK (Debian: apt-get install -y xvfb libgtk-3-0).
+# Defaults: app/docs, the bundled model checkpoints/mel_2bar (pass another checkpoint folder, ours or
+# a magenta.js one, as the second argument) and $PALETTE_SHARED (else ../shared)/data/cre-irish.
+# Needs Xvfb and GTK (Debian: apt-get install -y xvfb libgtk-3-0).
 # Opens scripts/demo-project.json, interpolates, blends the palette, saves editor.png,
 # interpolation.png, palette.png and data-vs-latent.png; if the MIDI folder exists, trains the small
 # scripts/screenshot-model.json on it for 150 steps (into a temporary folder) and saves training.png;
@@ -12,7 +13,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd -P)
 OUT=${1:-$ROOT/app/docs}
 SHARED=${PALETTE_SHARED:-$(dirname "$ROOT")/shared}
-CHECKPOINT=${2:-$SHARED/magenta/checkpoints/mel_2bar_small_random}
+CHECKPOINT=${2:-$ROOT/checkpoints/mel_2bar}
 TRAIN_MIDI=${3:-$SHARED/data/cre-irish}
 DISPLAY_NUMBER=${SCREENSHOT_DISPLAY:-:97}
 WORK=$(mktemp -d)

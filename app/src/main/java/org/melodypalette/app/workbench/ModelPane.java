@@ -26,6 +26,7 @@ final class ModelPane extends VBox {
                 workbench.session().checkpointProperty().get()));
         describe.run();
         workbench.session().infoProperty().addListener(o -> describe.run());
+        workbench.session().checkpointProperty().addListener(o -> describe.run());
 
         ListView<Path> bundled = new ListView<>();
         bundled.setId("modelList");

@@ -2,10 +2,13 @@ package org.melodypalette.app.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -16,6 +19,9 @@ import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.editor.RollGeometry;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.app.workbench.testing.FakeMelodyGenerator;
+import org.melodypalette.app.workbench.testing.FileDrop;
+import org.melodypalette.app.workbench.testing.MidiFixtures;
+import org.melodypalette.midi.MidiTrack;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;
 import org.testfx.api.FxRobot;
@@ -65,6 +71,30 @@ class WorkbenchUiTest {
     void theWindowIsTitledAndOpensTheModel(FxRobot robot) {
         assertThat(robot.window(0)).extracting(w -> ((Stage) w).getTitle()).isEqualTo("Melody Palette");
         assertThat(workbench.session().infoProperty().get()).isEqualTo(FakeMelodyGenerator.INFO);
+    }
+
+    @Test
+    void theModelTabNamesTheFolderOfTheModelJustOpened(FxRobot robot) {
+        Path other = dir.resolve("other-model").toAbsolutePath();
+        robot.interact(() -> workbench.openModel(other));
+
+        assertThat(robot.lookup("#modelInfo").queryLabeled().getText()).endsWith(other.toString());
+    }
+
+    @Test
+    void aMidiFileDroppedOnTheWindowOpensTheImportAndOtherFilesAreIgnored(FxRobot robot) throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a tune");
+        robot.interact(() -> FileDrop.dropOn(view, List.of(text.toFile())));
+        assertThat(robot.lookup("#importTrack").tryQuery()).isEmpty();
+
+        Path song = MidiFixtures.twoTrackSong(dir.resolve("dropped.mid"));
+        robot.interact(() -> FileDrop.dropOn(view, List.of(text.toFile(), song.toFile())));
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<MidiTrack> track = robot.lookup("#importTrack").queryComboBox();
+        assertThat(track.getValue().name()).isEqualTo("Lead");
+        robot.clickOn("OK");
+
+        assertThat(notes()).extracting(Note::pitch).startsWith(MidiFixtures.leadPitch(0, 0), MidiFixtures.leadPitch(0, 1));
     }
 
     @Test

@@ -35,6 +35,8 @@ public final class TransportViewModel {
     private final ReadOnlyObjectWrapper<Path> soundfont = new ReadOnlyObjectWrapper<>(this, "soundfont");
     private Melody playingMelody;
     private boolean silenceReported;
+    /** The "Playing (silent…)" line this model posted, so stopping can replace it if it is still shown. */
+    private String silenceMessage;
 
     public TransportViewModel(Playback playback, StatusLine status) {
         this.playback = playback;
@@ -78,7 +80,8 @@ public final class TransportViewModel {
         playing.set(true);
         if (playback.silentReason() != null && !silenceReported) {
             silenceReported = true;
-            status.info("Playing (" + playback.silentReason() + ")");
+            silenceMessage = "Playing (" + playback.silentReason() + ")";
+            status.info(silenceMessage);
         }
     }
 
@@ -97,6 +100,9 @@ public final class TransportViewModel {
         source.set(null);
         playingMelody = null;
         cursorStep.set(-1);
+        if (silenceMessage != null && silenceMessage.equals(status.getMessage())) {
+            status.info("Stopped");
+        }
     }
 
     /** If {@code what} is playing, swap in its new melody without losing the beat. */

@@ -1,6 +1,7 @@
 package org.melodypalette.app.workbench.editor;
 
 import java.util.Set;
+import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Orientation;
@@ -97,6 +98,23 @@ public final class PianoRollView extends BorderPane {
                 revealNotes();
             }
         });
+        // Zooming keeps the pitch that was in the middle of the view there, and the clip in view
+        // (a restored session sets the zoom after the first layout).
+        rowHeight.addListener((obs, old, now) -> {
+            double viewport = scroller.getViewportBounds().getHeight();
+            if (viewport <= 0) {
+                return;
+            }
+            RollGeometry before = geometry();
+            double middle = scroller.getVvalue() * Math.max(0, old.doubleValue() * RollGeometry.ROWS - viewport)
+                    + viewport / 2;
+            int pitch = new RollGeometry(before.keyWidth(), before.width(), before.firstStep(), before.visibleSteps(),
+                    old.doubleValue()).pitchAt(middle);
+            Platform.runLater(() -> {
+                centreOnPitch(pitch);
+                revealNotes();
+            });
+        });
         syncBarScroll();
         redraw();
     }
@@ -121,6 +139,8 @@ public final class PianoRollView extends BorderPane {
 
     /** Scrolls so that {@code pitch} is in the middle of the view. */
     public void centreOnPitch(int pitch) {
+        // Lay out first: right after a zoom the scroll pane still holds the old content height.
+        scroller.layout();
         double y = geometry().yOf(pitch);
         double range = grid.getHeight() - scroller.getViewportBounds().getHeight();
         if (range > 0) {
@@ -131,19 +151,21 @@ public final class PianoRollView extends BorderPane {
     /** Scrolls to the middle of the clip's pitch range unless every note is already visible. */
     public void revealNotes() {
         Melody melody = model.getMelody();
-        if (melody.isSilent() || scroller.getViewportBounds().getHeight() <= 0) {
-            return;
-        }
-        double top = scroller.getVvalue() * Math.max(0, grid.getHeight() - scroller.getViewportBounds().getHeight());
-        double bottom = top + scroller.getViewportBounds().getHeight();
-        RollGeometry g = geometry();
-        boolean allVisible = melody.notes().stream()
-                .allMatch(n -> g.yOf(n.pitch()) >= top && g.yOf(n.pitch()) + g.rowHeight() <= bottom);
-        if (allVisible) {
+        if (melody.isSilent() || scroller.getViewportBounds().getHeight() <= 0 || showsAllNotes()) {
             return;
         }
         int[] range = melody.pitchRange();
         centreOnPitch((range[0] + range[1]) / 2);
+    }
+
+    /** True when every note's row lies inside the visible part of the roll. */
+    public boolean showsAllNotes() {
+        scroller.layout();
+        double top = scroller.getVvalue() * Math.max(0, grid.getHeight() - scroller.getViewportBounds().getHeight());
+        double bottom = top + scroller.getViewportBounds().getHeight();
+        RollGeometry g = geometry();
+        return model.getMelody().notes().stream()
+                .allMatch(n -> g.yOf(n.pitch()) >= top && g.yOf(n.pitch()) + g.rowHeight() <= bottom);
     }
 
     public Canvas gridCanvas() {

@@ -69,8 +69,9 @@ public final class ModelSession {
         runner.run(() -> new LoadedModel(loader.open(dir), dir), loaded -> {
             LoadedModel old = current;
             current = loaded;
-            info.set(loaded.info());
+            // The folder first: whoever listens to the info (the Model tab) also shows the folder.
             checkpoint.set(dir);
+            info.set(loaded.info());
             loading.set(false);
             if (old != null) {
                 // Queued behind any call still using the old model on the same worker thread.

@@ -52,6 +52,14 @@ class TransportViewModelTest {
     }
 
     @Test
+    void stoppingDoesNotLeaveAPlayingMessageInTheStatusBar() {
+        transport.play("editor", CLIP);
+        transport.stop();
+
+        assertThat(status.getMessage()).doesNotStartWith("Playing");
+    }
+
+    @Test
     void aBadSoundfontIsAClearMessage() throws IOException {
         Path bogus = Files.writeString(dir.resolve("piano.sf2"), "not a soundfont");
 

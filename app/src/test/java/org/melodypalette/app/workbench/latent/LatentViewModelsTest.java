@@ -3,6 +3,7 @@ package org.melodypalette.app.workbench.latent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.melodypalette.app.workbench.model.ModelSession;
@@ -160,5 +161,18 @@ class LatentViewModelsTest {
         assertThat(generator.closed).isTrue();
         assertThat(second.closed).isFalse();
         assertThat(session.checkpointProperty().get()).isEqualTo(Path.of("two"));
+    }
+
+    @Test
+    void whenTheModelInfoArrivesItsFolderIsAlreadySet() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        ModelSession session = new ModelSession(runner, dir -> generator, status);
+        List<Path> folderSeenWithInfo = new ArrayList<>();
+        session.infoProperty().addListener((obs, old, now) -> folderSeenWithInfo.add(session.checkpointProperty().get()));
+
+        session.open(Path.of("one"), () -> { });
+        runner.runAll();
+
+        assertThat(folderSeenWithInfo).containsExactly(Path.of("one"));
     }
 }
