@@ -172,7 +172,7 @@ public final class ClipHandOff implements ClipActions {
 
     /** Reads {@code file}, lets the user choose track and bars, and replaces the editor's clip. */
     public void importMidi(Path file) {
-        midi.importInteractively(file, workbench.editor().getMelody().bars(), window.get(), imported -> {
+        midi.importInteractively(file, workbench.editor().getMelody().lengthSteps(), window.get(), imported -> {
             workbench.editor().replaceMelody(imported.melody());
             workbench.transport().tempoProperty().set(imported.melody().grid().qpm());
             workbench.status().info("Imported " + imported.description());

@@ -57,6 +57,10 @@ final class ImportDialog extends Dialog<MidiTransfer.ImportChoice> {
         ComboBox<Integer> length = new ComboBox<>();
         length.setId("importBars");
         length.getItems().setAll(1, 2, 4, 8, 16);
+        if (!length.getItems().contains(bars)) {
+            length.getItems().add(bars);
+            length.getItems().sort(null);
+        }
         length.setValue(bars);
         CheckBox estimate = new CheckBox("Estimate the grid offset (for files not aligned to bar 1)");
 

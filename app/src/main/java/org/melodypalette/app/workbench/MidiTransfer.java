@@ -16,6 +16,7 @@ import org.melodypalette.midi.MidiSong;
 import org.melodypalette.midi.QuantizeOptions;
 import org.melodypalette.midi.TrackSelector;
 import org.melodypalette.music.Melody;
+import org.melodypalette.music.TimeGrid;
 
 /**
  * MIDI file import and export for the workbench, through the midi module: export writes a type-1
@@ -43,6 +44,15 @@ final class MidiTransfer {
                         + bars + " bars must be a track ≥ 0, a bar ≥ 0 and at least 1 bar");
             }
         }
+    }
+
+    /**
+     * How many of the file's bars fill a clip of {@code clipSteps} 16ths: the models count 4/4 bars,
+     * so a 2-bar clip is 4 bars of a 2/4 file (POP909 declares 2/4 in many songs); at least 1.
+     */
+    static int barsFilling(MidiSong song, int clipSteps) {
+        int stepsPerBar = TimeGrid.of(QuantizeOptions.DEFAULT.stepsPerQuarter(), song.firstMetre(), 120).stepsPerBar();
+        return Math.max(1, clipSteps / stepsPerBar);
     }
 
     /** An imported clip and a one-line description of where it came from. */
@@ -91,12 +101,15 @@ final class MidiTransfer {
                 + clip.notes().size() + " notes)");
     }
 
-    /** Reads {@code file}, asks for track and bars, and hands the clip over; failures go to the status line. */
-    void importInteractively(Path file, int bars, Window owner, Consumer<Imported> onImported) {
+    /**
+     * Reads {@code file}, asks for track and bars (suggesting as many of the file's bars as fill a
+     * clip of {@code clipSteps}), and hands the clip over; failures go to the status line.
+     */
+    void importInteractively(Path file, int clipSteps, Window owner, Consumer<Imported> onImported) {
         try {
             MidiSong song = MidiFiles.read(file);
             int suggested = TrackSelector.auto().select(song).index();
-            ImportChoice choice = asker.ask(owner, song, this, suggested, bars);
+            ImportChoice choice = asker.ask(owner, song, this, suggested, barsFilling(song, clipSteps));
             if (choice != null) {
                 onImported.accept(extract(song, choice));
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,11 +74,35 @@ class MidiTransferTest {
     }
 
     @Test
+    void importSuggestsAsManyOfTheFilesBarsAsFillTheClip() throws IOException {
+        Path file = dir.resolve("two-four.mid");
+        transfer.write(file, Melody.of(new TimeGrid(4, 2, 4, 90), 64,
+                List.of(Note.of(60, 0, 8), Note.of(64, 8, 16), Note.of(67, 16, 24), Note.of(72, 24, 32),
+                        Note.of(71, 32, 40))));
+        List<Integer> suggested = new ArrayList<>();
+        List<MidiTransfer.Imported> imported = new ArrayList<>();
+        transfer.setChoiceAsker((owner, song, from, track, bars) -> {
+            suggested.add(bars);
+            return new MidiTransfer.ImportChoice(track, 0, bars, false);
+        });
+
+        transfer.importInteractively(file, 32, null, imported::add);
+
+        assertThat(suggested).containsExactly(4);
+        Melody clip = imported.get(0).melody();
+        assertThat(clip.lengthSteps()).isEqualTo(32);
+        assertThat(clip.notes()).extracting(Note::pitch).containsExactly(60, 64, 67, 72);
+        assertThat(MidiTransfer.barsFilling(MidiFiles.read(file), 256)).isEqualTo(32);
+        assertThat(MidiTransfer.barsFilling(MidiFiles.read(MidiFixtures.twoTrackSong(dir.resolve("song.mid"))), 32))
+                .isEqualTo(2);
+    }
+
+    @Test
     void aBrokenFileIsOneStatusMessageNamingIt() throws IOException {
         Path file = dir.resolve("broken.mid");
         Files.write(file, new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 1});
 
-        transfer.importInteractively(file, 2, null, imported -> { throw new AssertionError("nothing to import"); });
+        transfer.importInteractively(file, 32, null, imported -> { throw new AssertionError("nothing to import"); });
 
         assertThat(status.errorProperty().get()).isTrue();
         assertThat(status.getMessage()).startsWith("Cannot import broken.mid: ").contains("broken.mid");
