@@ -2,6 +2,7 @@ package org.melodypalette.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -83,14 +84,25 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * One step's progress line. Under scheduled sampling "acc" also counts steps that read the
+     * model's own sampled input, so the share of such inputs is shown beside it.
+     */
+    static String progressLine(TrainingProgress p) {
+        String sampled = p.samplingProbability() > 0
+                ? String.format(Locale.ROOT, "  sampled %.0f%%", 100 * p.samplingProbability()) : "";
+        return String.format(Locale.ROOT,
+                "step %d/%d  %.1f seq/s  loss %.3f  recon %.3f  KL %.2f  acc %.3f%s  lr %.2e  beta %.3f  ETA %s   ",
+                p.step(), p.totalSteps(), p.sequencesPerSecond(), p.loss(), p.reconstruction(), p.kl(),
+                p.accuracy(), sampled, p.learningRate(), p.beta(), duration(p.etaSeconds()));
+    }
+
     /** The live progress line and one line per evaluation and checkpoint. */
     private final class ConsoleListener implements TrainingListener {
 
         @Override
         public void onProgress(TrainingProgress p) {
-            System.out.printf("\rstep %d/%d  %.1f seq/s  loss %.3f  recon %.3f  KL %.2f  acc %.3f  lr %.2e  beta %.3f  ETA %s   ",
-                    p.step(), p.totalSteps(), p.sequencesPerSecond(), p.loss(), p.reconstruction(), p.kl(),
-                    p.accuracy(), p.learningRate(), p.beta(), duration(p.etaSeconds()));
+            System.out.print("\r" + progressLine(p));
             System.out.flush();
         }
 

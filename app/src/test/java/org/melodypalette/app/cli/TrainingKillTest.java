@@ -26,16 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.app.testing.ChildJvm;
 import org.melodypalette.app.testing.ChildJvms;
-import org.melodypalette.datasets.DatasetInfo;
-import org.melodypalette.datasets.LabelWindows;
-import org.melodypalette.datasets.WindowDataset;
-import org.melodypalette.datasets.WindowDatasetFile;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.MelodyGenerators;
-import org.melodypalette.music.Melody;
-import org.melodypalette.music.Note;
-import org.melodypalette.music.TimeGrid;
-import org.melodypalette.tokenizer.MelodyTokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +62,7 @@ class TrainingKillTest {
 
     @Test
     void killedThreeTimesAndResumedEndsWithTheParametersOfAnUninterruptedRun() throws Exception {
-        Path data = dataset(dir.resolve("windows.mpwin"));
+        Path data = TinyDataset.write(dir.resolve("windows.mpwin"), SEED);
         Files.createDirectories(dir.resolve("straight"));
         Files.createDirectories(dir.resolve("killed"));
         Path reference = dir.resolve("straight").resolve("run");
@@ -194,26 +186,5 @@ class TrainingKillTest {
     private static long step(Path checkpoint) throws IOException {
         JsonNode state = JSON.readTree(checkpoint.resolve("training_state.json").toFile());
         return state.get("step").asLong();
-    }
-
-    /** 20 train and 4 eval windows of 2 bars × 4 steps, from seeded random melodies. */
-    private static Path dataset(Path file) throws IOException {
-        Random random = new Random(SEED);
-        MelodyTokenizer tokenizer = MelodyTokenizer.magenta();
-        TimeGrid grid = new TimeGrid(1, 4, 4, 120);
-        List<int[]> train = new ArrayList<>();
-        List<int[]> eval = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            List<Note> notes = new ArrayList<>();
-            for (int step = random.nextInt(2); step < 8; ) {
-                int end = Math.min(8, step + 1 + random.nextInt(2));
-                notes.add(Note.of(60 + random.nextInt(12), step, end));
-                step = end + random.nextInt(2);
-            }
-            (i < 20 ? train : eval).add(tokenizer.encode(Melody.of(grid, 8, notes), 8));
-        }
-        WindowDatasetFile.write(file, new WindowDataset(new DatasetInfo(2, 4, List.of("generated"), Map.of(), Map.of()),
-                LabelWindows.of(8, train), LabelWindows.of(8, eval)));
-        return file;
     }
 }

@@ -1,5 +1,7 @@
 package org.melodypalette.model.net;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,7 +39,7 @@ final class RunArrays extends AbstractMemoryMgr {
      */
     static RunArrays installOnCurrentThread(SameDiff sd) {
         if (sd.getFunction(GRADIENT_FUNCTION) == null) {
-            sd.createGradFunction();
+            createGradientFunctionQuietly(sd);
         }
         RunArrays arrays = new RunArrays();
         for (SameDiff function : List.of(sd, sd.getFunction(GRADIENT_FUNCTION))) {
@@ -46,6 +48,21 @@ final class RunArrays extends AbstractMemoryMgr {
             function.getSessions().put(Thread.currentThread().getId(), session);
         }
         return arrays;
+    }
+
+    /**
+     * DL4J 1.0.0-M2.1's {@code createGradFunction} prints one line per differentiated op to
+     * {@code System.out} (about 1,300 for mel_2bar_cpu), burying the CLI's progress line and any
+     * output a script reads; standard output is swapped for a null stream during the call.
+     */
+    private static synchronized void createGradientFunctionQuietly(SameDiff sd) {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            sd.createGradFunction();
+        } finally {
+            System.setOut(out);
+        }
     }
 
     @Override

@@ -2,6 +2,9 @@ package org.melodypalette.model.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,5 +45,23 @@ class RunArraysTest {
             assertThat(gradient.wasClosed()).isTrue();
             assertThat(loss.wasClosed()).isTrue();
         }
+    }
+
+    @Test
+    void derivingTheGradientFunctionPrintsNothingToStandardOutput() {
+        ModelConfig config = ModelPresets.byName("tiny-test");
+        MusicVaeGraph graph = MusicVaeGraph.build(config, MusicVaeVariables.initialize(config, 5), DataType.FLOAT);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            graph.trackRunArrays();
+        } finally {
+            System.setOut(out);
+            graph.closeRunArrays();
+        }
+
+        assertThat(graph.sameDiff().getFunction("grad")).isNotNull();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }
