@@ -6,15 +6,21 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * Magenta's {@code BidirectionalLstmEncoder} (ARCHITECTURE.md §4): stacked bidirectional LSTM
- * layers over {@code [batch, T, in]}, both directions from a zero state, layer k+1 reading
+ * layers over {@code [N, T, in]}, both directions from a zero state, layer k+1 reading
  * {@code concat(fw, bw)} outputs of layer k at each step; the result is
- * {@code concat(final fw h, final bw h)} of the last layer, {@code [batch, 2H]} (the backward
+ * {@code concat(final fw h, final bw h)} of the last layer, {@code [N, 2H]} (the backward
  * direction's final h is the one after step 0).
  *
- * <p>Each direction is unrolled into {@link LstmCell} steps, with the input's share of the gates
- * of all steps computed in one matrix product. Not ND4J's fused {@code lstmLayer}: in DL4J
- * 1.0.0-M2.1 its backprop op never frees its per-call work arrays (about 21 MB per direction and
- * step at batch 64, 32 steps, 256 units), so training grew by that much native memory per step.
+ * <p>Unrolled TF cells ({@link LstmCell}'s math), built for training speed: the two directions
+ * run as one stacked state {@code [2, N, H]} (index 0 forward, 1 backward over the time-reversed
+ * input), so each step is one batched recurrent product {@code [2, N, H]·[2, H, 4H]} and one set
+ * of gate ops for both directions, half the ops of running them one after the other (about 6%
+ * less CPU time per mel_2bar_cpu training step, docs/measurements/training-throughput.txt); the
+ * input's share of the gates is one batched product for all steps before the loop. Not ND4J's
+ * fused {@code lstmLayer}: in DL4J 1.0.0-M2.1 its backprop op never frees its per-call work arrays
+ * (about 21 MB per direction and step at batch 64, 32 steps, 256 units). Time is reversed with
+ * {@code reverse}: reversing by unstacking and stacking in reverse order gives wrong gradients in
+ * M2.1, even for the whole graph's other variables.
  */
 final class BidirectionalLstmEncoder {
 
@@ -26,43 +32,65 @@ final class BidirectionalLstmEncoder {
     }
 
     /**
-     * @param input {@code [batch, steps, in]}
-     * @return {@code [batch, 2·H_last]}
+     * @param input  {@code [N, T, in]}
+     * @param steps T
+     * @return {@code [N, 2·H_last]}
      */
     static SDVariable encode(SameDiff sd, SDVariable input, List<Layer> layers, int steps) {
         SDVariable x = input;
-        for (int k = 0; k < layers.size() - 1; k++) {
-            Layer layer = layers.get(k);
-            SDVariable[] forward = run(sd, layer.forward(), x, steps, true);
-            SDVariable[] backward = run(sd, layer.backward(), x, steps, false);
-            SDVariable[] both = new SDVariable[steps];
-            for (int t = 0; t < steps; t++) {
-                both[t] = sd.concat(1, forward[t], backward[t]);
+        for (int k = 0; k < layers.size(); k++) {
+            boolean last = k == layers.size() - 1;
+            SDVariable[] inputGates = projectInputGates(sd, x, steps, layers.get(k));
+            SDVariable[] outputs = run(sd, inputGates, layers.get(k), !last);
+            if (last) {
+                // [2, N, H] → fw h after T−1, bw h after step 0: [N, 2H].
+                SDVariable[] directions = sd.unstack(outputs[outputs.length - 1], 0, 2);
+                return sd.concat(1, directions[0], directions[1]);
             }
-            x = sd.stack(1, both);
+            // Step s holds (fw h_s, bw h_{T−1−s}): [2, N, T, H] → per time step concat(fw, bw), [N, T, 2H].
+            SDVariable all = sd.stack(2, outputs);
+            SDVariable[] directions = sd.unstack(all, 0, 2);
+            x = sd.concat(2, directions[0], sd.reverse(directions[1], 1));
         }
-        Layer last = layers.get(layers.size() - 1);
-        SDVariable forwardFinal = run(sd, last.forward(), x, steps, true)[steps - 1];
-        SDVariable backwardFinal = run(sd, last.backward(), x, steps, false)[0];
-        return sd.concat(1, forwardFinal, backwardFinal);
+        throw new IllegalArgumentException("an encoder needs at least one layer");
     }
 
     /**
-     * One direction from a zero state.
+     * The input's share of the gates, {@code x·K_d[0:in] + b_d}, of every step and both directions
+     * as one batched product {@code [2, N·T, in]·[2, in, 4H]} (backward over the time-reversed input).
      *
-     * @param x {@code [batch, steps, in]}
-     * @return h after each step, indexed by the step it read, {@code [batch, H]} each
+     * @return per step s, {@code [2, N, 4H]}: forward gates of step s, backward of step T−1−s
      */
-    private static SDVariable[] run(SameDiff sd, LstmCell cell, SDVariable x, int steps, boolean forward) {
-        SDVariable[] inputGates = cell.inputGatesOfEveryStep(x, steps);
-        SDVariable[] outputs = new SDVariable[steps];
-        LstmState state = null;
-        for (int s = 0; s < steps; s++) {
-            int t = forward ? s : steps - 1 - s;
-            state = state == null ? cell.stepFromZeroState(inputGates[t])
-                    : cell.stepWithInputGates(inputGates[t], state);
-            outputs[t] = state.h();
+    private static SDVariable[] projectInputGates(SameDiff sd, SDVariable x, int steps, Layer layer) {
+        int in = layer.forward().inputSize();
+        int h = layer.forward().hiddenSize();
+        SDVariable inputs = sd.reshape(sd.stack(0, x, sd.reverse(x, 1)), 2, -1, in);
+        SDVariable kernels = sd.stack(0, layer.forward().inputKernel(), layer.backward().inputKernel());
+        SDVariable biases = sd.reshape(sd.stack(0, layer.forward().gateBias(), layer.backward().gateBias()),
+                2, 1, 4L * h);
+        SDVariable gates = sd.reshape(inputs.mmul(kernels).add(biases), 2, -1, steps, 4L * h);
+        return sd.unstack(gates, 2, steps);
+    }
+
+    /**
+     * Both directions over all steps from zero states.
+     *
+     * @return per step the stacked h {@code [2, N, H]}; only the last one unless {@code allSteps}
+     */
+    private static SDVariable[] run(SameDiff sd, SDVariable[] inputGates, Layer layer, boolean allSteps) {
+        SDVariable recurrent = sd.stack(0, layer.forward().recurrentKernel(), layer.backward().recurrentKernel());
+        SDVariable[] outputs = new SDVariable[inputGates.length];
+        SDVariable c = null;
+        SDVariable h = null;
+        for (int s = 0; s < inputGates.length; s++) {
+            SDVariable g = s == 0 ? inputGates[0] : inputGates[s].add(h.mmul(recurrent));
+            SDVariable[] ijfo = sd.split(g, 4, 2);
+            SDVariable candidate = sd.nn.sigmoid(ijfo[0]).mul(sd.math.tanh(ijfo[1]));
+            // The zero initial state makes step 0's forget term vanish.
+            c = s == 0 ? candidate : candidate.add(c.mul(sd.nn.sigmoid(ijfo[2])));
+            h = sd.math.tanh(c).mul(sd.nn.sigmoid(ijfo[3]));
+            outputs[s] = h;
         }
-        return outputs;
+        return allSteps ? outputs : new SDVariable[] {h};
     }
 }

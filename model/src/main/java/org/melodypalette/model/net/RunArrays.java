@@ -2,10 +2,12 @@ package org.melodypalette.model.net;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.Collections;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.autodiff.samediff.internal.memory.AbstractMemoryMgr;
@@ -16,21 +18,37 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A SameDiff session memory manager that keeps every array it hands out until {@link #closeAll},
- * which frees them at once (arrays the session releases earlier are freed then).
+ * which takes them all back for the next run: a training step runs the same ops on the same
+ * shapes every time, so each step gets the previous step's buffers instead of new ones. Arrays a
+ * run did not take back by its end (another batch size, an evaluation run) are freed then, so
+ * at most one run's arrays are kept between runs; {@link #close} frees everything.
  *
  * <p>Why: DL4J 1.0.0-M2.1's {@code calculateGradientsAndOutputs} turns off array release in its
  * gradient session ({@code setEnableCache(false)}), so every intermediate array of a training step
  * (about 4,200 per mel_2bar_cpu step) waits for the garbage collector, which does not see native
- * memory: without a collection per step, resident memory grew by about 700 MB per step.
+ * memory: without a collection per step, resident memory grew by about 700 MB per step. Freeing
+ * them at the end of the step bounds memory; reusing them also saves allocating, page-faulting and
+ * freeing each step's native buffers, which was about 15% of a mel_2bar_cpu step's CPU time
+ * (docs/measurements/training-throughput.txt). Reused buffers are not cleared, as SameDiff's own
+ * allocations are not (every op writes its whole output).
  */
 final class RunArrays extends AbstractMemoryMgr {
 
     /** SameDiff's name for the gradient function it derives from the loss. */
     private static final String GRADIENT_FUNCTION = "grad";
 
-    private final Set<INDArray> live = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Type and shape of a dense, c-ordered array: arrays of one layout are interchangeable. */
+    private record Layout(DataType dataType, List<Long> shape) {
+    }
 
-    private RunArrays() {
+    /** Handed out and not yet returned; the layout is null for arrays that are freed, not reused. */
+    private final Map<INDArray, Layout> live = new IdentityHashMap<>();
+    /** Returned by the previous run (or released in this one), free to hand out. */
+    private Map<Layout, ArrayDeque<INDArray>> idle = new HashMap<>();
+    /** Returned in this run, for the next. */
+    private Map<Layout, ArrayDeque<INDArray>> returned = new HashMap<>();
+
+    RunArrays() {
     }
 
     /**
@@ -67,38 +85,83 @@ final class RunArrays extends AbstractMemoryMgr {
 
     @Override
     public INDArray allocate(boolean detached, DataType dataType, long... shape) {
-        return track(Nd4j.createUninitialized(dataType, shape));
+        Layout layout = new Layout(dataType, Arrays.stream(shape).boxed().toList());
+        INDArray reused = take(layout);
+        return track(reused != null ? reused : Nd4j.createUninitialized(dataType, shape), layout);
     }
 
     @Override
     public INDArray allocate(boolean detached, LongShapeDescriptor descriptor) {
-        return track(Nd4j.create(descriptor, false));
+        boolean dense = !descriptor.isEmpty() && descriptor.getOrder() == 'c'
+                && Arrays.equals(descriptor.getStride(), Nd4j.getStrides(descriptor.getShape(), 'c'));
+        if (!dense) {
+            return track(Nd4j.create(descriptor, false), null);
+        }
+        Layout layout = new Layout(descriptor.dataType(), Arrays.stream(descriptor.getShape()).boxed().toList());
+        INDArray reused = take(layout);
+        return track(reused != null ? reused : Nd4j.create(descriptor, false), layout);
     }
 
-    private INDArray track(INDArray array) {
-        live.add(array);
+    private INDArray take(Layout layout) {
+        ArrayDeque<INDArray> arrays = idle.get(layout);
+        return arrays == null ? null : arrays.poll();
+    }
+
+    private INDArray track(INDArray array, Layout layout) {
+        live.put(array, layout);
         return array;
     }
 
+    /** The session is done with {@code array}: later allocations of this run may reuse it. */
     @Override
     public void release(INDArray array) {
-        if (live.remove(array) && array.closeable()) {
-            array.close();
+        if (!live.containsKey(array)) {
+            return;
+        }
+        Layout layout = live.remove(array);
+        if (layout == null) {
+            free(array);
+        } else {
+            idle.computeIfAbsent(layout, l -> new ArrayDeque<>()).add(array);
         }
     }
 
-    /** Frees every array handed out since the last call; none of them may be used afterwards. */
+    /**
+     * Ends a run: every array handed out since the last call is taken back (none of them may be
+     * used afterwards) and kept for the next run; arrays kept from the last run that this one did
+     * not reuse are freed.
+     */
     void closeAll() {
-        for (INDArray array : live) {
-            if (array.closeable()) {
-                array.close();
+        for (Map.Entry<INDArray, Layout> entry : live.entrySet()) {
+            if (entry.getValue() == null) {
+                free(entry.getKey());
+            } else {
+                returned.computeIfAbsent(entry.getValue(), l -> new ArrayDeque<>()).add(entry.getKey());
             }
         }
         live.clear();
+        freeAll(idle);
+        idle = returned;
+        returned = new HashMap<>();
     }
 
+    /** Frees every array, kept or handed out. */
     @Override
     public void close() {
         closeAll();
+        freeAll(idle);
+        idle = new HashMap<>();
+    }
+
+    private static void freeAll(Map<Layout, ArrayDeque<INDArray>> arrays) {
+        for (ArrayDeque<INDArray> same : arrays.values()) {
+            same.forEach(RunArrays::free);
+        }
+    }
+
+    private static void free(INDArray array) {
+        if (array.closeable()) {
+            array.close();
+        }
     }
 }

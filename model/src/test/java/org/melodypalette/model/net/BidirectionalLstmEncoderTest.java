@@ -12,7 +12,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The two-layer bidirectional encoder must equal TF cells run by hand, forward and backward. */
+/**
+ * The encoder runs both directions as one stacked state over a time-reversed copy of the input:
+ * it must equal TF cells run by hand, direction by direction, and its gradients finite
+ * differences. Two layers, so the per-step outputs that feed layer 2 are checked too.
+ */
 class BidirectionalLstmEncoderTest {
 
     private static final int IN = 3;

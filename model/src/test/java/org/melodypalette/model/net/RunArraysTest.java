@@ -15,35 +15,64 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Step-scoped arrays: a training step frees its own arrays instead of leaving them to the collector. */
+/**
+ * Step-scoped arrays: a training step's arrays are taken back at its end and handed to the next
+ * step instead of being left to the collector, and nothing beyond one run's arrays is kept.
+ */
 class RunArraysTest {
 
     @Test
-    void closingARunsArraysFreesItsOutputsAndGradientsAndLaterRunsComputeTheSame() {
+    void runsThatReuseTheLastRunsArraysComputeExactlyWhatFreshMemoryComputes() {
         ModelConfig config = ModelPresets.byName("tiny-test-hier");
         WeightSet weights = MusicVaeVariables.initialize(config, 5);
         MusicVaeGraph tracked = MusicVaeGraph.build(config, weights, DataType.FLOAT);
         MusicVaeGraph reference = MusicVaeGraph.build(config, weights, DataType.FLOAT);
-        Map<String, INDArray> feed = tracked.feed(MusicVaeGradientTest.randomOneHot(config, 3, 1),
-                MusicVaeGradientTest.gaussian(3, config.zSize(), 2), 0.5);
-        Map<String, INDArray> expected = reference.sameDiff().calculateGradients(feed, reference.variableNames());
-        String kernel = tracked.variableNames().get(0);
+        List<Map<String, INDArray>> feeds = List.of(
+                tracked.feed(MusicVaeGradientTest.randomOneHot(config, 3, 1),
+                        MusicVaeGradientTest.gaussian(3, config.zSize(), 2), 0.5),
+                tracked.feed(MusicVaeGradientTest.randomOneHot(config, 3, 3),
+                        MusicVaeGradientTest.gaussian(3, config.zSize(), 4), 0.2));
 
         tracked.trackRunArrays();
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < 4; run++) {
+            Map<String, INDArray> feed = feeds.get(run % 2);
+            Map<String, INDArray> expected = reference.sameDiff().calculateGradients(feed, reference.variableNames());
             OutAndGrad result = tracked.sameDiff().calculateGradientsAndOutputs(feed, List.of(MusicVaeGraph.LOSS),
                     tracked.variableNames());
             for (String name : tracked.variableNames()) {
                 assertThat(result.getGradients().get(name).data().asFloat()).as("run %d, %s", run, name)
                         .containsExactly(expected.get(name).data().asFloat());
             }
-            INDArray gradient = result.getGradients().get(kernel);
-            INDArray loss = result.getOutputs().get(MusicVaeGraph.LOSS);
-
             tracked.closeRunArrays();
+        }
+    }
 
-            assertThat(gradient.wasClosed()).isTrue();
-            assertThat(loss.wasClosed()).isTrue();
+    @Test
+    void aRunGetsTheLastRunsArraysBackAndArraysNoRunTookAreFreed() {
+        try (RunArrays arrays = new RunArrays()) {
+            INDArray first = arrays.allocate(false, DataType.FLOAT, 3, 4);
+            INDArray other = arrays.allocate(false, DataType.FLOAT, 5);
+            arrays.closeAll();
+
+            assertThat(first.wasClosed()).isFalse();
+            assertThat(arrays.allocate(false, DataType.FLOAT, 3, 4)).isSameAs(first);
+            assertThat(arrays.allocate(false, DataType.DOUBLE, 3, 4)).isNotSameAs(first);
+            arrays.closeAll();
+
+            assertThat(other.wasClosed()).as("not taken by the second run").isTrue();
+            assertThat(first.wasClosed()).isFalse();
+            arrays.close();
+            assertThat(first.wasClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void anArrayTheSessionReleasesServesTheSameRun() {
+        try (RunArrays arrays = new RunArrays()) {
+            INDArray released = arrays.allocate(false, DataType.FLOAT, 2, 2);
+            arrays.release(released);
+
+            assertThat(arrays.allocate(false, DataType.FLOAT, 2, 2)).isSameAs(released);
         }
     }
 

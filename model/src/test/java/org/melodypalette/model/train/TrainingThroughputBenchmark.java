@@ -1,10 +1,11 @@
 package org.melodypalette.model.train;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -16,9 +17,20 @@ import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
+import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
 import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
+import org.melodypalette.model.data.MelodyTensors;
+import org.melodypalette.model.data.Seeds;
+import org.melodypalette.model.data.TrainingBatches;
+import org.melodypalette.model.net.MusicVaeGraph;
+import org.melodypalette.model.net.MusicVaeVariables;
+import org.melodypalette.model.net.StraightforwardMusicVae;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +38,31 @@ import org.slf4j.LoggerFactory;
  * Training throughput of a preset at its batch size, on synthetic melody windows (throughput
  * does not depend on the labels). Not a test: runs only with {@code -Dbenchmark.preset=NAME}, e.g.
  * <pre>
- * ./mvnw -B -o -q -pl model test -Dtest=TrainingThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dbenchmark.preset=mel_2bar_cpu -Dbenchmark.steps=20 -Dbenchmark.threads=1
+ * OMP_NUM_THREADS=1 taskset -c 1 nice -n 10 ./mvnw -B -o -q -pl model -am test \
+ *     -Dtest=TrainingThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbenchmark.preset=mel_2bar_cpu -Dbenchmark.graph=straightforward -Dbenchmark.steps=20 -Dbenchmark.threads=1
  * </pre>
+ * {@code benchmark.graph} picks what is timed:
+ * <ul>
+ *   <li>{@code trainer} (default): {@link Trainer#run}, the live training loop, with the preset's
+ *       scheduled sampling ({@code -Dbenchmark.sampling=none}: teacher-forced);</li>
+ *   <li>{@code graph}: {@link Trainer#trainStep}'s work (feeds, gradients, global-norm clipping,
+ *       Adam, argmax accuracy, step-scoped arrays freed) on the teacher-forced {@link MusicVaeGraph};</li>
+ *   <li>{@code straightforward}: the same step on {@link StraightforwardMusicVae}, the per-op
+ *       baseline (teacher-forced only).</li>
+ * </ul>
  * It times {@code benchmark.steps} steps after {@code benchmark.warmup} (default 3) and logs
- * sequences per second and the process's CPU seconds per step (steadier than wall time on a shared
- * machine). {@code -Dbenchmark.sampling=none} trains the preset teacher-forced (no scheduled sampling).
+ * sequences per second (over all timed steps) and the median step, by the wall clock, by the
+ * process's CPU time (collector and compiler threads included) and by the training thread's CPU
+ * time (which a busy machine disturbs least). {@code -Dbenchmark.profile=true} (graph and
+ * straightforward) logs CPU time per op type over the timed steps ({@link OpTimeProfile}).
  */
 @EnabledIfSystemProperty(named = "benchmark.preset", matches = ".+")
 class TrainingThroughputBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingThroughputBenchmark.class);
+    private static final List<String> OUTPUTS = List.of(MusicVaeGraph.LOSS, MusicVaeGraph.R_LOSS,
+            MusicVaeGraph.KL, MusicVaeGraph.LOGITS);
 
     @TempDir
     Path dir;
@@ -46,31 +72,172 @@ class TrainingThroughputBenchmark {
         ModelConfig preset = ModelPresets.byName(System.getProperty("benchmark.preset"));
         ModelConfig config = "none".equals(System.getProperty("benchmark.sampling"))
                 ? preset.withTraining(preset.training().withSampling(SamplingSchedule.NONE, 0)) : preset;
+        String graph = System.getProperty("benchmark.graph", "trainer");
         int steps = Integer.getInteger("benchmark.steps", 20);
         int warmup = Integer.getInteger("benchmark.warmup", 3);
         int threads = Integer.getInteger("benchmark.threads", 0);
         if (threads > 0) {
             NativeThreads.limit(threads);
         }
+        Stamps stamps = new Stamps(warmup, steps);
+        switch (graph) {
+            case "trainer" -> timeTrainer(config, stamps);
+            case "graph", "straightforward" -> timeSteps(config, graph.equals("graph"), stamps);
+            default -> throw new IllegalArgumentException("benchmark.graph " + graph
+                    + ": expected trainer, graph or straightforward");
+        }
+        int batch = config.training().batchSize();
+        double wall = stamps.seconds(stamps.wall, warmup);
+        double cpu = stamps.seconds(stamps.cpu, warmup);
+        double threadCpu = stamps.seconds(stamps.threadCpu, warmup);
+        LOG.info("{} {} ({}): batch {}, {} steps after {} warm-up, threads {}: {} s/step (median {}, min {}, max {}),"
+                        + " {} sequences/s; process CPU {} s/step, {} sequences per CPU second; training thread CPU"
+                        + " {} s/step", graph, config.name(), graph.equals("trainer")
+                        ? config.training().samplingSchedule() : "teacher-forced", batch, steps, warmup, threads == 0 ? "default" : threads,
+                format(wall / steps), format(stamps.medianStep(warmup)), format(stamps.minStep(warmup)),
+                format(stamps.maxStep(warmup)), String.format("%.1f", steps * batch / wall), format(cpu / steps),
+                String.format("%.1f", steps * batch / cpu), format(threadCpu / steps));
+        Map<String, Long> jvmThreads = JvmThreadTimes.sinceMark();
+        LOG.info("CPU s/step of the JVM's own threads over the timed steps: garbage collection {}, JIT compilers {},"
+                        + " other {}", format(jvmThreads.get("gc") / 1e9 / steps),
+                format(jvmThreads.get("jit") / 1e9 / steps), format(jvmThreads.get("other") / 1e9 / steps));
+    }
+
+    private static String format(double seconds) {
+        return String.format("%.3f", seconds);
+    }
+
+    /**
+     * Nanoseconds after each step: wall clock, the process's CPU time (collector and compiler
+     * threads included) and the training thread's CPU time (the graph's own work).
+     */
+    private static final class Stamps {
+        private final long[] wall;
+        private final long[] cpu;
+        private final long[] threadCpu;
+        private final int timed;
+        private int count;
+
+        Stamps(int warmup, int timed) {
+            this.timed = timed;
+            wall = new long[warmup + timed];
+            cpu = new long[warmup + timed];
+            threadCpu = new long[warmup + timed];
+        }
+
+        int timed() {
+            return timed;
+        }
+
+        void take() {
+            if (count == wall.length - timed - 1) {
+                JvmThreadTimes.mark();
+            }
+            wall[count] = System.nanoTime();
+            cpu[count] = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            threadCpu[count] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            count++;
+        }
+
+        double seconds(long[] stamps, int warmup) {
+            return (stamps[count - 1] - stamps[warmup - 1]) / 1e9;
+        }
+
+        private double[] sortedSteps(int warmup) {
+            double[] steps = new double[count - warmup];
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = (wall[warmup + i] - wall[warmup + i - 1]) / 1e9;
+            }
+            Arrays.sort(steps);
+            return steps;
+        }
+
+        double medianStep(int warmup) {
+            double[] steps = sortedSteps(warmup);
+            return steps[steps.length / 2];
+        }
+
+        double minStep(int warmup) {
+            return sortedSteps(warmup)[0];
+        }
+
+        double maxStep(int warmup) {
+            double[] steps = sortedSteps(warmup);
+            return steps[steps.length - 1];
+        }
+    }
+
+    /** Stamps after each step of the live training loop. */
+    private void timeTrainer(ModelConfig config, Stamps stamps) throws IOException {
         Trainer trainer = Trainer.start(config, syntheticData(config, 512, 0),
-                new Trainer.Settings(dir.resolve("run"), warmup + steps, 1_000_000, 1_000_000, 0, 1_000_000, 1));
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        List<Long> stamps = new ArrayList<>();
-        List<Long> cpuStamps = new ArrayList<>();
+                new Trainer.Settings(dir.resolve("run"), stamps.wall.length, 1_000_000, 1_000_000, 0, 1_000_000, 1));
         trainer.run(new TrainingListener() {
             @Override
             public void onProgress(TrainingProgress progress) {
-                stamps.add(System.nanoTime());
-                cpuStamps.add(os.getProcessCpuTime());
+                stamps.take();
             }
         });
-        double seconds = (stamps.get(stamps.size() - 1) - stamps.get(warmup - 1)) / 1e9;
-        double cpuSeconds = (cpuStamps.get(cpuStamps.size() - 1) - cpuStamps.get(warmup - 1)) / 1e9;
+    }
+
+    /**
+     * Stamps after each teacher-forced training step on the training graph or the baseline, both
+     * from the same initial weights, doing {@link Trainer#trainStep}'s work: feeds, gradients,
+     * clipping, Adam, argmax accuracy, and every array of the step freed at its end.
+     */
+    private static void timeSteps(ModelConfig config, boolean trainingGraph, Stamps stamps) {
+        WeightSet weights = MusicVaeVariables.initialize(config, 1);
         int batch = config.training().batchSize();
-        LOG.info("{} ({}): batch {}, {} steps after {} warm-up, threads {}: {} s/step, {} sequences/s, {} CPU s/step",
-                config.name(), config.training().samplingSchedule(), batch, steps, warmup,
-                threads == 0 ? "default" : threads, String.format("%.3f", seconds / steps),
-                String.format("%.1f", steps * batch / seconds), String.format("%.3f", cpuSeconds / steps));
+        MusicVaeGraph graph = MusicVaeGraph.build(config, weights, DataType.FLOAT);
+        StraightforwardMusicVae baseline = trainingGraph ? null
+                : StraightforwardMusicVae.build(config, weights, DataType.FLOAT, batch);
+        SameDiff sd = trainingGraph ? graph.sameDiff() : baseline.sameDiff();
+        List<String> variables = trainingGraph ? graph.variableNames() : baseline.variableNames();
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (String name : variables) {
+            parameters.put(name, sd.getVariable(name).getArr());
+            shapes.put(name, sd.getVariable(name).getArr().shape());
+        }
+        AdamOptimizer optimizer = AdamOptimizer.fresh(shapes);
+        TrainingBatches batches = new TrainingBatches(syntheticData(config, 512, 0).train(), batch,
+                config.training().transposeSemitones(), config.numClasses(), 1);
+        OpTimeProfile profile = Boolean.getBoolean("benchmark.profile") ? new OpTimeProfile() : null;
+        for (int step = 0; step < stamps.wall.length; step++) {
+            if (profile != null && step == stamps.wall.length - stamps.timed()) {
+                sd.addListeners(profile);
+            }
+            int[][] labels = batches.batch(step);
+            INDArray input = MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT);
+            INDArray eps = Evaluator.gaussian(batch, config.zSize(), Seeds.random(1, Seeds.LATENT_NOISE, step));
+            Map<String, INDArray> feed = graph.feed(input, eps, Schedules.beta(config.training(), step));
+            if (trainingGraph) {
+                graph.trackRunArrays();
+            } else {
+                baseline.trackRunArrays();
+            }
+            OutAndGrad result = sd.calculateGradientsAndOutputs(feed, OUTPUTS, variables);
+            Trainer.clipByGlobalNorm(result.getGradients(), config.training().gradClipNorm());
+            optimizer.apply(parameters, result.getGradients(), Schedules.learningRate(config.training(), step));
+            long hits = Evaluator.matches(MelodyTensors.argmaxLabels(result.getOutputs().get(MusicVaeGraph.LOGITS),
+                    config.numSteps()), labels);
+            if (step == 0) {
+                LOG.info("first step: loss {}, accuracy {}", result.getOutputs().get(MusicVaeGraph.LOSS).getDouble(0),
+                        hits / (double) (batch * config.numSteps()));
+            }
+            if (trainingGraph) {
+                graph.closeRunArrays();
+            } else {
+                baseline.closeRunArrays();
+            }
+            for (INDArray array : feed.values()) {
+                array.close();
+            }
+            stamps.take();
+        }
+        if (profile != null) {
+            profile.report().forEach(LOG::info);
+        }
     }
 
     /**
