@@ -1,7 +1,6 @@
 package org.melodypalette.model.infer;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,6 +17,14 @@ final class VectorKernel implements GroupKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int G = 4 * L;
+    /** tanh is ±1 in float beyond this. */
+    private static final float TANH_CLAMP = 7.90531110763549805f;
+    /** Odd numerator of {@link #tanh} over x (coefficients of x^12 … x^0) and its even denominator. */
+    private static final float[] TANH_NUMERATOR = {-2.76076847742355e-16f, 2.00018790482477e-13f,
+        -8.60467152213735e-11f, 5.12229709037114e-08f, 1.48572235717979e-05f, 6.37261928875436e-04f,
+        4.89352455891786e-03f};
+    private static final float[] TANH_DENOMINATOR = {1.19825839466702e-06f, 1.18534705686654e-04f,
+        2.26843463243900e-03f, 4.89352518554385e-03f};
 
     /** Per slot: gates of up to 4 rows of one column group, between the matmul and the cell update. */
     private final float[][] gates;
@@ -69,7 +76,7 @@ final class VectorKernel implements GroupKernel {
         float[] d = rows.data();
         for (int b = 0; b < batch; b++) {
             for (int j = rows.at(b), end = j + cols; j < end; j += L) {
-                FloatVector.fromArray(S, d, j).lanewise(VectorOperators.TANH).intoArray(d, j);
+                tanh(FloatVector.fromArray(S, d, j)).intoArray(d, j);
             }
         }
     }
@@ -96,14 +103,39 @@ final class VectorKernel implements GroupKernel {
         FloatVector o = FloatVector.fromArray(S, gates, gateOffset + 3 * L);
         int co = c.at(b) + unit;
         FloatVector cPrev = FloatVector.fromArray(S, c.data(), co);
-        FloatVector cNew = sigmoid(i).mul(j.lanewise(VectorOperators.TANH)).add(cPrev.mul(sigmoid(f)));
+        FloatVector cNew = sigmoid(i).mul(tanh(j)).add(cPrev.mul(sigmoid(f)));
         cNew.intoArray(c.data(), co);
-        cNew.lanewise(VectorOperators.TANH).mul(sigmoid(o)).intoArray(hOut.data(), hOut.at(b) + unit);
+        tanh(cNew).mul(sigmoid(o)).intoArray(hOut.data(), hOut.at(b) + unit);
     }
 
-    /** {@code σ(x) = 0.5 + 0.5·tanh(x / 2)}, exact as an identity and one vector op. */
+    /** {@code σ(x) = 0.5 + 0.5·tanh(x / 2)}, exact as an identity. */
     private static FloatVector sigmoid(FloatVector x) {
-        return x.mul(0.5f).lanewise(VectorOperators.TANH).fma(0.5f, 0.5f);
+        return tanh(x.mul(0.5f)).fma(0.5f, 0.5f);
+    }
+
+    /**
+     * tanh as a rational function of odd degree 13 over even degree 6 (Eigen's fast float tanh),
+     * within 3.5e-7 of {@code Math.tanh}. Not {@code lanewise(TANH)}: that op is computed lane by
+     * lane with {@code Math.tanh} until C2 compiles it into a vector library call, whose last bits
+     * differ, so the same input gave different melodies' latents (about 5e-9 apart in attribute
+     * vectors) depending on when the JIT had run. Multiplies, FMAs and one division are exact in
+     * both modes.
+     */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector v = x.max(-TANH_CLAMP).min(TANH_CLAMP);
+        FloatVector v2 = v.mul(v);
+        FloatVector p = horner(v2, TANH_NUMERATOR).mul(v);
+        FloatVector q = horner(v2, TANH_DENOMINATOR);
+        return p.div(q);
+    }
+
+    /** {@code c[0]·y^(n−1) + … + c[n−1]} by fused multiply-adds. */
+    private static FloatVector horner(FloatVector y, float[] c) {
+        FloatVector acc = FloatVector.broadcast(S, c[0]);
+        for (int k = 1; k < c.length; k++) {
+            acc = acc.fma(y, FloatVector.broadcast(S, c[k]));
+        }
+        return acc;
     }
 
     /** One row, for batch-1 latency: 4 accumulators, the weights streamed once. */
