@@ -75,19 +75,9 @@ final class LstmCell {
     }
 
     /**
-     * {@link #inputGates} of every step at once: one matrix product, then unstacked (slicing step
-     * t out of {@code [batch, T, 4H]} would make every slice's backprop allocate a whole
+     * {@code x·kernel (+ bias)} for every step in one matrix product, unstacked per step (slicing
+     * step t out of {@code [batch, T, 4H]} would make every slice's backprop allocate a whole
      * {@code [batch, T, 4H]} gradient, O(T²) memory for long sequences).
-     *
-     * @param x {@code [batch, steps, in]}
-     * @return {@code steps} arrays {@code [batch, 4H]}
-     */
-    SDVariable[] inputGatesOfEveryStep(SDVariable x, int steps) {
-        return projectEveryStep(sd, x, inputKernel, gateBias, inputSize, hiddenSize, steps);
-    }
-
-    /**
-     * {@code x·kernel (+ bias)} for every step in one matrix product, unstacked per step.
      *
      * @param x      {@code [batch, steps, n]}
      * @param kernel {@code [n, 4H]}
@@ -117,13 +107,6 @@ final class LstmCell {
         SDVariable o = sd.nn.sigmoid(gates[3]);
         SDVariable c = i.mul(j).add(previous.c().mul(f));
         return new LstmState(c, sd.math.tanh(c).mul(o));
-    }
-
-    /** One step from the zero state ({@code c = h = 0}: no recurrent product, no forget term). */
-    LstmState stepFromZeroState(SDVariable inputGates) {
-        SDVariable[] gates = sd.split(inputGates, 4, 1);
-        SDVariable c = sd.nn.sigmoid(gates[0]).mul(sd.math.tanh(gates[1]));
-        return new LstmState(c, sd.math.tanh(c).mul(sd.nn.sigmoid(gates[3])));
     }
 
     /**
