@@ -3,6 +3,8 @@ package org.melodypalette.model.net;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Magenta's {@code BidirectionalLstmEncoder} (ARCHITECTURE.md §4): stacked bidirectional LSTM
@@ -18,9 +20,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * less CPU time per mel_2bar_cpu training step, docs/measurements/training-throughput.txt); the
  * input's share of the gates is one batched product for all steps before the loop. Not ND4J's
  * fused {@code lstmLayer}: in DL4J 1.0.0-M2.1 its backprop op never frees its per-call work arrays
- * (about 21 MB per direction and step at batch 64, 32 steps, 256 units). Time is reversed with
- * {@code reverse}: reversing by unstacking and stacking in reverse order gives wrong gradients in
- * M2.1, even for the whole graph's other variables.
+ * (about 21 MB per direction and step at batch 64, 32 steps, 256 units). Time is reversed by a
+ * product with the anti-identity (see {@link #reverseTime} for why not otherwise).
  */
 final class BidirectionalLstmEncoder {
 
@@ -50,7 +51,7 @@ final class BidirectionalLstmEncoder {
             // Step s holds (fw h_s, bw h_{T−1−s}): [2, N, T, H] → per time step concat(fw, bw), [N, T, 2H].
             SDVariable all = sd.stack(2, outputs);
             SDVariable[] directions = sd.unstack(all, 0, 2);
-            x = sd.concat(2, directions[0], sd.reverse(directions[1], 1));
+            x = sd.concat(2, directions[0], reverseTime(sd, directions[1], steps, layers.get(k).backward().hiddenSize()));
         }
         throw new IllegalArgumentException("an encoder needs at least one layer");
     }
@@ -64,12 +65,30 @@ final class BidirectionalLstmEncoder {
     private static SDVariable[] projectInputGates(SameDiff sd, SDVariable x, int steps, Layer layer) {
         int in = layer.forward().inputSize();
         int h = layer.forward().hiddenSize();
-        SDVariable inputs = sd.reshape(sd.stack(0, x, sd.reverse(x, 1)), 2, -1, in);
+        SDVariable inputs = sd.reshape(sd.stack(0, x, reverseTime(sd, x, steps, in)), 2, -1, in);
         SDVariable kernels = sd.stack(0, layer.forward().inputKernel(), layer.backward().inputKernel());
         SDVariable biases = sd.reshape(sd.stack(0, layer.forward().gateBias(), layer.backward().gateBias()),
                 2, 1, 4L * h);
         SDVariable gates = sd.reshape(inputs.mmul(kernels).add(biases), 2, -1, steps, 4L * h);
         return sd.unstack(gates, 2, steps);
+    }
+
+    /**
+     * {@code x} {@code [N, T, F]} with time reversed, as the anti-identity {@code J [T, T]} times
+     * every sequence. Not ND4J's {@code reverse}: in 1.0.0-M2.1 it and its backprop never free the
+     * N·F sub-array views they make per call (heaptrack: about 10 MB per hier-mel_16bar_cpu training
+     * step, 512 bars of 90 classes, which made that run grow without bound). Not unstacking and
+     * stacking the steps in reverse order either: that gives wrong gradients in M2.1, even for
+     * the whole graph's other variables.
+     */
+    private static SDVariable reverseTime(SameDiff sd, SDVariable x, int steps, long features) {
+        INDArray antiIdentity = Nd4j.zeros(x.dataType(), steps, steps);
+        for (int t = 0; t < steps; t++) {
+            antiIdentity.putScalar(t, steps - 1 - t, 1.0);
+        }
+        SDVariable timeMajor = sd.reshape(sd.permute(x, 1, 0, 2), steps, -1);             // [T, N·F]
+        SDVariable reversed = sd.mmul(sd.constant(antiIdentity), timeMajor);              // [T, N·F]
+        return sd.permute(sd.reshape(reversed, steps, -1, features), 1, 0, 2);              // [N, T, F]
     }
 
     /**

@@ -73,6 +73,13 @@ class BidirectionalLstmEncoderTest {
         assertThat(result.passed()).as(result.toString()).isTrue();
     }
 
+    /** ND4J's reverse: it and its backprop never free their sub-array views in 1.0.0-M2.1 (~10 MB per hier-mel_16bar_cpu step). */
+    @Test
+    void buildsNoReverseOp() {
+        assertThat(sd.getOps().values()).extracting(op -> op.getOp().opName()).isNotEmpty()
+                .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("reverse"));
+    }
+
     /** ND4J's fused lstmLayer: its backprop never frees its work arrays in 1.0.0-M2.1 (~21 MB per mel_2bar_cpu step). */
     @Test
     void buildsNoFusedLstmLayerOp() {
