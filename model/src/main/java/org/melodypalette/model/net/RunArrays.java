@@ -69,6 +69,34 @@ final class RunArrays extends AbstractMemoryMgr {
     }
 
     /**
+     * The current thread's sessions of {@code sd} and of its gradient function as they are now (either
+     * may be absent), to put back after {@link #installOnCurrentThread} swapped in others.
+     */
+    static Runnable restorerOfCurrentThreadSessions(SameDiff sd) {
+        long thread = Thread.currentThread().getId();
+        Map<SameDiff, InferenceSession> saved = new IdentityHashMap<>();
+        for (SameDiff function : functions(sd)) {
+            saved.put(function, function.getSessions().get(thread));
+        }
+        return () -> {
+            for (SameDiff function : functions(sd)) {
+                InferenceSession session = saved.get(function);
+                if (session == null) {
+                    function.getSessions().remove(thread);
+                } else {
+                    function.getSessions().put(thread, session);
+                }
+            }
+        };
+    }
+
+    /** {@code sd} and its gradient function, if it has been derived. */
+    private static List<SameDiff> functions(SameDiff sd) {
+        SameDiff gradient = sd.getFunction(GRADIENT_FUNCTION);
+        return gradient == null ? List.of(sd) : List.of(sd, gradient);
+    }
+
+    /**
      * DL4J 1.0.0-M2.1's {@code createGradFunction} prints one line per differentiated op to
      * {@code System.out} (about 1,300 for mel_2bar_cpu), burying the CLI's progress line and any
      * output a script reads; standard output is swapped for a null stream during the call.

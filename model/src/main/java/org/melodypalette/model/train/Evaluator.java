@@ -52,6 +52,15 @@ public final class Evaluator {
                     + " split has no windows to evaluate");
         }
         FreeRunningDecoder decoder = new FreeRunningDecoder(config, graph.weights());
+        // Training keeps its step's arrays for the next step; evaluation's shapes differ, so it
+        // runs on arrays of its own and does not make training allocate its arrays again.
+        return graph.withOwnRunArrays(() -> evaluateBatches(graph, decoder, windows, split, step, seed, batchSize));
+    }
+
+    private static EvaluationReport evaluateBatches(MusicVaeGraph graph, FreeRunningDecoder decoder,
+                                                    LabelWindows windows, EvaluationSplit split, long step,
+                                                    long seed, int batchSize) {
+        ModelConfig config = graph.config();
         long teacherForcedHits = 0;
         long sampledHits = 0;
         double reconstruction = 0;

@@ -48,6 +48,38 @@ class RunArraysTest {
     }
 
     @Test
+    void aRunWithItsOwnArraysBetweenTwoStepsLeavesTheStepsArraysToTheNextStepAndFreesItsOwn() {
+        ModelConfig config = ModelPresets.byName("tiny-test-hier");
+        MusicVaeGraph graph = MusicVaeGraph.build(config, MusicVaeVariables.initialize(config, 5), DataType.FLOAT);
+        Map<String, INDArray> trainingFeed = graph.feed(MusicVaeGradientTest.randomOneHot(config, 3, 1),
+                MusicVaeGradientTest.gaussian(3, config.zSize(), 2), 0.5);
+        Map<String, INDArray> evaluationFeed = graph.feed(MusicVaeGradientTest.randomOneHot(config, 2, 3),
+                MusicVaeGradientTest.gaussian(2, config.zSize(), 4), 0.0);
+        graph.trackRunArrays();
+        INDArray firstGradient = trainingStepGradient(graph, trainingFeed);
+
+        INDArray evaluationLogits = graph.withOwnRunArrays(() -> {
+            INDArray logits = graph.sameDiff().output(evaluationFeed, MusicVaeGraph.LOGITS).get(MusicVaeGraph.LOGITS);
+            graph.closeRunArrays();
+            return logits;
+        });
+
+        assertThat(evaluationLogits.wasClosed()).as("freed when the evaluation ended").isTrue();
+        assertThat(firstGradient.wasClosed()).as("kept for the next training step").isFalse();
+        INDArray secondGradient = trainingStepGradient(graph, trainingFeed);
+        assertThat(secondGradient.wasClosed()).isFalse();
+    }
+
+    /** One tracked gradient run, ended: the returned array is kept for the next run. */
+    private static INDArray trainingStepGradient(MusicVaeGraph graph, Map<String, INDArray> feed) {
+        String variable = graph.variableNames().get(0);
+        INDArray gradient = graph.sameDiff().calculateGradientsAndOutputs(feed, List.of(MusicVaeGraph.LOSS),
+                List.of(variable)).getGradients().get(variable);
+        graph.closeRunArrays();
+        return gradient;
+    }
+
+    @Test
     void aRunGetsTheLastRunsArraysBackAndArraysNoRunTookAreFreed() {
         try (RunArrays arrays = new RunArrays()) {
             INDArray first = arrays.allocate(false, DataType.FLOAT, 3, 4);
