@@ -18,8 +18,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * evaluation needs for free-running (sampled) reconstruction accuracy, which a teacher-forced
  * training graph cannot do. Same math as {@link MusicVaeGraph}'s decoders (ARCHITECTURE.md §5–§6),
  * in float32; {@link #teacherForcedLogits} feeds given labels instead, to check it against the graph.
+ * Its arrays are freed as soon as they are done with ({@link #close} frees the weights), not left
+ * to the garbage collector, which does not see their native memory.
  */
-public final class FreeRunningDecoder {
+public final class FreeRunningDecoder implements AutoCloseable {
 
     /** One LSTM layer: kernel {@code [in + H, 4H]}, bias with the forget bias folded in. */
     private record Cell(INDArray kernel, INDArray bias, int hidden) {
@@ -62,6 +64,19 @@ public final class FreeRunningDecoder {
                 array(weights, MagentaVariables.bias(initialStateScope)));
     }
 
+    /** Frees the decoder's copies of the weights. */
+    @Override
+    public void close() {
+        List<Stack> stacks = conductor == null ? List.of(decoder) : List.of(decoder, conductor);
+        for (Stack stack : stacks) {
+            free(stack.initialKernel(), stack.initialBias());
+            for (Cell cell : stack.cells()) {
+                free(cell.kernel(), cell.bias());
+            }
+        }
+        free(outputKernel, outputBias);
+    }
+
     /**
      * Decodes each latent point, choosing every step's label from its own previous choices:
      * argmax at temperature 0 (first index wins ties), otherwise a draw from
@@ -95,13 +110,15 @@ public final class FreeRunningDecoder {
         INDArray dummyInput = Nd4j.zeros(DataType.FLOAT, batch, 1);
         int length = config.stepsPerSegment();
         for (int s = 0; s < config.numSegments(); s++) {
+            // The conductor's h, owned by its state until the next segment's step replaces it.
             INDArray latent = conductor == null ? z : step(conductor, dummyInput, conductorState);
             List<INDArray[]> state = initialStates(decoder, latent);
             for (int t = s * length; t < (s + 1) * length; t++) {
-                INDArray h = step(decoder, Nd4j.concat(1, previous, latent), state);
+                INDArray input = Nd4j.concat(1, previous, latent);
+                INDArray h = step(decoder, input, state);
                 INDArray logits = h.mmul(outputKernel).addiRowVector(outputBias);
                 float[][] rows = logits.toFloatMatrix();
-                previous = Nd4j.zeros(DataType.FLOAT, batch, classes);
+                previous.assign(0);
                 for (int b = 0; b < batch; b++) {
                     int label = teacher != null ? teacher[b][t] : choose(rows[b], temperature, random);
                     labels[b][t] = label;
@@ -110,12 +127,26 @@ public final class FreeRunningDecoder {
                         logitsOut.putRow((long) b * steps + t, logits.getRow(b));
                     }
                 }
+                free(input, logits);
             }
+            freeStates(state);
+        }
+        if (conductorState != null) {
+            freeStates(conductorState);
+        }
+        free(previous, dummyInput);
+        if (z != zIn) {
+            free(z);
         }
         return labels;
     }
 
-    /** One step of a stack; updates {@code state} in place and returns the top layer's h. */
+    /**
+     * One step of a stack; replaces {@code state}'s arrays (freeing the old ones) and returns the
+     * top layer's new h, which the state owns. Every temporary is freed here: evaluation runs
+     * thousands of steps, and arrays left to the garbage collector (which does not see their
+     * native memory) raised the training process's resident memory at every evaluation.
+     */
     private static INDArray step(Stack stack, INDArray input, List<INDArray[]> state) {
         INDArray x = input;
         for (int k = 0; k < stack.cells().size(); k++) {
@@ -123,13 +154,15 @@ public final class FreeRunningDecoder {
             INDArray c = state.get(k)[0];
             INDArray h = state.get(k)[1];
             int n = cell.hidden();
-            INDArray g = Nd4j.concat(1, x, h).mmul(cell.kernel()).addiRowVector(cell.bias());
+            INDArray joined = Nd4j.concat(1, x, h);
+            INDArray g = joined.mmul(cell.kernel()).addiRowVector(cell.bias());
             INDArray i = Transforms.sigmoid(g.get(NDArrayIndex.all(), NDArrayIndex.interval(0, n)), true);
             INDArray j = Transforms.tanh(g.get(NDArrayIndex.all(), NDArrayIndex.interval(n, 2 * n)), true);
             INDArray f = Transforms.sigmoid(g.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)), true);
             INDArray o = Transforms.sigmoid(g.get(NDArrayIndex.all(), NDArrayIndex.interval(3 * n, 4 * n)), true);
-            INDArray newC = i.mul(j).addi(c.mul(f));
+            INDArray newC = i.muli(j).addi(c.muli(f));
             INDArray newH = Transforms.tanh(newC, true).muli(o);
+            free(joined, g, j, f, o, c, h);
             state.set(k, new INDArray[] {newC, newH});
             x = newH;
         }
@@ -148,7 +181,22 @@ public final class FreeRunningDecoder {
                 s.get(NDArrayIndex.all(), NDArrayIndex.interval(offset + n, offset + 2 * n)).dup()});
             offset += 2 * n;
         }
+        free(s);
         return states;
+    }
+
+    private static void freeStates(List<INDArray[]> states) {
+        for (INDArray[] cAndH : states) {
+            free(cAndH);
+        }
+    }
+
+    private static void free(INDArray... arrays) {
+        for (INDArray array : arrays) {
+            if (array.closeable()) {
+                array.close();
+            }
+        }
     }
 
     /** Argmax at temperature 0, else a draw from softmax(logits / temperature). */

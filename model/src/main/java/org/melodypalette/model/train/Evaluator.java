@@ -51,10 +51,11 @@ public final class Evaluator {
             throw new IllegalArgumentException("the " + split.name().toLowerCase(Locale.ROOT)
                     + " split has no windows to evaluate");
         }
-        FreeRunningDecoder decoder = new FreeRunningDecoder(config, graph.weights());
         // Training keeps its step's arrays for the next step; evaluation's shapes differ, so it
         // runs on arrays of its own and does not make training allocate its arrays again.
-        return graph.withOwnRunArrays(() -> evaluateBatches(graph, decoder, windows, split, step, seed, batchSize));
+        try (FreeRunningDecoder decoder = new FreeRunningDecoder(config, graph.weights())) {
+            return graph.withOwnRunArrays(() -> evaluateBatches(graph, decoder, windows, split, step, seed, batchSize));
+        }
     }
 
     private static EvaluationReport evaluateBatches(MusicVaeGraph graph, FreeRunningDecoder decoder,
