@@ -51,7 +51,8 @@ final class BidirectionalLstmEncoder {
             // Step s holds (fw h_s, bw h_{T−1−s}): [2, N, T, H] → per time step concat(fw, bw), [N, T, 2H].
             SDVariable all = sd.stack(2, outputs);
             SDVariable[] directions = sd.unstack(all, 0, 2);
-            x = sd.concat(2, directions[0], reverseTime(sd, directions[1], steps, layers.get(k).backward().hiddenSize()));
+            int hidden = layers.get(k).backward().hiddenSize();
+            x = sd.concat(2, directions[0], reverseTime(sd, directions[1], steps, hidden));
         }
         throw new IllegalArgumentException("an encoder needs at least one layer");
     }
