@@ -326,8 +326,7 @@ public final class MusicVaeGraph {
      * Runs {@code work} on this thread with run arrays of its own, all freed when it returns, and
      * then gives the thread back its previous sessions and arrays. An evaluation between training
      * steps runs other shapes: sharing the training step's arrays, its first run would free them all
-     * (hier-mel_16bar_cpu: about 2 GB) to be allocated again by the next step, and every such round
-     * left resident memory about 0.6 GB higher (docs/measurements/training-rss-16bar-reuse-ab.txt).
+     * (hier-mel_16bar_cpu: about 2 GB) for the next step to allocate again.
      */
     public <T> T withOwnRunArrays(Supplier<T> work) {
         long thread = Thread.currentThread().getId();
