@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate a checkpoint on a dataset split: teacher-forced and sampled (temperature 1.0) "
                 + "reconstruction accuracy, KL and ELBO, as in the MusicVAE paper; latent vs data-space interpolation "
-                + "(Hamming distance to A, smoothness, notes in key); prior samples vs data (note density, pitch range, "
-                + "pitch classes, intervals: histogram overlap and Jensen-Shannon divergence, with the data's two halves "
-                + "as the ceiling).",
+                + "(Hamming distance to A, smoothness, notes in key); prior samples vs data (note density, "
+                + "note-ons per bar, pitch range, pitch classes, intervals: histogram overlap and Jensen-Shannon "
+                + "divergence, with the data's two halves as the ceiling).",
                 "Prints a summary, or the JSON report with --json."})
 final class EvalCommand implements Callable<Integer> {
 
@@ -160,6 +160,7 @@ final class EvalCommand implements Callable<Integer> {
                 s.samples(), s.temperature(), s.dataWindows(), s.silentSamples(), s.silentData());
         line(out, "  %-15s %18s %22s %18s", "feature", "overlap (halves)", "JS bits (halves)", "mean samples/data");
         feature(out, "noteDensity", s.noteDensity());
+        feature(out, "barOnsets", s.barOnsets());
         feature(out, "pitchRange", s.pitchRange());
         feature(out, "pitchClass", s.pitchClass());
         feature(out, "keyPitchClass", s.keyPitchClass());

@@ -15,13 +15,15 @@ package org.melodypalette.model.api;
  * @param silentSamples  share of samples without a note
  * @param silentData     share of data windows without a note
  * @param noteDensity    notes per bar
+ * @param barOnsets      note-ons in each bar (bin 0: bars where nothing starts)
  * @param pitchRange     highest minus lowest pitch per window
  * @param pitchClass     absolute pitch classes (depends on the keys in the data and on training's transposition)
  * @param keyPitchClass  pitch classes above each window's own major tonic (tonality, whatever the key)
  * @param interval       semitones between consecutive notes
  */
 public record EvaluationRealism(int samples, double temperature, int dataWindows, double silentSamples,
-                                double silentData, EvaluationFeature noteDensity, EvaluationFeature pitchRange,
+                                double silentData, EvaluationFeature noteDensity, EvaluationFeature barOnsets,
+                                EvaluationFeature pitchRange,
                                 EvaluationFeature pitchClass, EvaluationFeature keyPitchClass,
                                 EvaluationFeature interval) {
 }

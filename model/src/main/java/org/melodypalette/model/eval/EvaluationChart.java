@@ -108,14 +108,15 @@ public final class EvaluationChart {
     }
 
     private static void drawRealism(Graphics2D g, EvaluationRealism realism) {
-        List<EvaluationFeature> features = List.of(realism.noteDensity(), realism.pitchRange(), realism.pitchClass(),
-                realism.keyPitchClass(), realism.interval());
-        List<String> names = List.of("note density", "pitch range", "pitch class", "pitch class above tonic", "interval");
-        int width = 240;
+        List<EvaluationFeature> features = List.of(realism.noteDensity(), realism.barOnsets(), realism.pitchRange(),
+                realism.pitchClass(), realism.keyPitchClass(), realism.interval());
+        List<String> names = List.of("note density", "note-ons per bar", "pitch range", "pitch class",
+                "pitch class above tonic", "interval");
+        int width = 190;
         for (int f = 0; f < features.size(); f++) {
             EvaluationFeature feature = features.get(f);
             double top = Math.max(maximum(feature.samples()), maximum(feature.data())) * 1.1;
-            Frame frame = new Frame(70 + f * (width + 56), 580, width, 270, 0, feature.bins().size(), 0,
+            Frame frame = new Frame(70 + f * (width + 50), 580, width, 270, 0, feature.bins().size(), 0,
                     top > 0 ? top : 1);
             frame.axes(g, names.get(f), String.format(Locale.ROOT, "overlap %.2f (data halves %.2f)", feature.overlap(),
                     feature.ceilingOverlap()), null);

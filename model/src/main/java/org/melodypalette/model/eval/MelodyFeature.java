@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.melodypalette.model.api.MelodyAttribute;
 import org.melodypalette.music.Pitches;
+import org.melodypalette.tokenizer.MelodyVocabulary;
 
 /**
  * The features whose distributions {@link RealismEvaluator} compares between prior samples and
@@ -14,6 +15,11 @@ public enum MelodyFeature {
 
     /** Notes per bar of each window; bin k holds [k, k + 1), the last bin 16 or more. Silent windows count in bin 0. */
     NOTE_DENSITY("notes per bar"),
+    /**
+     * Note-ons in each bar of each window, bins 0..16: bin 0 is the share of bars where nothing
+     * starts (rests or a held note), which the per-window {@link #NOTE_DENSITY} averages away.
+     */
+    BAR_ONSETS("note-ons in each bar"),
     /** Highest minus lowest pitch of each window with notes, in semitones; bins 0..24 and "&gt;24". */
     PITCH_RANGE("semitones between the highest and lowest note of a window"),
     /** Pitch class of every note, absolute (C = 0). */
@@ -56,6 +62,11 @@ public enum MelodyFeature {
                     labels.add(Integer.toString(k));
                 }
                 labels.add(MAX_DENSITY_BIN + "+");
+            }
+            case BAR_ONSETS -> {
+                for (int k = 0; k <= MAX_DENSITY_BIN; k++) {
+                    labels.add(Integer.toString(k));
+                }
             }
             case PITCH_RANGE -> {
                 for (int k = 0; k <= MAX_RANGE; k++) {
@@ -103,12 +114,27 @@ public enum MelodyFeature {
         int[] pitches = EvalLabels.onsetPitches(labels);
         return switch (this) {
             case NOTE_DENSITY -> new int[] {Math.min((int) Math.floor(valueOf(labels, stepsPerBar)), MAX_DENSITY_BIN)};
+            case BAR_ONSETS -> barOnsets(labels, stepsPerBar);
             case PITCH_RANGE -> pitches.length == 0 ? new int[0]
                     : new int[] {Math.min((int) valueOf(labels, stepsPerBar), MAX_RANGE + 1)};
             case PITCH_CLASS -> degrees(pitches, new DiatonicKey(0));
             case KEY_PITCH_CLASS -> degrees(pitches, DiatonicKey.bestFit(pitches));
             case INTERVAL -> intervalBins(pitches);
         };
+    }
+
+    /** Note-ons per bar (a label from {@code FIRST_PITCH} on starts a note), at most {@value #MAX_DENSITY_BIN}. */
+    private static int[] barOnsets(int[] labels, int stepsPerBar) {
+        int[] bins = new int[labels.length / stepsPerBar];
+        for (int step = 0; step < bins.length * stepsPerBar; step++) {
+            if (labels[step] >= MelodyVocabulary.FIRST_PITCH) {
+                bins[step / stepsPerBar]++;
+            }
+        }
+        for (int bar = 0; bar < bins.length; bar++) {
+            bins[bar] = Math.min(bins[bar], MAX_DENSITY_BIN);
+        }
+        return bins;
     }
 
     /** Each pitch's pitch class above the key's major tonic (C major: the absolute pitch class). */

@@ -46,7 +46,8 @@ public final class RealismEvaluator {
         Function<MelodyFeature, EvaluationFeature> compare =
                 feature -> compare(feature, sampled, data, firstHalf, secondHalf, stepsPerBar);
         return new EvaluationRealism(samples, temperature, data.size(), silentShare(sampled), silentShare(data),
-                compare.apply(MelodyFeature.NOTE_DENSITY), compare.apply(MelodyFeature.PITCH_RANGE),
+                compare.apply(MelodyFeature.NOTE_DENSITY), compare.apply(MelodyFeature.BAR_ONSETS),
+                compare.apply(MelodyFeature.PITCH_RANGE),
                 compare.apply(MelodyFeature.PITCH_CLASS), compare.apply(MelodyFeature.KEY_PITCH_CLASS),
                 compare.apply(MelodyFeature.INTERVAL));
     }

@@ -2,6 +2,7 @@ package org.melodypalette.model.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,14 @@ class MelodyFeatureTest {
     /** D4 F#4 A4: fits D, G and A major; D is the lowest tonic. */
     private static final int[] D_TRIAD = window(new int[][] {{62, 0}, {66, 8}, {69, 16}}, 24);
     private static final int[] SILENT = new int[32];
+    /** A new F2 on each of the 32 steps. */
+    private static final int[] EVERY_STEP = filled(41);
+
+    private static int[] filled(int label) {
+        int[] labels = new int[32];
+        Arrays.fill(labels, label);
+        return labels;
+    }
 
     /** Notes {pitch, start} each held to the next start; a note-off at {@code end}. */
     private static int[] window(int[][] notes, int end) {
@@ -38,11 +47,22 @@ class MelodyFeatureTest {
         assertThat(MelodyFeature.NOTE_DENSITY.valueOf(ARPEGGIO, 16)).isEqualTo(2.5);
         assertThat(MelodyFeature.NOTE_DENSITY.binsOf(ARPEGGIO, 16)).containsExactly(2);
         assertThat(MelodyFeature.NOTE_DENSITY.binsOf(SILENT, 16)).containsExactly(0);
-        int[] everyStep = new int[32];
-        java.util.Arrays.fill(everyStep, 41);
-        assertThat(MelodyFeature.NOTE_DENSITY.binsOf(everyStep, 16)).containsExactly(16);
+        assertThat(MelodyFeature.NOTE_DENSITY.binsOf(EVERY_STEP, 16)).containsExactly(16);
         assertThat(MelodyFeature.NOTE_DENSITY.binLabels()).hasSize(17).endsWith("16+");
         assertThat(MelodyFeature.NOTE_DENSITY.mean(List.of(ARPEGGIO, SILENT, D_TRIAD), 16)).isEqualTo((2.5 + 0 + 1.5) / 3);
+    }
+
+    @Test
+    void barOnsetsCountEachBarsNoteOnsSoEmptyBarsShow() {
+        // ARPEGGIO: 4 notes start in bar 1, 1 in bar 2; D_TRIAD: 2 then 1; SILENT: none in either
+        assertThat(MelodyFeature.BAR_ONSETS.binsOf(ARPEGGIO, 16)).containsExactly(4, 1);
+        assertThat(MelodyFeature.BAR_ONSETS.binsOf(SILENT, 16)).containsExactly(0, 0);
+        int[] heldThroughBar2 = window(new int[][] {{60, 0}}, 31);
+        assertThat(MelodyFeature.BAR_ONSETS.binsOf(heldThroughBar2, 16)).containsExactly(1, 0);
+        assertThat(MelodyFeature.BAR_ONSETS.binsOf(EVERY_STEP, 16)).containsExactly(16, 16);
+        assertThat(MelodyFeature.BAR_ONSETS.binLabels()).hasSize(17).endsWith("16");
+        assertThat(counts(MelodyFeature.BAR_ONSETS, ARPEGGIO, D_TRIAD, SILENT))
+                .containsExactly(2, 2, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     @Test

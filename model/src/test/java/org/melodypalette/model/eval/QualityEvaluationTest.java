@@ -99,8 +99,9 @@ class QualityEvaluationTest {
         assertThat(density.ceilingJsDivergence()).isZero();
         assertThat(density.overlap()).isCloseTo(density.samples().get(4), within(1e-12));
         assertThat(report.pitchClass().samplesMean()).isNull();
-        for (EvaluationFeature f : List.of(density, report.pitchRange(), report.pitchClass(), report.keyPitchClass(),
-                report.interval())) {
+        assertThat(report.barOnsets().data().get(4)).isEqualTo(1.0);
+        for (EvaluationFeature f : List.of(density, report.barOnsets(), report.pitchRange(), report.pitchClass(),
+                report.keyPitchClass(), report.interval())) {
             assertThat(f.samples().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-9));
             assertThat(f.data().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-9));
             assertThat(f.overlap()).isBetween(0.0, 1.0);
