@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--n must be in 1..1000, got " + n);
         }
         try (LatentCodec codec = model.open()) {
-            List<Melody> melodies = codec.sample(n, sampling.options(0.5));
+            List<Melody> melodies = codec.sample(n, sampling.options(DecodeOptions.DEFAULT_SAMPLING_TEMPERATURE));
             MelodyFiles.write(out, "sample", melodies).forEach(System.out::println);
         }
         return 0;

@@ -22,7 +22,8 @@ import org.melodypalette.music.Melody;
  */
 public final class GenerateViewModel {
 
-    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 0.5);
+    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature",
+            DecodeOptions.DEFAULT_SAMPLING_TEMPERATURE);
     private final DoubleProperty topP = new SimpleDoubleProperty(this, "topP", 1.0);
     private final IntegerProperty count = new SimpleIntegerProperty(this, "count", 4);
     private final DoubleProperty similarity = new SimpleDoubleProperty(this, "similarity", 0.7);

@@ -68,7 +68,7 @@ class BadProjectCorpusTest {
         ProjectState state = ProjectFiles.read(file);
 
         assertThat(state.clip().notes()).hasSize(1);
-        assertThat(state.settings()).isEqualTo(new ProjectSettings(120, true, 2, "MAJOR", false, "SLERP", 7, 0.5,
+        assertThat(state.settings()).isEqualTo(new ProjectSettings(120, true, 2, "MAJOR", false, "SLERP", 7, 1.0,
                 1.0, 4, 12));
     }
 }
