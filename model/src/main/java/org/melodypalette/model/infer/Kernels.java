@@ -50,17 +50,17 @@ final class Kernels {
     }
 
     /**
-     * Two threads when the machine has at least 4 cores, else one. A second thread makes batch-1
-     * calls about 3× faster when a core is free (each core keeps its half of the weights in its own
-     * cache), but on a 2-core machine busy with other work it is often preempted mid-step and
-     * medians got worse in measurements; {@link Team} also falls back to one thread by itself
-     * when that happens.
+     * Two threads when the machine has at least 2 cores, else one. Each core then keeps its half
+     * of the weights in its own L2 cache, where one core alone streams them from L3 at every step:
+     * on an idle 2-core machine a mel_2bar_small decode took 1.2-1.5 ms instead of 4.0-4.8 ms.
+     * When another process keeps a core busy, {@link Team} backs off to one thread by itself
+     * (docs/measurements/bench/team-back-off.txt).
      */
     private static int threads() {
         int configured = Integer.getInteger(THREADS_PROPERTY, 0);
         if (configured > 0) {
             return Math.min(configured, 16);
         }
-        return Runtime.getRuntime().availableProcessors() >= 4 ? 2 : 1;
+        return Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
     }
 }

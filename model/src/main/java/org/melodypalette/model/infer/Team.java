@@ -1,5 +1,7 @@
 package org.melodypalette.model.infer;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,9 +19,13 @@ import java.util.concurrent.locks.LockSupport;
  * <p>On a machine whose cores are busy with other work, a worker preempted in the middle of a
  * chunk still stalls the caller for a scheduler time slice. So the team adapts: one wait longer
  * than {@value #STALL_MICROS} µs (a chunk takes a few µs to tens of µs) switches the rest of the
- * session, and the following ones for a back-off period (doubling from {@value #MIN_SOLO_MILLIS} ms
- * up to {@value #MAX_SOLO_MILLIS} ms while contention lasts), to the calling thread alone; then the
- * next session tries the workers again.
+ * session to the calling thread alone. Even an idle machine stalls a session now and then (a
+ * collection, a compilation, the hypervisor); other work on the cores stalls every one, so after
+ * {@value #STALLED_SESSIONS_TO_BACK_OFF} stalled sessions in a row the following sessions also run
+ * alone for a back-off period (doubling from {@value #MIN_SOLO_MILLIS} ms up to
+ * {@value #MAX_SOLO_MILLIS} ms while contention lasts); then the next session tries the workers
+ * again. Backing off after the first stall instead kept an idle 2-core machine's team solo most
+ * of the time (docs/measurements/bench/team-back-off.txt).
  */
 final class Team implements AutoCloseable {
 
@@ -34,8 +40,11 @@ final class Team implements AutoCloseable {
     }
 
     static final long STALL_MICROS = 300;
-    static final long MIN_SOLO_MILLIS = 250;
-    static final long MAX_SOLO_MILLIS = 8000;
+    /** Consecutive sessions with a stall before the team backs off. */
+    static final int STALLED_SESSIONS_TO_BACK_OFF = 3;
+    static final long MIN_SOLO_MILLIS = 100;
+    static final long MAX_SOLO_MILLIS = 1000;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final int threads;
     private final Thread[] workers;
@@ -45,6 +54,9 @@ final class Team implements AutoCloseable {
 
     /** Owner-thread state of the adaptive policy. */
     private boolean stalled;
+    private int stalledSessions;
+    private long sessionStart;
+    private long sessionCpuStart;
     private long soloUntil = System.nanoTime();
     private long soloNanos = MIN_SOLO_MILLIS * 1_000_000;
 
@@ -77,24 +89,46 @@ final class Team implements AutoCloseable {
         }
         stalled = false;
         active = true;
+        sessionStart = now;
+        sessionCpuStart = CPU.getCurrentThreadCpuTime();
         for (Thread worker : workers) {
             LockSupport.unpark(worker);
         }
     }
 
+    /** Whether sessions started now would run on the calling thread alone (a back-off period). */
+    boolean backingOff() {
+        return threads > 1 && System.nanoTime() - soloUntil < 0;
+    }
+
+    /**
+     * Ends the session. A session in which the calling thread itself was off its core for longer
+     * than a stall counts as stalled too: when another process keeps one core busy, the scheduler
+     * may leave the caller there and the worker spinning on the free one, and no wait inside a
+     * region shows it.
+     */
     void end() {
         if (active && !stalled) {
-            soloNanos = MIN_SOLO_MILLIS * 1_000_000;
+            long now = System.nanoTime();
+            long offCore = (now - sessionStart) - (CPU.getCurrentThreadCpuTime() - sessionCpuStart);
+            if (offCore > STALL_MICROS * 1000) {
+                goSolo(now);
+            } else {
+                stalledSessions = 0;
+                soloNanos = MIN_SOLO_MILLIS * 1_000_000;
+            }
         }
         active = false;
     }
 
-    /** A worker was preempted: the rest of this session and a back-off period run solo. */
+    /** A thread was preempted: the rest of this session runs solo, and a back-off period if stalls persist. */
     private void goSolo(long now) {
         stalled = true;
         active = false;
-        soloUntil = now + soloNanos;
-        soloNanos = Math.min(2 * soloNanos, MAX_SOLO_MILLIS * 1_000_000);
+        if (++stalledSessions >= STALLED_SESSIONS_TO_BACK_OFF) {
+            soloUntil = now + soloNanos;
+            soloNanos = Math.min(2 * soloNanos, MAX_SOLO_MILLIS * 1_000_000);
+        }
     }
 
     /** Runs chunks {@code 0 .. chunks−1} of {@code work} on the team and returns when all are done. */

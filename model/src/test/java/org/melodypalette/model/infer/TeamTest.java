@@ -60,22 +60,7 @@ class TeamTest {
     void aStalledWorkerSendsTheRestOfTheSessionToTheCaller() {
         try (Team team = new Team(2)) {
             team.begin();
-            // A worker that takes 2 ms over a chunk looks preempted (> 300 µs of waiting).
-            // On a busy machine the worker may need a while to be scheduled at all: keep offering
-            // regions (whose caller chunks take ~0.1 ms) for up to 10 s.
-            boolean[] stalled = {false};
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!stalled[0] && System.nanoTime() < deadline) {
-                team.run(4, (chunk, slot) -> {
-                    if (slot == 1) {
-                        stalled[0] = true;
-                        sleep(2);
-                    } else {
-                        spin(100_000);
-                    }
-                });
-            }
-            assertThat(stalled[0]).as("the worker took a chunk").isTrue();
+            stall(team);
             AtomicIntegerArray slots = new AtomicIntegerArray(4);
             team.run(4, (chunk, slot) -> slots.set(chunk, slot + 1));
             for (int c = 0; c < 4; c++) {
@@ -83,6 +68,55 @@ class TeamTest {
             }
             team.end();
         }
+    }
+
+    @Test
+    void onlyStallsInSeveralSessionsInARowMakeTheTeamBackOff() {
+        try (Team team = new Team(2)) {
+            for (int session = 1; session <= Team.STALLED_SESSIONS_TO_BACK_OFF; session++) {
+                assertThat(team.backingOff()).as("before stalled session %d", session).isFalse();
+                team.begin();
+                stall(team);
+                team.end();
+            }
+            assertThat(team.backingOff()).isTrue();
+        }
+    }
+
+    @Test
+    void aCallerOffItsCoreStallsTheSessionToo() {
+        try (Team team = new Team(2)) {
+            for (int session = 1; session <= Team.STALLED_SESSIONS_TO_BACK_OFF; session++) {
+                assertThat(team.backingOff()).as("before stalled session %d", session).isFalse();
+                team.begin();
+                team.run(4, (chunk, slot) -> { });
+                sleep(2);
+                team.end();
+            }
+            assertThat(team.backingOff()).isTrue();
+        }
+    }
+
+    /**
+     * Offers regions until the worker takes a chunk, over which it sleeps 2 ms: the caller waits
+     * longer than {@link Team#STALL_MICROS} and takes the worker for preempted. On a busy machine
+     * the worker may need a while to be scheduled at all, so regions (whose caller chunks take
+     * ~0.1 ms) are offered for up to 10 s.
+     */
+    private static void stall(Team team) {
+        boolean[] stalled = {false};
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!stalled[0] && System.nanoTime() < deadline) {
+            team.run(4, (chunk, slot) -> {
+                if (slot == 1) {
+                    stalled[0] = true;
+                    sleep(2);
+                } else {
+                    spin(100_000);
+                }
+            });
+        }
+        assertThat(stalled[0]).as("the worker took a chunk").isTrue();
     }
 
     private static void spin(long nanos) {
