@@ -76,7 +76,7 @@ final class VectorKernel implements GroupKernel {
         float[] d = rows.data();
         for (int b = 0; b < batch; b++) {
             for (int j = rows.at(b), end = j + cols; j < end; j += L) {
-                tanh(FloatVector.fromArray(S, d, j)).intoArray(d, j);
+                tanh(d, j);
             }
         }
     }
@@ -95,47 +95,68 @@ final class VectorKernel implements GroupKernel {
         }
     }
 
-    /** {@code c = σ(i)·tanh(j) + c·σ(f)}, {@code h = tanh(c)·σ(o)} for one vector of units. */
+    /**
+     * {@code c = σ(i)·tanh(j) + c·σ(f)}, {@code h = tanh(c)·σ(o)} for one vector of units; the
+     * activations are applied to the gates in place, and tanh(c) is taken in j's slot.
+     */
     private static void cell(float[] gates, int gateOffset, Rows c, Rows hOut, int b, int unit) {
-        FloatVector i = FloatVector.fromArray(S, gates, gateOffset);
-        FloatVector j = FloatVector.fromArray(S, gates, gateOffset + L);
-        FloatVector f = FloatVector.fromArray(S, gates, gateOffset + 2 * L);
-        FloatVector o = FloatVector.fromArray(S, gates, gateOffset + 3 * L);
+        int i = gateOffset;
+        int j = gateOffset + L;
+        int f = gateOffset + 2 * L;
+        int o = gateOffset + 3 * L;
+        sigmoid(gates, i);
+        tanh(gates, j);
+        sigmoid(gates, f);
+        sigmoid(gates, o);
         int co = c.at(b) + unit;
         FloatVector cPrev = FloatVector.fromArray(S, c.data(), co);
-        FloatVector cNew = sigmoid(i).mul(tanh(j)).add(cPrev.mul(sigmoid(f)));
+        FloatVector cNew = FloatVector.fromArray(S, gates, i).mul(FloatVector.fromArray(S, gates, j))
+                .add(cPrev.mul(FloatVector.fromArray(S, gates, f)));
         cNew.intoArray(c.data(), co);
-        tanh(cNew).mul(sigmoid(o)).intoArray(hOut.data(), hOut.at(b) + unit);
+        cNew.intoArray(gates, j);
+        tanh(gates, j);
+        FloatVector.fromArray(S, gates, j).mul(FloatVector.fromArray(S, gates, o))
+                .intoArray(hOut.data(), hOut.at(b) + unit);
     }
 
-    /** {@code σ(x) = 0.5 + 0.5·tanh(x / 2)}, exact as an identity. */
-    private static FloatVector sigmoid(FloatVector x) {
-        return tanh(x.mul(0.5f)).fma(0.5f, 0.5f);
+    /** {@code σ(x) = 0.5 + 0.5·tanh(x / 2)} (exact as an identity) on the vector at {@code a[offset]}, in place. */
+    private static void sigmoid(float[] a, int offset) {
+        FloatVector.fromArray(S, a, offset).mul(0.5f).intoArray(a, offset);
+        tanh(a, offset);
+        FloatVector.fromArray(S, a, offset).fma(0.5f, 0.5f).intoArray(a, offset);
     }
 
     /**
-     * tanh as a rational function of odd degree 13 over even degree 6 (Eigen's fast float tanh),
-     * within 4e-7 of {@code Math.tanh} on [−12, 12] ({@code VectorKernelTanhTest}). Not
-     * {@code lanewise(TANH)}: that op is computed lane by lane with {@code Math.tanh} until C2
+     * tanh in place on the vector at {@code a[offset]}: a rational function of odd degree 13 over
+     * even degree 6 (Eigen's fast float tanh, both polynomials by Horner's rule with fused
+     * multiply-adds), within 4e-7 of {@code Math.tanh} on [−12, 12] ({@code VectorKernelTanhTest}).
+     *
+     * <p>Not {@code lanewise(TANH)}: that op is computed lane by lane with {@code Math.tanh} until C2
      * compiles it into a vector library call, whose last bits differ, so the same input gave
      * different latents (about 5e-9 apart in attribute vectors) depending on when the JIT had run.
      * Multiplies, FMAs and one division are exact in both modes.
+     *
+     * <p>Arrays in and out, and no vector-valued helper: a vector passed to or returned from a
+     * method C2 does not inline is materialised on the heap. With tanh and σ taking and returning
+     * vectors, C2 left them out of line in the cell update and a mel_2bar_small decode allocated
+     * about 400 KB, now 12 KB (docs/measurements/bench/vector-boxing.txt).
      */
-    static FloatVector tanh(FloatVector x) {
-        FloatVector v = x.max(-TANH_CLAMP).min(TANH_CLAMP);
+    static void tanh(float[] a, int offset) {
+        FloatVector v = FloatVector.fromArray(S, a, offset).max(-TANH_CLAMP).min(TANH_CLAMP);
         FloatVector v2 = v.mul(v);
-        FloatVector p = horner(v2, TANH_NUMERATOR).mul(v);
-        FloatVector q = horner(v2, TANH_DENOMINATOR);
-        return p.div(q);
-    }
-
-    /** {@code c[0]·y^(n−1) + … + c[n−1]} by fused multiply-adds. */
-    private static FloatVector horner(FloatVector y, float[] c) {
-        FloatVector acc = FloatVector.broadcast(S, c[0]);
-        for (int k = 1; k < c.length; k++) {
-            acc = acc.fma(y, FloatVector.broadcast(S, c[k]));
-        }
-        return acc;
+        FloatVector p = FloatVector.broadcast(S, TANH_NUMERATOR[0])
+                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[1]))
+                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[2]))
+                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[3]))
+                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[4]))
+                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[5]))
+                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[6]))
+                .mul(v);
+        FloatVector q = FloatVector.broadcast(S, TANH_DENOMINATOR[0])
+                .fma(v2, FloatVector.broadcast(S, TANH_DENOMINATOR[1]))
+                .fma(v2, FloatVector.broadcast(S, TANH_DENOMINATOR[2]))
+                .fma(v2, FloatVector.broadcast(S, TANH_DENOMINATOR[3]));
+        p.div(q).intoArray(a, offset);
     }
 
     /** One row, for batch-1 latency: 4 accumulators, the weights streamed once. */
