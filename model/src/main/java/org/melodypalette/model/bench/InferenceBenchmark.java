@@ -22,11 +22,19 @@ import org.melodypalette.music.Melody;
  * Inference latency, operation for operation as the magenta.js peer script measures it
  * ({@code shared/magenta/peer/golden.js}, same inputs and the same JSON shape):
  * {@code load}, {@code encode_1}, {@code decode_1_argmax}, {@code decode_1_temp0_5},
- * {@code interpolate_2x11_argmax}, {@code sample_16_temp0_5}. Each operation runs once to warm up,
- * then {@code runs} times; the model is also {@link LatentCodec#warmUp() warmed up} once after
- * opening, as the workbench does. Everything goes through the public {@code model.api}.
+ * {@code interpolate_2x11_argmax}, {@code sample_16_temp0_5}. Each operation runs repeatedly for
+ * {@value #WARM_UP_MILLIS} ms (at least once) to warm up, then {@code runs} times; the model is also
+ * {@link LatentCodec#warmUp() warmed up} once after opening, as the workbench does. Everything goes
+ * through the public {@code model.api}.
+ *
+ * <p>The warm-up times steady state, what a composer dragging a slider gets: right after start-up
+ * the JIT keeps compiling for seconds, and its threads take the cores the kernel's two-thread team
+ * needs, so a single warm-up call left the team running on one thread through most of a 10-run
+ * measurement (decode 4.05 ms vs 1.31 ms over 100 runs, docs/measurements/bench/warm-up.txt).
  */
 public final class InferenceBenchmark {
+
+    static final long WARM_UP_MILLIS = 1000;
 
     /** One operation's wall-clock times in milliseconds (p95 in addition to the peer's fields). */
     public record Timing(@JsonProperty("median_ms") double medianMs, @JsonProperty("min_ms") double minMs,
@@ -114,7 +122,10 @@ public final class InferenceBenchmark {
     }
 
     private static Timing time(int runs, Runnable op) {
-        op.run();
+        long warmUntil = System.nanoTime() + WARM_UP_MILLIS * 1_000_000;
+        do {
+            op.run();
+        } while (System.nanoTime() - warmUntil < 0);
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
