@@ -1,5 +1,8 @@
 package org.melodypalette.model.infer;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A TF kernel {@code W [in, out]} (y = x·W) re-laid once at load for the kernels: the output columns
  * are cut into groups of {@code group} columns (4 vector lengths) and each group's rows are stored
@@ -27,31 +30,47 @@ final class PackedMatrix {
 
     /**
      * Packs {@code w} (row-major, {@code wCols} columns); {@code colMap.length} must be a multiple of
-     * {@code group}.
+     * {@code group}. Row by row, each run of consecutive source columns copied at once: loading a
+     * model is mostly this (a gather element by element, group by group, was two thirds of it).
      */
     static PackedMatrix pack(float[] w, int wCols, int[] rowMap, int[] colMap, int group) {
         if (colMap.length % group != 0) {
             throw new IllegalArgumentException(colMap.length + " columns are not whole groups of " + group);
         }
         int rows = rowMap.length;
-        int groups = colMap.length / group;
         float[] data = new float[rows * colMap.length];
-        for (int g = 0; g < groups; g++) {
-            for (int k = 0; k < rows; k++) {
-                int src = rowMap[k];
-                if (src < 0) {
-                    continue;
-                }
-                int dst = (g * rows + k) * group;
-                for (int j = 0; j < group; j++) {
-                    int col = colMap[g * group + j];
-                    if (col >= 0) {
-                        data[dst + j] = w[src * wCols + col];
-                    }
-                }
+        List<int[]> runs = runs(colMap, group);
+        for (int k = 0; k < rows; k++) {
+            if (rowMap[k] < 0) {
+                continue;
+            }
+            int rowStart = rowMap[k] * wCols;
+            for (int[] run : runs) {
+                // run = {first output column, first source column, length}, inside one group
+                int g = run[0] / group;
+                int dst = (g * rows + k) * group + run[0] % group;
+                System.arraycopy(w, rowStart + run[1], data, dst, run[2]);
             }
         }
         return new PackedMatrix(rows, colMap.length, group, data);
+    }
+
+    /** Maximal runs of output columns mapped to consecutive source columns, split at group boundaries. */
+    private static List<int[]> runs(int[] colMap, int group) {
+        List<int[]> runs = new ArrayList<>();
+        int j = 0;
+        while (j < colMap.length) {
+            if (colMap[j] < 0) {
+                j++;
+                continue;
+            }
+            int start = j;
+            do {
+                j++;
+            } while (j < colMap.length && j % group != 0 && colMap[j] == colMap[j - 1] + 1);
+            runs.add(new int[] {start, colMap[start], j - start});
+        }
+        return runs;
     }
 
     int groups() {
