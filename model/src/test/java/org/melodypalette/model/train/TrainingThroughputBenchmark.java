@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code straightforward}: the same step on {@link StraightforwardMusicVae}, the per-op
  *       baseline (teacher-forced only).</li>
  * </ul>
+ * {@code -Dbenchmark.batch=N} overrides the preset's batch size.
  * It times {@code benchmark.steps} steps after {@code benchmark.warmup} (default 3) and logs
  * sequences per second (over all timed steps) and the median step, by the wall clock, by the
  * process's CPU time (collector and compiler threads included) and by the training thread's CPU
@@ -70,8 +71,10 @@ class TrainingThroughputBenchmark {
     @Test
     void measure() throws IOException {
         ModelConfig preset = ModelPresets.byName(System.getProperty("benchmark.preset"));
-        ModelConfig config = "none".equals(System.getProperty("benchmark.sampling"))
+        ModelConfig sampled = "none".equals(System.getProperty("benchmark.sampling"))
                 ? preset.withTraining(preset.training().withSampling(SamplingSchedule.NONE, 0)) : preset;
+        int batchSize = Integer.getInteger("benchmark.batch", sampled.training().batchSize());
+        ModelConfig config = sampled.withTraining(sampled.training().withBatchSize(batchSize));
         String graph = System.getProperty("benchmark.graph", "trainer");
         int steps = Integer.getInteger("benchmark.steps", 20);
         int warmup = Integer.getInteger("benchmark.warmup", 3);
