@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class TeamTest {
@@ -72,25 +73,24 @@ class TeamTest {
 
     @Test
     void onlyStallsInSeveralSessionsInARowMakeTheTeamBackOff() {
-        try (Team team = new Team(2)) {
-            for (int session = 1; session <= Team.STALLED_SESSIONS_TO_BACK_OFF; session++) {
-                assertThat(team.backingOff()).as("before stalled session %d", session).isFalse();
-                team.begin();
-                stall(team);
-                team.end();
-            }
-            assertThat(team.backingOff()).isTrue();
-        }
+        backsOffAfterStalledSessions(TeamTest::stall);
     }
 
     @Test
     void aCallerOffItsCoreStallsTheSessionToo() {
+        backsOffAfterStalledSessions(team -> {
+            team.run(4, (chunk, slot) -> { });
+            sleep(2);
+        });
+    }
+
+    /** A new team is not backing off before any of the stalled sessions in a row that make it, and is after them. */
+    private static void backsOffAfterStalledSessions(Consumer<Team> stallOneSession) {
         try (Team team = new Team(2)) {
             for (int session = 1; session <= Team.STALLED_SESSIONS_TO_BACK_OFF; session++) {
                 assertThat(team.backingOff()).as("before stalled session %d", session).isFalse();
                 team.begin();
-                team.run(4, (chunk, slot) -> { });
-                sleep(2);
+                stallOneSession.accept(team);
                 team.end();
             }
             assertThat(team.backingOff()).isTrue();
