@@ -41,12 +41,20 @@ final class Conductor {
         return padded;
     }
 
-    void begin(Kernel kernel, Rows z, int batch) {
+    /**
+     * Every bar's embedding: the conductor runs all its steps first (its input never depends on
+     * the notes), so its weights stay in cache over its steps. Bar {@code s} of sequence {@code n}
+     * goes to row {@code s·batch + n} of {@code out}, which needs {@code segments·batch} rows of
+     * {@link #embeddingWidth()}.
+     */
+    Rows embeddings(Kernel kernel, Rows z, int batch, int segments, float[] out) {
         stack.begin(kernel, z, batch);
-    }
-
-    /** The next bar's embedding for every sequence (valid until the next step). */
-    Rows step(Kernel kernel, int batch) {
-        return stack.step(kernel, stack.layer(0).biasRows(), batch);
+        for (int s = 0; s < segments; s++) {
+            Rows h = stack.step(kernel, stack.layer(0).biasRows(), batch);
+            for (int n = 0; n < batch; n++) {
+                System.arraycopy(h.data(), h.at(n), out, (s * batch + n) * padded, padded);
+            }
+        }
+        return new Rows(out, 0, padded);
     }
 }

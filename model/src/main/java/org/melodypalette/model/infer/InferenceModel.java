@@ -46,6 +46,8 @@ public final class InferenceModel implements AutoCloseable {
     private float[] heads;
     private float[] latents;
     private int[] previous;
+    /** Every bar embedding of a hierarchical decode chunk, row {@code segment·batch + n}. */
+    private float[] barEmbeddings;
 
     private InferenceModel(ModelConfig config, WeightSet weights, Kernel kernel) {
         this.config = config;
@@ -238,13 +240,14 @@ public final class InferenceModel implements AutoCloseable {
         Rows zRows = new Rows(latents, 0, zSize);
         Arrays.fill(previous, 0, batch, -1);
         if (conductor != null) {
-            conductor.begin(kernel, zRows, batch);
+            Rows bars = conductor.embeddings(kernel, zRows, batch, segments, barEmbeddings);
+            notes.prepare(kernel, bars, segments * batch);
         } else {
             notes.begin(kernel, zRows, batch);
         }
         for (int segment = 0; segment < segments; segment++) {
             if (conductor != null) {
-                notes.begin(kernel, conductor.step(kernel, batch), batch);
+                notes.beginPrepared(segment * batch, batch);
             }
             for (int t = 0; t < segmentSteps; t++) {
                 int step = segment * segmentSteps + t;
@@ -287,6 +290,7 @@ public final class InferenceModel implements AutoCloseable {
             heads = new float[batch * mu.outputs()];
             latents = new float[batch * config.zSize()];
             previous = new int[batch];
+            barEmbeddings = conductor == null ? null : new float[segments * batch * conductor.embeddingWidth()];
         }
     }
 

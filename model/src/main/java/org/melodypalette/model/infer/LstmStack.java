@@ -50,10 +50,34 @@ final class LstmStack {
     /** Sets every sequence's state from its embedding row. */
     void begin(Kernel kernel, Rows embedding, int batch) {
         ensureCapacity(batch);
+        initialStates(kernel, embedding, state, batch);
+        useState();
+    }
+
+    /** Width of one sequence's state row ({@code [c0 | h0 | c1 | h1 ...]}, padded). */
+    int stateWidth() {
+        return initialState.outputs();
+    }
+
+    /** The initial states of {@code rows} embeddings into {@code out}, {@code [rows, stateWidth]}, in one pass. */
+    void initialStates(Kernel kernel, Rows embeddings, float[] out, int rows) {
         int width = initialState.outputs();
-        Rows stateRows = new Rows(state, 0, width);
-        initialState.apply(kernel, embedding, stateRows, batch);
-        kernel.tanh(stateRows, width, batch);
+        Rows outRows = new Rows(out, 0, width);
+        initialState.apply(kernel, embeddings, outRows, rows);
+        kernel.tanh(outRows, width, rows);
+    }
+
+    /** Sets every sequence's state from rows {@code firstRow ..} of states made by {@link #initialStates}. */
+    void beginFrom(float[] states, int firstRow, int batch) {
+        ensureCapacity(batch);
+        int width = initialState.outputs();
+        System.arraycopy(states, firstRow * width, state, 0, batch * width);
+        useState();
+    }
+
+    /** Points c and h of every layer at the state rows. */
+    private void useState() {
+        int width = initialState.outputs();
         for (int k = 0; k < layers.size(); k++) {
             c[k] = new Rows(state, cellOffset[k], width);
             h[k] = new Rows(state, cellOffset[k] + layers.get(k).padded, width);

@@ -28,6 +28,8 @@ final class NoteDecoder {
     private float[] embeddingGates;
     private float[] gates;
     private float[] logits;
+    private float[] preparedStates;
+    private float[] preparedGates;
 
     /**
      * @param embeddingRowMap layout of the embedding rows as they arrive (z unpadded, or a padded
@@ -77,6 +79,29 @@ final class NoteDecoder {
         LstmLayer first = stack.layer(0);
         kernel.gemm(embeddingRows, first.biasRows(), embedding,
                 new Rows(embeddingGates, 0, first.gateColumns()), batch);
+    }
+
+    /**
+     * What {@link #begin} computes, for {@code rows} embeddings at once (every bar of a
+     * hierarchical decode): the weights of the initial state and of the embedding's projection are
+     * read once instead of once per bar, and stay out of the cache the per-step weights need.
+     */
+    void prepare(Kernel kernel, Rows embeddings, int rows) {
+        int width = stack.layer(0).gateColumns();
+        if (preparedStates == null || preparedStates.length < rows * stack.stateWidth()) {
+            preparedStates = new float[rows * stack.stateWidth()];
+            preparedGates = new float[rows * width];
+        }
+        stack.initialStates(kernel, embeddings, preparedStates, rows);
+        kernel.gemm(embeddingRows, stack.layer(0).biasRows(), embeddings, new Rows(preparedGates, 0, width), rows);
+    }
+
+    /** {@link #begin} from rows {@code firstRow ..} of the last {@link #prepare}. */
+    void beginPrepared(int firstRow, int batch) {
+        ensureCapacity(batch);
+        stack.beginFrom(preparedStates, firstRow, batch);
+        int width = stack.layer(0).gateColumns();
+        System.arraycopy(preparedGates, firstRow * width, embeddingGates, 0, batch * width);
     }
 
     /**
