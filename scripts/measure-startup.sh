@@ -9,6 +9,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 label=${1:?usage: $0 LABEL [palette arguments...]}
 shift
+# a window left by an earlier run would be taken for this one's
+while xwininfo -root -tree 2>/dev/null | grep -q '"Melody Palette'; do
+  sleep 0.1
+done
 home=$(mktemp -d)
 trap 'pkill -f "user.home=$home" || true; rm -rf "$home"' EXIT
 start=$(date +%s.%N)
