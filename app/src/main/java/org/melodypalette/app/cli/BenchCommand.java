@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code palette bench}: inference latency, operation for operation as the magenta.js peer measures it. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time load, encode, decode, interpolate and sample (warm-up, then N runs each) and print "
+        description = "Time load, encode, decode, interpolate and sample (each warmed up for 1 s, then N runs) and print "
                 + "median/min/max/p95 in ms; --json writes the magenta.js timing file shape.")
 final class BenchCommand implements Callable<Integer> {
 
