@@ -49,6 +49,8 @@ echo "shipping step $step of $run as checkpoints/$name"
 (cd "$staging" && "$root/palette" eval --checkpoint . --data "$data" --seed 0 --json eval.json --plot eval.png \
   > eval.txt)
 
+# The model card is written by hand: keep the current one (to be updated with the new figures).
+[ -f "$out/MODEL_CARD.md" ] && cp "$out/MODEL_CARD.md" "$staging/"
 rm -rf "$out.old"
 [ -d "$out" ] && mv "$out" "$out.old"
 mv "$staging" "$out"
