@@ -1,10 +1,10 @@
 package org.melodypalette.model.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.melodypalette.model.api.MelodyAttribute;
 import org.melodypalette.music.Pitches;
-import org.melodypalette.tokenizer.MelodyVocabulary;
 
 /**
  * The features whose distributions {@link RealismEvaluator} compares between prior samples and
@@ -123,16 +123,13 @@ public enum MelodyFeature {
         };
     }
 
-    /** Note-ons per bar (a label from {@code FIRST_PITCH} on starts a note), at most {@value #MAX_DENSITY_BIN}. */
+    /** Each bar's note density (its note-ons), at most {@value #MAX_DENSITY_BIN}. */
     private static int[] barOnsets(int[] labels, int stepsPerBar) {
         int[] bins = new int[labels.length / stepsPerBar];
-        for (int step = 0; step < bins.length * stepsPerBar; step++) {
-            if (labels[step] >= MelodyVocabulary.FIRST_PITCH) {
-                bins[step / stepsPerBar]++;
-            }
-        }
         for (int bar = 0; bar < bins.length; bar++) {
-            bins[bar] = Math.min(bins[bar], MAX_DENSITY_BIN);
+            int[] barLabels = Arrays.copyOfRange(labels, bar * stepsPerBar, (bar + 1) * stepsPerBar);
+            int onsets = (int) MelodyAttribute.NOTE_DENSITY.of(barLabels, stepsPerBar);
+            bins[bar] = Math.min(onsets, MAX_DENSITY_BIN);
         }
         return bins;
     }

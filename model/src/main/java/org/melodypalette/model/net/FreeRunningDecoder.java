@@ -1,5 +1,7 @@
 package org.melodypalette.model.net;
 
+import static org.melodypalette.model.net.RunArrays.free;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -188,14 +190,6 @@ public final class FreeRunningDecoder implements AutoCloseable {
     private static void freeStates(List<INDArray[]> states) {
         for (INDArray[] cAndH : states) {
             free(cAndH);
-        }
-    }
-
-    private static void free(INDArray... arrays) {
-        for (INDArray array : arrays) {
-            if (array.closeable()) {
-                array.close();
-            }
         }
     }
 

@@ -187,9 +187,12 @@ final class RunArrays extends AbstractMemoryMgr {
         }
     }
 
-    private static void free(INDArray array) {
-        if (array.closeable()) {
-            array.close();
+    /** Frees each array that is not a view of another's buffer (those are freed with their owner). */
+    static void free(INDArray... arrays) {
+        for (INDArray array : arrays) {
+            if (array.closeable()) {
+                array.close();
+            }
         }
     }
 }

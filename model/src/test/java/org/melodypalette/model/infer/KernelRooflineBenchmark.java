@@ -29,9 +29,13 @@ class KernelRooflineBenchmark {
     @Test
     void streamingAndBarrier() {
         System.out.printf("kernel roofline, %d gate columns, batch 1, medians of %d calls%n", COLUMNS, CALLS);
+        int group;
+        try (Kernel kernel = Kernels.best(1)) {
+            group = 4 * kernel.lanes();
+        }
         for (double mb : MEGABYTES) {
             int rows = (int) Math.round(mb * 1024 * 1024 / 4 / COLUMNS);
-            PackedMatrix w = randomMatrix(rows);
+            PackedMatrix w = randomMatrix(rows, group);
             System.out.printf("%6.2f MB (%4d rows): 1 thread %s | 2 threads %s%n", mb, rows,
                     stream(w, 1), stream(w, 2));
         }
@@ -79,7 +83,7 @@ class KernelRooflineBenchmark {
                 nanos[nanos.length - 1] / 1e3);
     }
 
-    private static PackedMatrix randomMatrix(int rows) {
+    private static PackedMatrix randomMatrix(int rows, int group) {
         SplittableRandom random = new SplittableRandom(rows);
         float[] w = new float[rows * COLUMNS];
         for (int i = 0; i < w.length; i++) {
@@ -89,8 +93,6 @@ class KernelRooflineBenchmark {
         int[] colMap = new int[COLUMNS];
         Arrays.setAll(rowMap, i -> i);
         Arrays.setAll(colMap, i -> i);
-        try (Kernel kernel = Kernels.best(1)) {
-            return PackedMatrix.pack(w, COLUMNS, rowMap, colMap, 4 * kernel.lanes());
-        }
+        return PackedMatrix.pack(w, COLUMNS, rowMap, colMap, group);
     }
 }
