@@ -1,0 +1,26 @@
+package org.melodypalette.model.backprop;
+
+/**
+ * The float32 arithmetic of a training step on row-major arrays: one matrix product with strided
+ * left operand (so that {@code A} and {@code Aᵀ} are the same call) and the gate activations in
+ * place. Two implementations that agree up to float rounding: {@link VectorArithmetic} (the Vector
+ * API) and {@link ScalarArithmetic} (plain Java, for JVMs without {@code jdk.incubator.vector}).
+ * Stateless and safe to call from several threads at once on disjoint outputs.
+ */
+interface Arithmetic {
+
+    /**
+     * {@code C[i, 0:n] = (accumulate ? C[i, 0:n] : 0) + Σ_{q<p} A(i, q) · B[q, 0:n]} for {@code i < m}, where
+     * {@code A(i, q) = a[aOff + i·aRow + q·aCol]}, row q of B starts at {@code b[bOff + q·ldb]} and row i
+     * of C at {@code c[cOff + i·ldc]}. {@code A} row-major {@code [m, p]} is {@code aRow = p, aCol = 1};
+     * its transpose, stored {@code [p, m]}, is {@code aRow = 1, aCol = m}. C must not overlap A or B.
+     */
+    void gemm(int m, int n, int p, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
+              float[] c, int cOff, int ldc, boolean accumulate);
+
+    /** {@code x = 1 / (1 + e^−x)} in place on {@code a[from, to)}. */
+    void sigmoid(float[] a, int from, int to);
+
+    /** {@code x = tanh(x)} in place on {@code a[from, to)}. */
+    void tanh(float[] a, int from, int to);
+}
