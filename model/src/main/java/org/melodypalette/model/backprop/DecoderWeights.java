@@ -1,0 +1,11 @@
+package org.melodypalette.model.backprop;
+
+import java.util.List;
+
+/** One step's weights of a note decoder (or, without an output layer, the conductor). */
+record DecoderWeights(DenseLayer initialState, List<LstmLayer> layers, DenseLayer output) {
+
+    DecoderWeights {
+        layers = List.copyOf(layers);
+    }
+}

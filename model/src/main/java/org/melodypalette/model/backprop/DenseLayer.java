@@ -1,0 +1,69 @@
+package org.melodypalette.model.backprop;
+
+import java.util.Map;
+import org.melodypalette.model.checkpoint.MagentaVariables;
+
+/** A dense layer {@code y = x·K + b} ({@code K [in, out]}) of one step's weights, with {@code Kᵀ} for backprop. */
+final class DenseLayer {
+
+    final String scope;
+    final int in;
+    final int out;
+    final float[] kernel;
+    final float[] bias;
+    /** {@code [out, in]}. */
+    final float[] transposed;
+
+    private DenseLayer(String scope, int in, int out, float[] kernel, float[] bias) {
+        this.scope = scope;
+        this.in = in;
+        this.out = out;
+        this.kernel = kernel;
+        this.bias = bias;
+        this.transposed = LstmLayer.transposeRows(kernel, out, 0, in);
+    }
+
+    static DenseLayer of(Map<String, float[]> weights, String scope, int in, int out) {
+        float[] kernel = weights.get(MagentaVariables.kernel(scope));
+        float[] bias = weights.get(MagentaVariables.bias(scope));
+        if (kernel.length != in * out || bias.length != out) {
+            throw new IllegalArgumentException(scope + " is not a dense layer " + in + " → " + out);
+        }
+        return new DenseLayer(scope, in, out, kernel, bias);
+    }
+
+    /** {@code y [rows, out] = x [rows, in]·K + b}. */
+    void forward(float[] x, int rows, float[] y, Arithmetic math) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(bias, 0, y, r * out, out);
+        }
+        math.gemm(rows, out, in, x, 0, in, 1, kernel, 0, out, y, 0, out, true);
+    }
+
+    /** Adds {@code dK += xᵀ·dy} and {@code db += Σ dy} to {@code grads}; {@code dx (+)= dy·Kᵀ} unless dx is null. */
+    void backward(float[] x, float[] dy, int rows, Parameters grads, float[] dx, boolean accumulate, Arithmetic math) {
+        math.gemm(in, out, rows, x, 0, 1, in, dy, 0, out, grads.kernel(scope), 0, out, true);
+        LstmTape.addColumnSums(dy, rows, out, grads.bias(scope));
+        if (dx != null) {
+            math.gemm(rows, in, out, dy, 0, out, 1, transposed, 0, in, dx, 0, in, accumulate);
+        }
+    }
+
+    /** {@code s = tanh(x·K + b)}: Magenta's initial LSTM state from an embedding. */
+    void forwardTanh(float[] x, int rows, float[] s, Arithmetic math) {
+        forward(x, rows, s, math);
+        math.tanh(s, 0, rows * out);
+    }
+
+    /**
+     * Backprop of {@link #forwardTanh}: {@code ds} (overwritten with the pre-activation gradient
+     * {@code ds·(1 − s²)}) given the forward's {@code s}.
+     */
+    void backwardTanh(float[] x, float[] s, float[] ds, int rows, Parameters grads, float[] dx, boolean accumulate,
+                      Arithmetic math) {
+        for (int k = 0; k < rows * out; k++) {
+            ds[k] *= 1 - s[k] * s[k];
+        }
+        backward(x, ds, rows, grads, dx, accumulate, math);
+    }
+}

@@ -1,0 +1,70 @@
+package org.melodypalette.model.backprop;
+
+/**
+ * The input's share of an LSTM layer's gates over a whole run, and its gradients, for the two
+ * kinds of input: one-hot labels (a row of the kernel per label, no product) and dense vectors
+ * (one product for all steps). Arrays are time-major, row {@code t·N + n}.
+ */
+final class LayerInputs {
+
+    private LayerInputs() {
+    }
+
+    /**
+     * {@code gates[r] = b' + K[labels[r]]} for the {@code rowCount} rows; a label of −1 is an all-zero
+     * input (the decoder's step 0).
+     */
+    static void gatherGates(LstmLayer layer, int[] labels, int rowCount, float[] bias, float[] gates) {
+        int g4 = layer.gates();
+        for (int r = 0; r < rowCount; r++) {
+            int o = r * g4;
+            System.arraycopy(bias, 0, gates, o, g4);
+            int label = labels[r];
+            if (label >= 0) {
+                int k = label * g4;
+                for (int j = 0; j < g4; j++) {
+                    gates[o + j] += layer.kernel[k + j];
+                }
+            }
+        }
+    }
+
+    /** {@code dK[labels[r]] += dg[r]}: the one-hot rows' kernel gradient. */
+    static void scatterGradients(LstmLayer layer, int[] labels, int rowCount, float[] gateGrads, float[] dKernel) {
+        int g4 = layer.gates();
+        for (int r = 0; r < rowCount; r++) {
+            int label = labels[r];
+            if (label >= 0) {
+                int o = r * g4;
+                int k = label * g4;
+                for (int j = 0; j < g4; j++) {
+                    dKernel[k + j] += gateGrads[o + j];
+                }
+            }
+        }
+    }
+
+    /** {@code gates = b' + x·K[0:in]} for {@code x [rowCount, in]}. */
+    static void projectGates(LstmLayer layer, float[] x, int rowCount, float[] gates, Arithmetic math) {
+        int g4 = layer.gates();
+        for (int r = 0; r < rowCount; r++) {
+            System.arraycopy(layer.gateBias, 0, gates, r * g4, g4);
+        }
+        math.gemm(rowCount, g4, layer.inputSize, x, 0, layer.inputSize, 1, layer.kernel, 0, g4, gates, 0, g4, true);
+    }
+
+    /** {@code dK[0:in] += xᵀ·dg} ({@code [in, rowCount]·[rowCount, 4H]}). */
+    static void addInputKernelGradient(LstmLayer layer, float[] x, int rowCount, float[] gateGrads, float[] dKernel,
+                                       Arithmetic math) {
+        int g4 = layer.gates();
+        math.gemm(layer.inputSize, g4, rowCount, x, 0, 1, layer.inputSize, gateGrads, 0, g4, dKernel, 0, g4, true);
+    }
+
+    /** {@code dx [rowCount, in] (+)= dg·K[0:in]ᵀ}. */
+    static void inputGradient(LstmLayer layer, float[] gateGrads, int rowCount, float[] dx, boolean accumulate,
+                              Arithmetic math) {
+        int g4 = layer.gates();
+        math.gemm(rowCount, layer.inputSize, g4, gateGrads, 0, g4, 1, layer.inputTransposed, 0, layer.inputSize,
+                dx, 0, layer.inputSize, accumulate);
+    }
+}

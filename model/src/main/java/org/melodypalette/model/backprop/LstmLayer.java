@@ -1,0 +1,68 @@
+package org.melodypalette.model.backprop;
+
+import java.util.Map;
+import org.melodypalette.model.checkpoint.MagentaVariables;
+
+/**
+ * One TF BasicLSTMCell layer's weights for one training step, with what backprop reads derived
+ * once: the Magenta kernel {@code K [in + H, 4H]} (gates i, j, f, o; input rows first, then the
+ * recurrent rows), the bias with the forget bias folded in, and transposes for the products that
+ * carry gradients back through the kernel ({@code dx = dg·K[0:in]ᵀ}, {@code dh = dg·K[in:]ᵀ}).
+ */
+final class LstmLayer {
+
+    /** TF BasicLSTMCell's forget bias, added to the f gate. */
+    static final float FORGET_BIAS = 1f;
+
+    final String scope;
+    final int inputSize;
+    final int hidden;
+    /** {@code [in + H, 4H]}, the live weights (read only). */
+    final float[] kernel;
+    /** {@code [4H]}: bias plus the forget bias in the f block. */
+    final float[] gateBias;
+    /** {@code [4H, H]}: {@code K[in:]ᵀ}. */
+    final float[] recurrentTransposed;
+    /** {@code [4H, in]}: {@code K[0:in]ᵀ}. */
+    final float[] inputTransposed;
+
+    private LstmLayer(String scope, int inputSize, int hidden, float[] kernel, float[] bias) {
+        this.scope = scope;
+        this.inputSize = inputSize;
+        this.hidden = hidden;
+        this.kernel = kernel;
+        this.gateBias = bias.clone();
+        for (int k = 2 * hidden; k < 3 * hidden; k++) {
+            gateBias[k] += FORGET_BIAS;
+        }
+        this.recurrentTransposed = transposeRows(kernel, 4 * hidden, inputSize, inputSize + hidden);
+        this.inputTransposed = transposeRows(kernel, 4 * hidden, 0, inputSize);
+    }
+
+    /** The layer {@code scope} of {@code weights}, which holds {@code scope/kernel} and {@code scope/bias}. */
+    static LstmLayer of(Map<String, float[]> weights, String scope, int inputSize, int hidden) {
+        float[] kernel = weights.get(MagentaVariables.kernel(scope));
+        float[] bias = weights.get(MagentaVariables.bias(scope));
+        if (kernel.length != (inputSize + hidden) * 4 * hidden || bias.length != 4 * hidden) {
+            throw new IllegalArgumentException(scope + " is not an LSTM of " + inputSize + " inputs and " + hidden + " units");
+        }
+        return new LstmLayer(scope, inputSize, hidden, kernel, bias);
+    }
+
+    int gates() {
+        return 4 * hidden;
+    }
+
+    /** Rows {@code [from, to)} of {@code w [*, cols]}, transposed: {@code [cols, to − from]}. */
+    static float[] transposeRows(float[] w, int cols, int from, int to) {
+        int rows = to - from;
+        float[] t = new float[cols * rows];
+        for (int r = 0; r < rows; r++) {
+            int src = (from + r) * cols;
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + r] = w[src + j];
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,160 @@
+package org.melodypalette.model.backprop;
+
+import java.util.Arrays;
+
+/**
+ * One LSTM layer run over {@code T} steps of {@code N} rows, with every activation kept for
+ * backprop. Arrays are time-major so that a step is one contiguous block:
+ * <pre>
+ *   gates     [T, N, 4H]   before step t: the input's share of its gates (bias included);
+ *                          after: the activations σ(i), tanh(j), σ(f), σ(o)
+ *   c, h      [T+1, N, H]  index 0 is the initial state, index t+1 the state after step t
+ *   tanhC     [T, N, H]
+ *   gateGrads [T, N, 4H]   after {@link #backStep}: the loss gradient on step t's pre-activation
+ *                          gates, which is also the gradient on its input share
+ * </pre>
+ * The cell, as TF's BasicLSTMCell: {@code c' = σ(i)·tanh(j) + c·σ(f + 1)}, {@code h' = tanh(c')·σ(o)}.
+ * Allocated once per training thread and reused every step.
+ */
+final class LstmTape {
+
+    final int rows;
+    final int steps;
+    final float[] gates;
+    final float[] c;
+    final float[] h;
+    final float[] tanhC;
+    final float[] gateGrads;
+
+    LstmTape(int hidden, int rows, int steps) {
+        this.rows = rows;
+        this.steps = steps;
+        this.gates = new float[steps * rows * 4 * hidden];
+        this.c = new float[(steps + 1) * rows * hidden];
+        this.h = new float[(steps + 1) * rows * hidden];
+        this.tanhC = new float[steps * rows * hidden];
+        this.gateGrads = new float[steps * rows * 4 * hidden];
+    }
+
+    /** Offset of step t's block in {@link #gates} / {@link #gateGrads}. */
+    int gateOffset(int t, int hidden) {
+        return t * rows * 4 * hidden;
+    }
+
+    /** Offset of the state after step t ({@code t = −1}: the initial state) in {@link #c} / {@link #h}. */
+    int stateOffset(int t, int hidden) {
+        return (t + 1) * rows * hidden;
+    }
+
+    /** Zero initial state. */
+    void beginFromZero(int hidden) {
+        Arrays.fill(c, 0, rows * hidden, 0f);
+        Arrays.fill(h, 0, rows * hidden, 0f);
+    }
+
+    /**
+     * Initial state from {@code state [N, stride]}: c from columns {@code [offset, offset + H)}, h from
+     * the next H columns (Magenta's {@code initial_cell_state_from_embedding} split).
+     */
+    void beginFrom(float[] state, int stride, int offset, int hidden) {
+        for (int n = 0; n < rows; n++) {
+            System.arraycopy(state, n * stride + offset, c, n * hidden, hidden);
+            System.arraycopy(state, n * stride + offset + hidden, h, n * hidden, hidden);
+        }
+    }
+
+    /** Step t: adds {@code h_{t−1}·K[in:]} to the input share in {@link #gates}, then the cell update. */
+    void step(LstmLayer layer, int t, Arithmetic math) {
+        int hidden = layer.hidden;
+        int g4 = 4 * hidden;
+        int go = gateOffset(t, hidden);
+        math.gemm(rows, g4, hidden, h, stateOffset(t - 1, hidden), hidden, 1,
+                layer.kernel, layer.inputSize * g4, g4, gates, go, g4, true);
+        for (int n = 0; n < rows; n++) {
+            int r = go + n * g4;
+            math.sigmoid(gates, r, r + hidden);
+            math.tanh(gates, r + hidden, r + 2 * hidden);
+            math.sigmoid(gates, r + 2 * hidden, r + g4);
+        }
+        int prev = stateOffset(t - 1, hidden);
+        int next = stateOffset(t, hidden);
+        int tc = t * rows * hidden;
+        for (int n = 0; n < rows; n++) {
+            int r = go + n * g4;
+            for (int u = 0; u < hidden; u++) {
+                int s = n * hidden + u;
+                float cell = gates[r + u] * gates[r + hidden + u] + c[prev + s] * gates[r + 2 * hidden + u];
+                c[next + s] = cell;
+                tanhC[tc + s] = cell;
+            }
+        }
+        math.tanh(tanhC, tc, tc + rows * hidden);
+        for (int n = 0; n < rows; n++) {
+            int r = go + n * g4 + 3 * hidden;
+            for (int u = 0; u < hidden; u++) {
+                int s = n * hidden + u;
+                h[next + s] = tanhC[tc + s] * gates[r + u];
+            }
+        }
+    }
+
+    /**
+     * Backprop through step t's cell: {@code dh [N, H]} is the whole gradient on h after step t, {@code dc
+     * [N, H]} the gradient on c after step t coming from step t+1 (zeros at the last step), replaced
+     * by the gradient on c before step t. Writes step t's {@link #gateGrads}.
+     */
+    void backStep(LstmLayer layer, int t, float[] dh, float[] dc) {
+        int hidden = layer.hidden;
+        int g4 = 4 * hidden;
+        int go = gateOffset(t, hidden);
+        int prev = stateOffset(t - 1, hidden);
+        int tc = t * rows * hidden;
+        for (int n = 0; n < rows; n++) {
+            int r = go + n * g4;
+            for (int u = 0; u < hidden; u++) {
+                int s = n * hidden + u;
+                float i = gates[r + u];
+                float j = gates[r + hidden + u];
+                float f = gates[r + 2 * hidden + u];
+                float o = gates[r + 3 * hidden + u];
+                float tch = tanhC[tc + s];
+                float dhs = dh[s];
+                float dcs = dc[s] + dhs * o * (1 - tch * tch);
+                gateGrads[r + u] = dcs * j * i * (1 - i);
+                gateGrads[r + hidden + u] = dcs * i * (1 - j * j);
+                gateGrads[r + 2 * hidden + u] = dcs * c[prev + s] * f * (1 - f);
+                gateGrads[r + 3 * hidden + u] = dhs * tch * o * (1 - o);
+                dc[s] = dcs * f;
+            }
+        }
+    }
+
+    /** {@code dhPrev [N, H] = dg_t · K[in:]ᵀ}: the gradient step t sends to h before it. */
+    void recurrentGradient(LstmLayer layer, int t, float[] dhPrev, Arithmetic math) {
+        int g4 = layer.gates();
+        math.gemm(rows, layer.hidden, g4, gateGrads, gateOffset(t, layer.hidden), g4, 1,
+                layer.recurrentTransposed, 0, layer.hidden, dhPrev, 0, layer.hidden, false);
+    }
+
+    /**
+     * Adds this run's gradients on the recurrent rows of the kernel and on the bias, all steps in
+     * one product: {@code dK[in:] += Σ_t h_{t−1}ᵀ·dg_t} ({@code [H, T·N]·[T·N, 4H]}), {@code db += Σ dg}.
+     */
+    void addRecurrentAndBiasGradients(LstmLayer layer, float[] dKernel, float[] dBias, Arithmetic math) {
+        int hidden = layer.hidden;
+        int g4 = layer.gates();
+        math.gemm(hidden, g4, steps * rows, h, 0, 1, hidden, gateGrads, 0, g4,
+                dKernel, layer.inputSize * g4, g4, true);
+        addColumnSums(gateGrads, steps * rows, g4, dBias);
+    }
+
+    /** {@code out[j] += Σ_r a[r·cols + j]} over {@code rowCount} rows. */
+    static void addColumnSums(float[] a, int rowCount, int cols, float[] out) {
+        for (int r = 0; r < rowCount; r++) {
+            int o = r * cols;
+            for (int j = 0; j < cols; j++) {
+                out[j] += a[o + j];
+            }
+        }
+    }
+}

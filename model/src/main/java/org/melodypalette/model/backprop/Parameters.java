@@ -1,0 +1,62 @@
+package org.melodypalette.model.backprop;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.melodypalette.model.checkpoint.MagentaVariables;
+
+/**
+ * Float arrays by Magenta variable name, row-major: a step's weights, or one thread's gradients
+ * (same names and sizes, summed over threads at the end of the step).
+ */
+final class Parameters {
+
+    private final Map<String, float[]> arrays;
+
+    Parameters(Map<String, float[]> arrays) {
+        this.arrays = arrays;
+    }
+
+    /** Zeros of the same names and sizes. */
+    static Parameters zerosLike(Map<String, float[]> like) {
+        Map<String, float[]> zeros = new LinkedHashMap<>();
+        like.forEach((name, values) -> zeros.put(name, new float[values.length]));
+        return new Parameters(zeros);
+    }
+
+    float[] get(String name) {
+        float[] a = arrays.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("no variable " + name);
+        }
+        return a;
+    }
+
+    float[] kernel(String scope) {
+        return get(MagentaVariables.kernel(scope));
+    }
+
+    float[] bias(String scope) {
+        return get(MagentaVariables.bias(scope));
+    }
+
+    Map<String, float[]> asMap() {
+        return arrays;
+    }
+
+    void fill(float value) {
+        for (float[] a : arrays.values()) {
+            Arrays.fill(a, value);
+        }
+    }
+
+    /** {@code this += other}, name by name. */
+    void add(Parameters other) {
+        arrays.forEach((name, a) -> {
+            float[] b = other.get(name);
+            for (int i = 0; i < a.length; i++) {
+                a[i] += b[i];
+            }
+        });
+    }
+}
