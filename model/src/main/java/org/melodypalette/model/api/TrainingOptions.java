@@ -17,8 +17,10 @@ import java.nio.file.Path;
  * @param seed               seed of initial weights, data order, augmentation and latent noise
  * @param resume             continue the checkpoint in {@code outputDir} if there is one; without it an
  *                           existing checkpoint there is an error
- * @param threads            native threads per op; 0 keeps ND4J's default (all cores). The factories
- *                           use {@link #DEFAULT_THREADS}
+ * @param threads            threads of a training step: shards of the batch for the hand-written step
+ *                           (the default on a CPU) and native threads per op for ND4J (evaluation, or
+ *                           the graph on a GPU); 0 = one shard per core and ND4J's default. The
+ *                           factories use {@link #DEFAULT_THREADS}
  */
 public record TrainingOptions(String preset, Path configFile, Path dataset, Path outputDir, long steps,
                               int checkpointInterval, int evalInterval, int evalWindows, long seed,

@@ -39,7 +39,7 @@ public final class TrainingRun {
         }
         Path out = options.outputDir();
         Trainer.Settings settings = new Trainer.Settings(out, options.steps(), options.checkpointInterval(),
-                options.evalInterval(), options.evalWindows(), HISTORY_INTERVAL, options.seed());
+                options.evalInterval(), options.evalWindows(), HISTORY_INTERVAL, options.seed(), options.threads());
         Trainer trainer;
         if (TrainingCheckpoint.exists(out)) {
             if (!options.resume()) {

@@ -14,6 +14,8 @@ import org.melodypalette.model.api.EvaluationSplit;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
+import org.melodypalette.model.backprop.MusicVaeBackprop;
+import org.melodypalette.model.backprop.SamplingInputs;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
@@ -29,6 +31,7 @@ import org.melodypalette.model.net.MusicVaeVariables;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +54,8 @@ public final class Trainer {
     /** Evaluation batch size (forward only). */
     static final int EVAL_BATCH = 64;
     private static final int THROUGHPUT_WINDOW = 20;
+    /** {@code -Dpalette.training.engine=graph} trains on the SameDiff graph even on a CPU. */
+    static final String ENGINE_PROPERTY = "palette.training.engine";
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     /**
@@ -61,15 +66,21 @@ public final class Trainer {
      * @param evalWindows        eval windows per evaluation (the first ones); 0 = all
      * @param historyInterval    steps averaged into one {@code metrics.json} history entry
      * @param seed               the run's seed (a resumed run keeps its checkpoint's)
+     * @param threads            threads a step uses (see {@link #threads()}); 0 = one per core
      */
     public record Settings(Path outputDir, long totalSteps, int checkpointInterval, int evalInterval,
-                           int evalWindows, int historyInterval, long seed) {
+                           int evalWindows, int historyInterval, long seed, int threads) {
         public Settings {
             if (outputDir == null || totalSteps < 1 || checkpointInterval < 1 || evalInterval < 1
-                    || evalWindows < 0 || historyInterval < 1) {
+                    || evalWindows < 0 || historyInterval < 1 || threads < 0) {
                 throw new IllegalArgumentException("invalid trainer settings: " + totalSteps + " steps, intervals "
-                        + checkpointInterval + "/" + evalInterval + "/" + historyInterval);
+                        + checkpointInterval + "/" + evalInterval + "/" + historyInterval + ", threads " + threads);
             }
+        }
+
+        /** Shards of the batch for the hand-written step: {@link #threads}, or one per core. */
+        int shards() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         }
     }
 
@@ -79,6 +90,8 @@ public final class Trainer {
 
     private final ModelConfig config;
     private final MusicVaeGraph graph;
+    /** The hand-written step, or null where the graph computes the gradients (see {@link #ENGINE_PROPERTY}). */
+    private final MusicVaeBackprop backprop;
     private final AdamOptimizer optimizer;
     private final TrainingBatches batches;
     private final LabelWindows evalWindows;
@@ -112,6 +125,20 @@ public final class Trainer {
         this.evalWindows = Evaluator.first(data.eval(), settings.evalWindows());
         this.history = new ArrayList<>(metrics.history());
         this.evaluations = new ArrayList<>(metrics.evaluations());
+        this.backprop = usesBackprop() ? MusicVaeBackprop.create(config, currentWeights(), training.batchSize(),
+                settings.shards()) : null;
+        LOG.info("training {} with {}", config.name(), backprop == null ? "the SameDiff graph" : backprop.description());
+    }
+
+    /**
+     * The hand-written step ({@link MusicVaeBackprop}) on ND4J's CPU backend, the SameDiff graph on
+     * any other (a GPU) or when {@code -Dpalette.training.engine=graph}. Both compute the same
+     * gradients (MusicVaeBackpropTest); on two cores the hand-written one is several times faster
+     * (docs/measurements/training-throughput.txt).
+     */
+    static boolean usesBackprop() {
+        return !"graph".equals(System.getProperty(ENGINE_PROPERTY))
+                && Nd4j.getBackend().getClass().getName().contains(".cpu.");
     }
 
     /** A new run from weights initialised with the settings' seed. */
@@ -221,29 +248,80 @@ public final class Trainer {
     /** One update on the batch of the current step; advances the step. */
     StepFigures trainStep() {
         int[][] labels = batches.batch(step);
-        INDArray input = MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT);
         INDArray eps = Evaluator.gaussian(labels.length, config.zSize(), Seeds.random(seed, Seeds.LATENT_NOISE, step));
-        Map<String, INDArray> feed = feed(input, eps, labels.length);
+        ScheduledSamplingDraw draw = graph.decoderInputs() == DecoderInputs.TEACHER_FORCED ? null : draw(labels.length);
+        double beta = Schedules.beta(config.training(), step);
+        try {
+            return backprop != null ? backpropUpdate(labels, eps, beta, draw) : graphUpdate(labels, eps, beta, draw);
+        } finally {
+            // The graph's feeds may be these very arrays (a cast to their own type), already closed.
+            for (INDArray array : draw == null ? List.of(eps) : List.of(eps, draw.teacherMask(), draw.samplingNoise())) {
+                if (!array.wasClosed()) {
+                    array.close();
+                }
+            }
+        }
+    }
+
+    private StepFigures backpropUpdate(int[][] labels, INDArray eps, double beta, ScheduledSamplingDraw draw) {
+        SamplingInputs sampling = draw == null ? null
+                : new SamplingInputs(draw.teacherMask().data().asFloat(), draw.samplingNoise().data().asFloat());
+        MusicVaeBackprop.Result result = backprop.step(currentWeights(), labels, eps.data().asFloat(), beta, sampling);
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        for (String name : graph.variableNames()) {
+            gradients.put(name, Nd4j.create(result.gradients().get(name), graph.variable(name).shape(), 'c'));
+        }
+        try {
+            apply(gradients);
+        } finally {
+            gradients.values().forEach(INDArray::close);
+        }
+        return new StepFigures(result.loss(), result.meanReconstruction(), result.meanKl(),
+                result.hits() / (double) (labels.length * config.numSteps()));
+    }
+
+    /** Every variable's current values, row-major, by name. */
+    private Map<String, float[]> currentWeights() {
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (String name : graph.variableNames()) {
+            weights.put(name, graph.variable(name).data().asFloat());
+        }
+        return weights;
+    }
+
+    private StepFigures graphUpdate(int[][] labels, INDArray eps, double beta, ScheduledSamplingDraw draw) {
+        INDArray input = MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT);
+        Map<String, INDArray> feed = draw == null ? graph.feed(input, eps, beta)
+                : graph.feed(input, eps, beta, draw.teacherMask(), draw.samplingNoise());
         // Every array of the step is freed when it ends, not left to the garbage collector, which
         // does not see native memory (RunArrays in the net package says how much that was).
         graph.trackRunArrays();
         try {
-            return update(labels, feed);
+            OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(feed,
+                    List.of(MusicVaeGraph.LOSS, MusicVaeGraph.R_LOSS, MusicVaeGraph.KL, MusicVaeGraph.LOGITS),
+                    graph.variableNames());
+            Map<String, INDArray> outputs = result.getOutputs();
+            apply(result.getGradients());
+            long hits = Evaluator.matches(
+                    MelodyTensors.argmaxLabels(outputs.get(MusicVaeGraph.LOGITS), config.numSteps()), labels);
+            return new StepFigures(outputs.get(MusicVaeGraph.LOSS).getDouble(0),
+                    outputs.get(MusicVaeGraph.R_LOSS).meanNumber().doubleValue(),
+                    outputs.get(MusicVaeGraph.KL).meanNumber().doubleValue(),
+                    hits / (double) (labels.length * config.numSteps()));
         } finally {
             graph.closeRunArrays();
             for (INDArray array : feed.values()) {
                 array.close();
             }
+            if (!input.wasClosed()) {
+                input.close();
+            }
         }
     }
 
-    private StepFigures update(int[][] labels, Map<String, INDArray> feed) {
+    /** Clipping and Adam with this step's learning rate; advances the step. */
+    private void apply(Map<String, INDArray> gradients) {
         TrainingConfig training = config.training();
-        OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(feed,
-                List.of(MusicVaeGraph.LOSS, MusicVaeGraph.R_LOSS, MusicVaeGraph.KL, MusicVaeGraph.LOGITS),
-                graph.variableNames());
-        Map<String, INDArray> outputs = result.getOutputs();
-        Map<String, INDArray> gradients = result.getGradients();
         clipByGlobalNorm(gradients, training.gradClipNorm());
         Map<String, INDArray> parameters = new LinkedHashMap<>();
         for (String name : graph.variableNames()) {
@@ -251,25 +329,14 @@ public final class Trainer {
         }
         optimizer.apply(parameters, gradients, Schedules.learningRate(training, step));
         step++;
-        long hits = Evaluator.matches(
-                MelodyTensors.argmaxLabels(outputs.get(MusicVaeGraph.LOGITS), config.numSteps()), labels);
-        return new StepFigures(outputs.get(MusicVaeGraph.LOSS).getDouble(0),
-                outputs.get(MusicVaeGraph.R_LOSS).meanNumber().doubleValue(),
-                outputs.get(MusicVaeGraph.KL).meanNumber().doubleValue(),
-                hits / (double) (labels.length * config.numSteps()));
     }
 
-    /** The graph's feeds for this step: teacher-forced, or with this step's scheduled-sampling draw. */
-    private Map<String, INDArray> feed(INDArray input, INDArray eps, int batch) {
+    /** This step's scheduled-sampling draw. */
+    private ScheduledSamplingDraw draw(int batch) {
         TrainingConfig training = config.training();
-        double beta = Schedules.beta(training, step);
-        if (graph.decoderInputs() == DecoderInputs.TEACHER_FORCED) {
-            return graph.feed(input, eps, beta);
-        }
         int segmentLength = config.decoder() == DecoderKind.HIERARCHICAL ? config.stepsPerSegment() : config.numSteps();
-        ScheduledSamplingDraw draw = ScheduledSamplingDraw.draw(seed, step, batch, config.numSteps(), segmentLength,
-                config.numClasses(), Schedules.teacherForcing(training, step));
-        return graph.feed(input, eps, beta, draw.teacherMask(), draw.samplingNoise());
+        return ScheduledSamplingDraw.draw(seed, step, batch, config.numSteps(), segmentLength, config.numClasses(),
+                Schedules.teacherForcing(training, step));
     }
 
     /** TF's clip_by_global_norm, or all zeros if the norm is at least {@link #GRAD_NORM_CLIP_TO_ZERO}. */

@@ -41,7 +41,7 @@ class TrainerTest {
     }
 
     private Trainer.Settings settings(String folder, long steps, int checkpointInterval) {
-        return new Trainer.Settings(dir.resolve(folder), steps, checkpointInterval, 3, 0, 2, 11);
+        return new Trainer.Settings(dir.resolve(folder), steps, checkpointInterval, 3, 0, 2, 11, 2);
     }
 
     private void assertOverfits(String preset) throws IOException {

@@ -40,7 +40,7 @@ class TrainingMemoryBenchmark {
         int every = Integer.getInteger("benchmark.every", 10);
         int evalInterval = Integer.getInteger("benchmark.evalInterval", 1_000_000);
         Trainer trainer = Trainer.start(config, TrainingThroughputBenchmark.syntheticData(config, 512, 64),
-                new Trainer.Settings(dir.resolve("run"), steps, 1_000_000, evalInterval, 0, 1_000_000, 1));
+                new Trainer.Settings(dir.resolve("run"), steps, 1_000_000, evalInterval, 0, 1_000_000, 1, 0));
         log(0);
         while (trainer.step() < steps) {
             trainer.trainStep();

@@ -17,6 +17,7 @@ import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
+import org.melodypalette.model.backprop.MusicVaeBackprop;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
@@ -31,6 +32,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +51,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code graph}: {@link Trainer#trainStep}'s work (feeds, gradients, global-norm clipping,
  *       Adam, argmax accuracy, step-scoped arrays freed) on the teacher-forced {@link MusicVaeGraph};</li>
  *   <li>{@code straightforward}: the same step on {@link StraightforwardMusicVae}, the per-op
- *       baseline (teacher-forced only).</li>
+ *       baseline (teacher-forced only);</li>
+ *   <li>{@code backprop}: the same step with the gradients of the hand-written
+ *       {@link MusicVaeBackprop} (teacher-forced), as {@link Trainer} takes them on a CPU.</li>
  * </ul>
+ * {@code -Dbenchmark.threads=N} caps ND4J's native threads and sets the hand-written step's shards
+ * (trainer and backprop; 0 or absent: ND4J's default and one shard per core).
  * {@code -Dbenchmark.batch=N} overrides the preset's batch size.
  * It times {@code benchmark.steps} steps after {@code benchmark.warmup} (default 3) and logs
  * sequences per second (over all timed steps) and the median step, by the wall clock, by the
@@ -84,10 +90,11 @@ class TrainingThroughputBenchmark {
         }
         Stamps stamps = new Stamps(warmup, steps);
         switch (graph) {
-            case "trainer" -> timeTrainer(config, stamps);
+            case "trainer" -> timeTrainer(config, stamps, threads);
             case "graph", "straightforward" -> timeSteps(config, graph.equals("graph"), stamps);
+            case "backprop" -> timeBackpropSteps(config, stamps, threads);
             default -> throw new IllegalArgumentException("benchmark.graph " + graph
-                    + ": expected trainer, graph or straightforward");
+                    + ": expected trainer, graph, straightforward or backprop");
         }
         int batch = config.training().batchSize();
         double wall = stamps.seconds(stamps.wall, warmup);
@@ -172,9 +179,9 @@ class TrainingThroughputBenchmark {
     }
 
     /** Stamps after each step of the live training loop. */
-    private void timeTrainer(ModelConfig config, Stamps stamps) throws IOException {
+    private void timeTrainer(ModelConfig config, Stamps stamps, int threads) throws IOException {
         Trainer trainer = Trainer.start(config, syntheticData(config, 512, 0),
-                new Trainer.Settings(dir.resolve("run"), stamps.wall.length, 1_000_000, 1_000_000, 0, 1_000_000, 1));
+                new Trainer.Settings(dir.resolve("run"), stamps.wall.length, 1_000_000, 1_000_000, 0, 1_000_000, 1, threads));
         trainer.run(new TrainingListener() {
             @Override
             public void onProgress(TrainingProgress progress) {
@@ -241,6 +248,54 @@ class TrainingThroughputBenchmark {
         if (profile != null) {
             profile.report().forEach(LOG::info);
         }
+    }
+
+    /**
+     * Stamps after each teacher-forced step whose gradients come from {@link MusicVaeBackprop}, with
+     * the rest of {@link #timeSteps}' work: weights read from and written to the same ND4J
+     * variables, gradients copied into ND4J arrays, clipping, Adam, accuracy.
+     */
+    private static void timeBackpropSteps(ModelConfig config, Stamps stamps, int threads) {
+        WeightSet weights = MusicVaeVariables.initialize(config, 1);
+        int batch = config.training().batchSize();
+        MusicVaeGraph graph = MusicVaeGraph.build(config, weights, DataType.FLOAT);
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (String name : graph.variableNames()) {
+            parameters.put(name, graph.variable(name));
+            shapes.put(name, graph.variable(name).shape());
+        }
+        AdamOptimizer optimizer = AdamOptimizer.fresh(shapes);
+        TrainingBatches batches = new TrainingBatches(syntheticData(config, 512, 0).train(), batch,
+                config.training().transposeSemitones(), config.numClasses(), 1);
+        try (MusicVaeBackprop backprop = MusicVaeBackprop.create(config, values(parameters), batch,
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors())) {
+            LOG.info("hand-written step: {}", backprop.description());
+            for (int step = 0; step < stamps.wall.length; step++) {
+                int[][] labels = batches.batch(step);
+                INDArray eps = Evaluator.gaussian(batch, config.zSize(), Seeds.random(1, Seeds.LATENT_NOISE, step));
+                MusicVaeBackprop.Result result = backprop.step(values(parameters), labels, eps.data().asFloat(),
+                        Schedules.beta(config.training(), step), null);
+                Map<String, INDArray> gradients = new LinkedHashMap<>();
+                shapes.forEach((name, shape) -> gradients.put(name,
+                        Nd4j.create(result.gradients().get(name), shape, 'c')));
+                Trainer.clipByGlobalNorm(gradients, config.training().gradClipNorm());
+                optimizer.apply(parameters, gradients, Schedules.learningRate(config.training(), step));
+                if (step == 0) {
+                    LOG.info("first step: loss {}, accuracy {}", result.loss(),
+                            result.hits() / (double) (batch * config.numSteps()));
+                }
+                gradients.values().forEach(INDArray::close);
+                eps.close();
+                stamps.take();
+            }
+        }
+    }
+
+    private static Map<String, float[]> values(Map<String, INDArray> parameters) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        parameters.forEach((name, array) -> values.put(name, array.data().asFloat()));
+        return values;
     }
 
     /**
