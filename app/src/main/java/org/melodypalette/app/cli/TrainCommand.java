@@ -49,7 +49,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Native threads per op (0 = ND4J's default).")
+    @Option(names = "--threads", defaultValue = "0",
+            description = "Threads per training step: shards of the batch on a CPU, native threads per op for"
+                    + " ND4J (0 = one per core).")
     int threads;
 
     private volatile boolean stop;
