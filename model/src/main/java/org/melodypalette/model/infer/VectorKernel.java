@@ -8,6 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * 4 vectors; up to 4 batch rows are computed together so that each weight vector loaded is used
  * for every row (16 accumulators in registers), and an LSTM group's 4 accumulators per row are
  * exactly the i, j, f, o gates of one block of units, so the cell update happens right there.
+ * The activations are {@link VectorActivations}'.
  *
  * <p>Loaded only through {@link Kernels#best()}, when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}.
@@ -17,15 +18,6 @@ final class VectorKernel implements GroupKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int G = 4 * L;
-    /** tanh is ±1 in float beyond this. */
-    private static final float TANH_CLAMP = 7.90531110763549805f;
-    /** Odd numerator of {@link #tanh} over x (coefficients of x^12 … x^0) and its even denominator. */
-    private static final float[] TANH_NUMERATOR = {-2.76076847742355e-16f, 2.00018790482477e-13f,
-        -8.60467152213735e-11f, 5.12229709037114e-08f, 1.48572235717979e-05f, 6.37261928875436e-04f,
-        4.89352455891786e-03f};
-    private static final float[] TANH_DENOMINATOR = {1.19825839466702e-06f, 1.18534705686654e-04f,
-        2.26843463243900e-03f, 4.89352518554385e-03f};
-
     /** Per slot: gates of up to 4 rows of one column group, between the matmul and the cell update. */
     private final float[][] gates;
 
@@ -76,7 +68,7 @@ final class VectorKernel implements GroupKernel {
         float[] d = rows.data();
         for (int b = 0; b < batch; b++) {
             for (int j = rows.at(b), end = j + cols; j < end; j += L) {
-                tanh(d, j);
+                VectorActivations.tanh(d, j);
             }
         }
     }
@@ -104,59 +96,19 @@ final class VectorKernel implements GroupKernel {
         int j = gateOffset + L;
         int f = gateOffset + 2 * L;
         int o = gateOffset + 3 * L;
-        sigmoid(gates, i);
-        tanh(gates, j);
-        sigmoid(gates, f);
-        sigmoid(gates, o);
+        VectorActivations.sigmoid(gates, i);
+        VectorActivations.tanh(gates, j);
+        VectorActivations.sigmoid(gates, f);
+        VectorActivations.sigmoid(gates, o);
         int co = c.at(b) + unit;
         FloatVector cPrev = FloatVector.fromArray(S, c.data(), co);
         FloatVector cNew = FloatVector.fromArray(S, gates, i).mul(FloatVector.fromArray(S, gates, j))
                 .add(cPrev.mul(FloatVector.fromArray(S, gates, f)));
         cNew.intoArray(c.data(), co);
         cNew.intoArray(gates, j);
-        tanh(gates, j);
+        VectorActivations.tanh(gates, j);
         FloatVector.fromArray(S, gates, j).mul(FloatVector.fromArray(S, gates, o))
                 .intoArray(hOut.data(), hOut.at(b) + unit);
-    }
-
-    /** {@code σ(x) = 0.5 + 0.5·tanh(x / 2)} (exact as an identity) on the vector at {@code a[offset]}, in place. */
-    private static void sigmoid(float[] a, int offset) {
-        FloatVector.fromArray(S, a, offset).mul(0.5f).intoArray(a, offset);
-        tanh(a, offset);
-        FloatVector.fromArray(S, a, offset).fma(0.5f, 0.5f).intoArray(a, offset);
-    }
-
-    /**
-     * tanh in place on the vector at {@code a[offset]}: a rational function of odd degree 13 over
-     * even degree 6 (Eigen's fast float tanh, both polynomials by Horner's rule with fused
-     * multiply-adds), within 4e-7 of {@code Math.tanh} on [−12, 12] ({@code VectorKernelTanhTest}).
-     *
-     * <p>Not {@code lanewise(TANH)}: that op is computed lane by lane with {@code Math.tanh} until C2
-     * compiles it into a vector library call, whose last bits differ, so the same input gave
-     * different latents (about 5e-9 apart in attribute vectors) depending on when the JIT had run.
-     * Multiplies, FMAs and one division are exact in both modes.
-     *
-     * <p>Arrays in and out, and no vector-valued helper: a vector passed to or returned from a
-     * method C2 does not inline is materialised on the heap. With tanh and σ taking and returning
-     * vectors, C2 left them out of line in the cell update and a mel_2bar_small decode allocated
-     * about 400 KB, now 12 KB (docs/measurements/bench/vector-boxing.txt).
-     */
-    static void tanh(float[] a, int offset) {
-        FloatVector v = FloatVector.fromArray(S, a, offset).max(-TANH_CLAMP).min(TANH_CLAMP);
-        FloatVector v2 = v.mul(v);
-        FloatVector p = FloatVector.broadcast(S, TANH_NUMERATOR[0])
-                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[1]))
-                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[2]))
-                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[3]))
-                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[4]))
-                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[5]))
-                .fma(v2, FloatVector.broadcast(S, TANH_NUMERATOR[6]))
-                .mul(v);
-        FloatVector q = FloatVector.broadcast(S, TANH_DENOMINATOR[0])
-                .fma(v2, FloatVector.broadcast(S, TANH_DENOMINATOR[1]))
-                .fma(v2, FloatVector.broadcast(S, TANH_DENOMINATOR[2]))
-                .fma(v2, FloatVector.broadcast(S, TANH_DENOMINATOR[3]));
-        p.div(q).intoArray(a, offset);
     }
 
     /** One row, for batch-1 latency: 4 accumulators, the weights streamed once. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 
-/** The vector kernel's own tanh (deterministic whether or not the JIT has compiled it). */
-class VectorKernelTanhTest {
+/** The vector activations' tanh (deterministic whether or not the JIT has compiled it). */
+class VectorActivationsTest {
 
     @Test
     void staysWithin4e7OfMathTanhAndIsOdd() {
@@ -19,7 +19,7 @@ class VectorKernelTanhTest {
                 in[l] = (k + l) * 1e-4f;
             }
             System.arraycopy(in, 0, out, 0, lanes);
-            VectorKernel.tanh(out, 0);
+            VectorActivations.tanh(out, 0);
             for (int l = 0; l < lanes; l++) {
                 worst = Math.max(worst, Math.abs(out[l] - Math.tanh(in[l])));
             }
@@ -30,7 +30,7 @@ class VectorKernelTanhTest {
         for (int l = 0; l < lanes; l++) {
             signs[l] = l % 2 == 0 ? 0.75f : -0.75f;
         }
-        VectorKernel.tanh(signs, 0);
+        VectorActivations.tanh(signs, 0);
         assertThat(signs[0]).isEqualTo(-signs[1]);
     }
 }
