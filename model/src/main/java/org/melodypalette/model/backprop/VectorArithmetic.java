@@ -29,6 +29,11 @@ final class VectorArithmetic implements Arithmetic {
     private static final int NR = 4 * L;
     /** Depth per packed block: a wide strip is KC·NR floats (32 KB with 16 lanes, L1 is 48 KB). */
     private static final int KC = 128;
+    /**
+     * Columns per pass over the whole depth: C's {@code [256, NC]} block of a weight gradient (256 KB)
+     * then stays in L2 (2 MB) with the packed block of B, instead of C passing through L3 every KC rows.
+     */
+    private static final int NC = 4 * NR;
 
     /** Per thread: the packed block of B and a tile for C's last, partial vector of columns. */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -48,33 +53,40 @@ final class VectorArithmetic implements Arithmetic {
             return;
         }
         Scratch scratch = SCRATCH.get();
-        int wide = n / NR;
-        int narrow = (n - wide * NR + L - 1) / L;
-        for (int q0 = 0; q0 < p; q0 += KC) {
-            int kc = Math.min(KC, p - q0);
-            float[] packed = scratch.packed(kc * (wide * NR + narrow * L));
-            pack(kc, n, wide, narrow, b, bOff + q0 * ldb, ldb, packed);
-            boolean load = accumulate || q0 > 0;
-            int aDepth = aOff + q0 * aCol;
-            for (int s = 0; s < wide; s++) {
-                for (int i = 0; i < m; i += MR) {
-                    wideTile(Math.min(MR, m - i), kc, a, aDepth + i * aRow, aRow, aCol, packed, s * kc * NR,
-                            c, cOff + i * ldc + s * NR, ldc, load);
-                }
+        for (int j0 = 0; j0 < n; j0 += NC) {
+            int nc = Math.min(NC, n - j0);
+            for (int q0 = 0; q0 < p; q0 += KC) {
+                int kc = Math.min(KC, p - q0);
+                block(m, nc, kc, a, aOff + q0 * aCol, aRow, aCol, b, bOff + q0 * ldb + j0, ldb,
+                        c, cOff + j0, ldc, accumulate || q0 > 0, scratch);
             }
-            for (int t = 0; t < narrow; t++) {
-                int col = wide * NR + t * L;
-                int bp = wide * kc * NR + t * kc * L;
-                for (int i = 0; i < m; i += MR) {
-                    int rows = Math.min(MR, m - i);
-                    int ai = aDepth + i * aRow;
-                    int ci = cOff + i * ldc + col;
-                    if (col + L <= n) {
-                        narrowTile(rows, kc, a, ai, aRow, aCol, packed, bp, c, ci, ldc, load);
-                    } else {
-                        partialTile(rows, n - col, kc, a, ai, aRow, aCol, packed, bp, c, ci, ldc, load,
-                                scratch.tile);
-                    }
+        }
+    }
+
+    /**
+     * {@code C[0:m, 0:nc] (+)= A[0:m, 0:kc] · B[0:kc, 0:nc]} strip by strip; B's strips are packed on
+     * the way by the first row block, the last (partial) one beforehand, zero-padded.
+     */
+    private static void block(int m, int nc, int kc, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff,
+                              int ldb, float[] c, int cOff, int ldc, boolean load, Scratch scratch) {
+        int strips = (nc + NR - 1) / NR;
+        int full = nc / NR;
+        float[] packed = scratch.packed;
+        if (full < strips) {
+            packPartial(kc, nc - full * NR, b, bOff + full * NR, ldb, packed, full * kc * NR);
+        }
+        for (int s = 0; s < strips; s++) {
+            int bp = s * kc * NR;
+            for (int i = 0; i < m; i += MR) {
+                int rows = Math.min(MR, m - i);
+                int ai = aOff + i * aRow;
+                int ci = cOff + i * ldc + s * NR;
+                if (s == full) {
+                    partialTile(rows, nc - s * NR, kc, a, ai, aRow, aCol, packed, bp, c, ci, ldc, load, scratch.tile);
+                } else if (i == 0) {
+                    wideTile(rows, kc, a, ai, aRow, aCol, b, bOff + s * NR, ldb, m > MR, packed, bp, c, ci, ldc, load);
+                } else {
+                    wideTile(rows, kc, a, ai, aRow, aCol, packed, bp, NR, false, packed, bp, c, ci, ldc, load);
                 }
             }
         }
@@ -108,48 +120,36 @@ final class VectorArithmetic implements Arithmetic {
         }
     }
 
-    /**
-     * Rows {@code [0, kc)} of B (from {@code b[bq]}, {@code ldb} apart) into {@code wide} strips of NR
-     * columns, then {@code narrow} strips of L; columns past n are zero.
-     */
-    private static void pack(int kc, int n, int wide, int narrow, float[] b, int bq, int ldb, float[] packed) {
-        int narrowBase = wide * kc * NR;
-        for (int q = 0; q < kc; q++, bq += ldb) {
-            for (int s = 0; s < wide; s++) {
-                System.arraycopy(b, bq + s * NR, packed, s * kc * NR + q * NR, NR);
-            }
-            for (int t = 0; t < narrow; t++) {
-                int col = wide * NR + t * L;
-                int to = narrowBase + t * kc * L + q * L;
-                int w = Math.min(L, n - col);
-                System.arraycopy(b, bq + col, packed, to, w);
-                if (w < L) {
-                    Arrays.fill(packed, to + w, to + L, 0f);
-                }
-            }
+    /** The last {@code w < NR} columns of B's rows {@code [0, kc)}, zero-padded to a strip at {@code packed[to]}. */
+    private static void packPartial(int kc, int w, float[] b, int bq, int ldb, float[] packed, int to) {
+        for (int q = 0; q < kc; q++, bq += ldb, to += NR) {
+            System.arraycopy(b, bq, packed, to, w);
+            Arrays.fill(packed, to + w, to + NR, 0f);
         }
     }
 
-    /** The last columns, fewer than L: computed in {@code tile} (MR × L) and copied back. */
+    /** The last columns, fewer than NR: computed in {@code tile} (MR × NR) and copied back. */
     private static void partialTile(int rows, int w, int kc, float[] a, int ai, int aRow, int aCol,
                                     float[] packed, int bp, float[] c, int ci, int ldc, boolean load, float[] tile) {
         if (load) {
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(c, ci + r * ldc, tile, r * L, w);
+                System.arraycopy(c, ci + r * ldc, tile, r * NR, w);
             }
         }
-        narrowTile(rows, kc, a, ai, aRow, aCol, packed, bp, tile, 0, L, load);
+        wideTile(rows, kc, a, ai, aRow, aCol, packed, bp, NR, false, packed, bp, tile, 0, NR, load);
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(tile, r * L, c, ci + r * ldc, w);
+            System.arraycopy(tile, r * NR, c, ci + r * ldc, w);
         }
     }
 
     /**
-     * {@code C[0:rows, 0:NR] (+)= A[0:rows, 0:kc] · strip}, A's row r at {@code a[ai + r·aRow]}, its
-     * columns {@code aCol} apart. Fewer than MR rows repeat the last one and store only the real rows.
+     * {@code C[0:rows, 0:NR] (+)= A[0:rows, 0:kc] · B[0:kc, 0:NR]}: A's row r at {@code a[ai + r·aRow]}, its
+     * columns {@code aCol} apart; B's rows at {@code b[bp]}, {@code ldb} apart, also copied to
+     * {@code packed[pp]} (NR apart) if {@code pack}. Fewer than MR rows repeat the last one and
+     * store only the real rows.
      */
-    private static void wideTile(int rows, int kc, float[] a, int ai, int aRow, int aCol, float[] packed, int bp,
-                                 float[] c, int ci, int ldc, boolean load) {
+    private static void wideTile(int rows, int kc, float[] a, int ai, int aRow, int aCol, float[] b, int bp, int ldb,
+                                 boolean pack, float[] packed, int pp, float[] c, int ci, int ldc, boolean load) {
         int r1 = Math.min(1, rows - 1);
         int r2 = Math.min(2, rows - 1);
         int r3 = Math.min(3, rows - 1);
@@ -177,11 +177,17 @@ final class VectorArithmetic implements Arithmetic {
         FloatVector x31 = load ? FloatVector.fromArray(S, c, c3 + L) : FloatVector.zero(S);
         FloatVector x32 = load ? FloatVector.fromArray(S, c, c3 + 2 * L) : FloatVector.zero(S);
         FloatVector x33 = load ? FloatVector.fromArray(S, c, c3 + 3 * L) : FloatVector.zero(S);
-        for (int q = 0, k = bp, o = 0; q < kc; q++, k += NR, o += aCol) {
-            FloatVector b0 = FloatVector.fromArray(S, packed, k);
-            FloatVector b1 = FloatVector.fromArray(S, packed, k + L);
-            FloatVector b2 = FloatVector.fromArray(S, packed, k + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, packed, k + 3 * L);
+        for (int q = 0, k = bp, w = pp, o = 0; q < kc; q++, k += ldb, w += NR, o += aCol) {
+            FloatVector b0 = FloatVector.fromArray(S, b, k);
+            FloatVector b1 = FloatVector.fromArray(S, b, k + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, k + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, k + 3 * L);
+            if (pack) {
+                b0.intoArray(packed, w);
+                b1.intoArray(packed, w + L);
+                b2.intoArray(packed, w + 2 * L);
+                b3.intoArray(packed, w + 3 * L);
+            }
             FloatVector s = FloatVector.broadcast(S, a[a0 + o]);
             x00 = b0.fma(s, x00);
             x01 = b1.fma(s, x01);
@@ -230,53 +236,9 @@ final class VectorArithmetic implements Arithmetic {
         x33.intoArray(c, c3 + 3 * L);
     }
 
-    /** As {@link #wideTile} for a strip of one vector. */
-    private static void narrowTile(int rows, int kc, float[] a, int ai, int aRow, int aCol, float[] packed, int bp,
-                                   float[] c, int ci, int ldc, boolean load) {
-        int r1 = Math.min(1, rows - 1);
-        int r2 = Math.min(2, rows - 1);
-        int r3 = Math.min(3, rows - 1);
-        int a0 = ai;
-        int a1 = ai + r1 * aRow;
-        int a2 = ai + r2 * aRow;
-        int a3 = ai + r3 * aRow;
-        int c0 = ci;
-        int c1 = ci + r1 * ldc;
-        int c2 = ci + r2 * ldc;
-        int c3 = ci + r3 * ldc;
-        FloatVector x0 = load ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
-        FloatVector x1 = load ? FloatVector.fromArray(S, c, c1) : FloatVector.zero(S);
-        FloatVector x2 = load ? FloatVector.fromArray(S, c, c2) : FloatVector.zero(S);
-        FloatVector x3 = load ? FloatVector.fromArray(S, c, c3) : FloatVector.zero(S);
-        for (int q = 0, k = bp, o = 0; q < kc; q++, k += L, o += aCol) {
-            FloatVector b0 = FloatVector.fromArray(S, packed, k);
-            x0 = b0.fma(FloatVector.broadcast(S, a[a0 + o]), x0);
-            x1 = b0.fma(FloatVector.broadcast(S, a[a1 + o]), x1);
-            x2 = b0.fma(FloatVector.broadcast(S, a[a2 + o]), x2);
-            x3 = b0.fma(FloatVector.broadcast(S, a[a3 + o]), x3);
-        }
-        x0.intoArray(c, c0);
-        if (rows > 1) {
-            x1.intoArray(c, c1);
-        }
-        if (rows > 2) {
-            x2.intoArray(c, c2);
-        }
-        if (rows > 3) {
-            x3.intoArray(c, c3);
-        }
-    }
-
     /** One thread's buffers, kept between calls: a training step makes thousands of products. */
     private static final class Scratch {
-        private float[] packed = new float[0];
-        private final float[] tile = new float[MR * L];
-
-        float[] packed(int size) {
-            if (packed.length < size) {
-                packed = new float[size];
-            }
-            return packed;
-        }
+        private final float[] packed = new float[KC * NC];
+        private final float[] tile = new float[MR * NR];
     }
 }
