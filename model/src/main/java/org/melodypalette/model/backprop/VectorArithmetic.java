@@ -10,12 +10,15 @@ import org.melodypalette.model.infer.VectorActivations;
  * step's shapes (gates {@code [64, 256]·[256, 1024]}, weight gradients {@code [256, 8192]·[8192, 1024]}
  * with a transposed left operand, the 90-class output layer):
  * <ul>
- *   <li>B is copied, {@value #KC} rows at a time, into strips of 4 vectors' width (the last columns
- *       into 1-vector strips, zero-padded), contiguous row after row. A strip is then one
- *       sequential 32 KB stream that stays in L1 while every row block of C uses it; B's own rows
- *       are 4 KB apart when n = 1024, all in one L1 set, and a column panel of them would not.</li>
+ *   <li>C is computed {@value #NC} columns at a time over the whole depth, {@value #KC} rows of B per block.</li>
+ *   <li>A block's B is copied into strips of 4 vectors' width, contiguous row after row (the last
+ *       columns zero-padded to a whole strip). A strip is then one sequential 32 KB stream that
+ *       stays in L1 while every row block of C uses it; B's own rows are 4 KB apart when n = 1024,
+ *       all in one L1 set, so a column panel of them would not. The first row block packs the
+ *       strip while it reads it (a separate copy pass made the benchmark's products about 5% slower).</li>
  *   <li>A 4-row × 4-vector tile of C is 16 accumulators in registers; each step of the depth loads
- *       4 vectors of B and broadcasts 4 scalars of A, wherever A's stride puts them.</li>
+ *       4 vectors of B and broadcasts 4 scalars of A, wherever A's strides put them (packing a
+ *       transposed A as well was slower: the copy cost more than its cache lines saved).</li>
  * </ul>
  * Loaded only through {@link Arithmetics#best()}, when the JVM has {@code jdk.incubator.vector}.
  */
@@ -35,7 +38,7 @@ final class VectorArithmetic implements Arithmetic {
      */
     private static final int NC = 4 * NR;
 
-    /** Per thread: the packed block of B and a tile for C's last, partial vector of columns. */
+    /** Per thread: the packed block of B and a tile for C's last, partial strip (and activations' tails). */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     @Override
