@@ -1,18 +1,32 @@
 package org.melodypalette.app.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.melodypalette.datasets.BuildSummary;
+import org.melodypalette.datasets.DatasetBuildOptions;
+import org.melodypalette.datasets.DatasetBuilder;
+import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.model.bench.InferenceBenchmark;
+import org.melodypalette.model.bench.TrainingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code palette bench}: inference latency, operation for operation as the magenta.js peer measures it. */
+/**
+ * {@code palette bench}: inference latency, operation for operation as the magenta.js peer measures
+ * it; with {@code --training PRESET} training throughput instead, with {@code --dataset-bars N} the
+ * time to build a dataset from MIDI inputs.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time load, encode, decode, interpolate and sample (each warmed up for 1 s, then N runs) and print "
-                + "median/min/max/p95 in ms; --json writes the magenta.js timing file shape.")
+        description = {"Time load, encode, decode, interpolate and sample (each warmed up for 1 s, then N runs) and "
+                + "print median/min/max/p95 in ms; --json writes the magenta.js timing file shape.",
+                "--training PRESET: sequences/s of the training loop instead (synthetic windows).",
+                "--dataset-bars N INPUT...: seconds to build a dataset of N-bar windows from MIDI (nothing written)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -24,8 +38,35 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON here.")
     Path json;
 
+    @Option(names = "--training", paramLabel = "PRESET", description = "Measure training throughput of this preset.")
+    String trainingPreset;
+
+    @Option(names = "--batch", defaultValue = "0", description = "Training batch size (0 = the preset's).")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "20", description = "Timed training steps (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Training steps before timing (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Threads per training step (0 = one per core).")
+    int threads;
+
+    @Option(names = "--dataset-bars", paramLabel = "N", description = "Measure a dataset build of N-bar windows.")
+    Integer datasetBars;
+
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "MIDI files or folders for --dataset-bars.")
+    List<Path> inputs = List.of();
+
     @Override
     public Integer call() throws IOException {
+        if (trainingPreset != null) {
+            return training();
+        }
+        if (datasetBars != null) {
+            return dataset();
+        }
         InferenceBenchmark.Result result = InferenceBenchmark.run(model.directory(), runs);
         System.out.println("model " + result.info().get("model") + ", kernel " + result.info().get("kernel")
                 + ", " + result.info().get("cores") + " cores");
@@ -39,5 +80,34 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println("wrote " + json);
         }
         return 0;
+    }
+
+    private int training() throws IOException {
+        TrainingBenchmark.Result r = TrainingBenchmark.run(trainingPreset, batch, warmup, steps, threads);
+        System.out.printf("training %s, batch %d, threads %s, %d steps after %d warm-up: %.1f sequences/s"
+                        + " (step median %.1f ms, min %.1f, max %.1f)%n", r.preset(), r.batch(),
+                r.threads() == 0 ? "one per core" : r.threads(), r.steps(), r.warmup(), r.sequencesPerSecond(),
+                r.medianStepMs(), r.minStepMs(), r.maxStepMs());
+        writeJson(Map.of("training", r));
+        return 0;
+    }
+
+    private int dataset() throws IOException {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("--dataset-bars needs MIDI files or folders to read");
+        }
+        DatasetBuildOptions options = DatasetBuildOptions.defaults(datasetBars);
+        BuildSummary s = new DatasetBuilder(options).build(inputs, (done, total) -> { }).summary();
+        System.out.printf("dataset of %d-bar windows from %d files: %.2f s (%s windows)%n", datasetBars, s.files(),
+                s.seconds(), s.windows());
+        writeJson(Map.of("dataset_build", s));
+        return 0;
+    }
+
+    private void writeJson(Object figures) throws IOException {
+        if (json != null) {
+            AtomicFiles.write(json, Json.write(figures).getBytes(StandardCharsets.UTF_8));
+            System.out.println("wrote " + json);
+        }
     }
 }

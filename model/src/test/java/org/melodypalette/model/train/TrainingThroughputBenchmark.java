@@ -3,21 +3,17 @@ package org.melodypalette.model.train;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.melodypalette.datasets.DatasetInfo;
-import org.melodypalette.datasets.LabelWindows;
-import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.backprop.MusicVaeBackprop;
+import org.melodypalette.model.bench.TrainingBenchmark;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
@@ -180,7 +176,7 @@ class TrainingThroughputBenchmark {
 
     /** Stamps after each step of the live training loop. */
     private void timeTrainer(ModelConfig config, Stamps stamps, int threads) throws IOException {
-        Trainer trainer = Trainer.start(config, syntheticData(config, 512, 0),
+        Trainer trainer = Trainer.start(config, TrainingBenchmark.syntheticWindows(config, 512, 0),
                 new Trainer.Settings(dir.resolve("run"), stamps.wall.length, 1_000_000, 1_000_000, 0, 1_000_000, 1, threads));
         trainer.run(new TrainingListener() {
             @Override
@@ -210,7 +206,7 @@ class TrainingThroughputBenchmark {
             shapes.put(name, sd.getVariable(name).getArr().shape());
         }
         AdamOptimizer optimizer = AdamOptimizer.fresh(shapes);
-        TrainingBatches batches = new TrainingBatches(syntheticData(config, 512, 0).train(), batch,
+        TrainingBatches batches = new TrainingBatches(TrainingBenchmark.syntheticWindows(config, 512, 0).train(), batch,
                 config.training().transposeSemitones(), config.numClasses(), 1);
         OpTimeProfile profile = Boolean.getBoolean("benchmark.profile") ? new OpTimeProfile() : null;
         for (int step = 0; step < stamps.wall.length; step++) {
@@ -266,7 +262,7 @@ class TrainingThroughputBenchmark {
             shapes.put(name, graph.variable(name).shape());
         }
         AdamOptimizer optimizer = AdamOptimizer.fresh(shapes);
-        TrainingBatches batches = new TrainingBatches(syntheticData(config, 512, 0).train(), batch,
+        TrainingBatches batches = new TrainingBatches(TrainingBenchmark.syntheticWindows(config, 512, 0).train(), batch,
                 config.training().transposeSemitones(), config.numClasses(), 1);
         try (MusicVaeBackprop backprop = MusicVaeBackprop.create(config, values(parameters), batch,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors())) {
@@ -296,26 +292,5 @@ class TrainingThroughputBenchmark {
         Map<String, float[]> values = new LinkedHashMap<>();
         parameters.forEach((name, array) -> values.put(name, array.data().asFloat()));
         return values;
-    }
-
-    /**
-     * {@code trainCount} train and {@code evalCount} eval windows, random and melody-like: a note on
-     * every 4th step on average, in a two-octave range.
-     */
-    static WindowDataset syntheticData(ModelConfig config, int trainCount, int evalCount) {
-        SplittableRandom random = new SplittableRandom(3);
-        List<int[]> rows = new ArrayList<>();
-        for (int i = 0; i < trainCount + evalCount; i++) {
-            int[] row = new int[config.numSteps()];
-            for (int t = 0; t < row.length; t++) {
-                int r = random.nextInt(8);
-                row[t] = r < 2 ? 30 + random.nextInt(24) : r == 2 ? 1 : 0;
-            }
-            rows.add(row);
-        }
-        DatasetInfo info = new DatasetInfo(config.bars(), config.stepsPerBar(), List.of("synthetic"), Map.of(),
-                Map.of());
-        return new WindowDataset(info, LabelWindows.of(config.numSteps(), rows.subList(0, trainCount)),
-                LabelWindows.of(config.numSteps(), rows.subList(trainCount, rows.size())));
     }
 }
