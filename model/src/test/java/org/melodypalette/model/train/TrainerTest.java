@@ -67,6 +67,39 @@ class TrainerTest {
         assertOverfits("tiny-test-hier");
     }
 
+    /**
+     * The two ways of computing gradients are interchangeable in the live loop: 20 steps of the
+     * hierarchical tiny model (clipping, Adam, scheduled sampling from step 0) end with the same
+     * parameters, up to float rounding, whether the hand-written step or the graph computed them.
+     */
+    @Test
+    void theHandWrittenStepTrainsAsTheGraphDoes() throws IOException {
+        ModelConfig tiny = ModelPresets.byName("tiny-test-hier");
+        ModelConfig sampled = tiny.withTraining(tiny.training().withSampling(SamplingSchedule.INVERSE_SIGMOID, 4));
+        WindowDataset data = TrainingFixtures.dataset(8, 0, 4);
+        Trainer handWritten = Trainer.start(sampled, data, settings("backprop", 20, 1000));
+        assertThat(Trainer.usesBackprop()).isTrue();
+        handWritten.run(QUIET);
+        Trainer graph;
+        System.setProperty(Trainer.ENGINE_PROPERTY, "graph");
+        try {
+            graph = Trainer.start(sampled, data, settings("graph", 20, 1000));
+            graph.run(QUIET);
+        } finally {
+            System.clearProperty(Trainer.ENGINE_PROPERTY);
+        }
+
+        for (String name : graph.graph().variableNames()) {
+            INDArray expected = graph.graph().variable(name);
+            INDArray actual = handWritten.graph().variable(name);
+            double scale = expected.amaxNumber().doubleValue();
+            assertThat(actual.sub(expected).amaxNumber().doubleValue()).as(name).isLessThan(1e-3 * scale);
+        }
+        assertThat(handWritten.graph().variable(handWritten.graph().variableNames().get(0)))
+                .isNotEqualTo(Trainer.start(sampled, data, settings("fresh", 20, 1000)).graph()
+                        .variable(handWritten.graph().variableNames().get(0)));
+    }
+
     @Test
     void resumedRunEndsWithTheSameParametersAsAnUninterruptedOne() throws IOException {
         assertResumesExactly(ModelPresets.byName("tiny-test"));
