@@ -62,7 +62,9 @@ public final class TrainingRun {
             requireCompatible(config, data, options.dataset());
             trainer = Trainer.start(config, data, settings);
         }
-        return trainer.run(listener);
+        try (trainer) {
+            return trainer.run(listener);
+        }
     }
 
     private static ModelConfig requestedConfig(TrainingOptions options) throws IOException {

@@ -1,6 +1,7 @@
 package org.melodypalette.model.backprop;
 
 import java.util.Arrays;
+import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
@@ -20,6 +21,11 @@ final class BatchShard {
 
     /** This shard's sums over its sequences. */
     record Sums(double reconstruction, double kl, double klCost, long hits) {
+
+        Sums plus(Sums other) {
+            return new Sums(reconstruction + other.reconstruction, kl + other.kl, klCost + other.klCost,
+                    hits + other.hits);
+        }
     }
 
     private final ModelConfig config;
@@ -55,7 +61,7 @@ final class BatchShard {
         this.encoder = new EncoderPass(config.encoder() == EncoderKind.HIERARCHICAL, config.encoderSizes(), classes,
                 count, config.numSteps(), config.numSegments());
         this.conductor = hierarchical ? new ConductorPass(config.conductorSizes(), count, segments) : null;
-        int embedding = hierarchical ? config.conductorSizes().get(config.conductorSizes().size() - 1) : config.zSize();
+        int embedding = MagentaVariables.noteDecoderEmbeddingSize(config);
         int decoderRows = count * segments;
         this.decoder = new NoteDecoderPass(config.decoderSizes(), classes, embedding, decoderRows, length);
         int zSize = config.zSize();
@@ -79,7 +85,7 @@ final class BatchShard {
      */
     Sums run(StepWeights w, int[][] labels, float[] eps, double beta, int batch, SamplingInputs draw,
              Arithmetic math) {
-        gradients.fill(0f);
+        gradients.clear();
         int zSize = config.zSize();
         float[] encoded = encoder.forward(labels, from, w.encoder(), math);
         w.mu().forward(encoded, count, mu, math);
@@ -136,7 +142,8 @@ final class BatchShard {
     }
 
     /**
-     * The decoder's rows: row {@code l·(n·S) + n·S + s} is step l of bar s of sequence n (S = 1 flat).
+     * The decoder's rows: with N this shard's sequences, row {@code l·(N·S) + n·S + s} is step l of bar s
+     * of sequence n (S = 1 flat).
      * Its previous label is the true label before it in the sequence (a bar's first step reads the
      * last label of the bar before; −1 before the first step).
      */

@@ -46,9 +46,9 @@ final class BidirectionalLayer {
         this.labels = labels;
         this.input = null;
         int count = steps * rows;
-        LayerInputs.gatherGates(fw, labels, count, fw.gateBias, forward.gates);
+        LayerInputs.gatherGates(fw, labels, 0, count, fw.gateBias, 0, forward.gates, 0);
         reverseTime(labels, reversedLabels, rows);
-        LayerInputs.gatherGates(bw, reversedLabels, count, bw.gateBias, backward.gates);
+        LayerInputs.gatherGates(bw, reversedLabels, 0, count, bw.gateBias, 0, backward.gates, 0);
         run(fw, forward, math);
         run(bw, backward, math);
     }
@@ -66,7 +66,7 @@ final class BidirectionalLayer {
     }
 
     private void run(LstmLayer layer, LstmTape tape, Arithmetic math) {
-        tape.beginFromZero(hidden);
+        tape.beginFromZero();
         for (int t = 0; t < steps; t++) {
             tape.step(layer, t, math);
         }
@@ -74,7 +74,7 @@ final class BidirectionalLayer {
 
     /** {@code out [N, 2H]}: the final state. */
     void finalState(float[] out) {
-        int last = forward.stateOffset(steps - 1, hidden);
+        int last = forward.stateOffset(steps - 1);
         for (int n = 0; n < rows; n++) {
             System.arraycopy(forward.h, last + n * hidden, out, n * 2 * hidden, hidden);
             System.arraycopy(backward.h, last + n * hidden, out, n * 2 * hidden + hidden, hidden);
@@ -84,8 +84,8 @@ final class BidirectionalLayer {
     /** {@code out [T, N, 2H]}: the outputs of every step. */
     void outputs(float[] out) {
         for (int t = 0; t < steps; t++) {
-            int fw = forward.stateOffset(t, hidden);
-            int bw = backward.stateOffset(steps - 1 - t, hidden);
+            int fw = forward.stateOffset(t);
+            int bw = backward.stateOffset(steps - 1 - t);
             for (int n = 0; n < rows; n++) {
                 int o = (t * rows + n) * 2 * hidden;
                 System.arraycopy(forward.h, fw + n * hidden, out, o, hidden);
@@ -150,7 +150,7 @@ final class BidirectionalLayer {
                     dh[o + u] = g;
                 }
             }
-            tape.backStep(layer, s, dh, dc);
+            tape.backStep(s, dh, dc);
             if (s > 0) {
                 tape.recurrentGradient(layer, s, dhRecurrent, math);
             }

@@ -38,13 +38,11 @@ final class ConductorPass {
         int size = stack.topSize();
         LstmTape top = stack.top();
         for (int s = 0; s < steps; s++) {
-            int go = stack.tapes[0].gateOffset(s, first.hidden);
-            for (int b = 0; b < rows; b++) {
-                System.arraycopy(first.gateBias, 0, stack.tapes[0].gates, go + b * g4, g4);
-            }
+            int go = stack.tapes[0].gateOffset(s);
+            FloatRows.broadcast(first.gateBias, g4, stack.tapes[0].gates, go, rows);
             stack.step(w.layers(), s, math);
             for (int b = 0; b < rows; b++) {
-                System.arraycopy(top.h, top.stateOffset(s, size) + b * size, embeddings, (b * steps + s) * size, size);
+                System.arraycopy(top.h, top.stateOffset(s) + b * size, embeddings, (b * steps + s) * size, size);
             }
         }
         return embeddings;

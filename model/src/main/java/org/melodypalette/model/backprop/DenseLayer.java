@@ -20,12 +20,12 @@ final class DenseLayer {
         this.out = out;
         this.kernel = kernel;
         this.bias = bias;
-        this.transposed = LstmLayer.transposeRows(kernel, out, 0, in);
+        this.transposed = FloatRows.transposeRows(kernel, out, 0, in);
     }
 
     static DenseLayer of(Map<String, float[]> weights, String scope, int in, int out) {
-        float[] kernel = weights.get(MagentaVariables.kernel(scope));
-        float[] bias = weights.get(MagentaVariables.bias(scope));
+        float[] kernel = LstmLayer.require(weights, MagentaVariables.kernel(scope));
+        float[] bias = LstmLayer.require(weights, MagentaVariables.bias(scope));
         if (kernel.length != in * out || bias.length != out) {
             throw new IllegalArgumentException(scope + " is not a dense layer " + in + " → " + out);
         }
@@ -34,16 +34,14 @@ final class DenseLayer {
 
     /** {@code y [rows, out] = x [rows, in]·K + b}. */
     void forward(float[] x, int rows, float[] y, Arithmetic math) {
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(bias, 0, y, r * out, out);
-        }
+        FloatRows.broadcast(bias, out, y, 0, rows);
         math.gemm(rows, out, in, x, 0, in, 1, kernel, 0, out, y, 0, out, true);
     }
 
     /** Adds {@code dK += xᵀ·dy} and {@code db += Σ dy} to {@code grads}; {@code dx (+)= dy·Kᵀ} unless dx is null. */
     void backward(float[] x, float[] dy, int rows, Parameters grads, float[] dx, boolean accumulate, Arithmetic math) {
         math.gemm(in, out, rows, x, 0, 1, in, dy, 0, out, grads.kernel(scope), 0, out, true);
-        LstmTape.addColumnSums(dy, rows, out, grads.bias(scope));
+        FloatRows.addColumnSums(dy, rows, out, grads.bias(scope));
         if (dx != null) {
             math.gemm(rows, in, out, dy, 0, out, 1, transposed, 0, in, dx, 0, in, accumulate);
         }

@@ -19,12 +19,13 @@ final class EncoderPass {
     private final int steps;
     private final int segments;
     private final List<BidirectionalLayer> layers = new ArrayList<>();
-    /** Per layer but the last: its outputs, the next layer's input; per level of a hierarchical encoder: level 0's codes. */
+    /** Flat: per layer but the last, its outputs (the next layer's input). Hierarchical: level 0's codes. */
     private final List<float[]> outputs = new ArrayList<>();
     private final List<float[]> outputGradients = new ArrayList<>();
     private final int[] labels;
     private final float[] finalState;
     private final float[] levelZeroFinal;
+    private final float[] levelZeroFinalGradient;
 
     /**
      * @param sizes    hidden size per layer (flat) or level (hierarchical)
@@ -43,11 +44,13 @@ final class EncoderPass {
             layers.add(new BidirectionalLayer(classes, sizes.get(0), rows * segments, length));
             layers.add(new BidirectionalLayer(2 * sizes.get(0), sizes.get(1), rows, segments));
             this.levelZeroFinal = new float[rows * segments * 2 * sizes.get(0)];
+            this.levelZeroFinalGradient = new float[levelZeroFinal.length];
             outputs.add(new float[rows * segments * 2 * sizes.get(0)]);
             outputGradients.add(new float[rows * segments * 2 * sizes.get(0)]);
             return;
         }
         this.levelZeroFinal = null;
+        this.levelZeroFinalGradient = null;
         for (int k = 0; k < sizes.size(); k++) {
             layers.add(new BidirectionalLayer(k == 0 ? classes : 2 * sizes.get(k - 1), sizes.get(k), rows, steps));
             if (k < sizes.size() - 1) {
@@ -62,7 +65,7 @@ final class EncoderPass {
      * @param weights   per layer or level, (forward, backward)
      * @return {@code [N, 2H_last]}, valid until the next call
      */
-    float[] forward(int[][] sequences, int from, List<LstmLayer[]> weights, Arithmetic math) {
+    float[] forward(int[][] sequences, int from, List<StepWeights.Directions> weights, Arithmetic math) {
         if (hierarchical) {
             return forwardHierarchical(sequences, from, weights, math);
         }
@@ -71,16 +74,17 @@ final class EncoderPass {
                 labels[t * rows + n] = sequences[from + n][t];
             }
         }
-        layers.get(0).runOnLabels(weights.get(0)[0], weights.get(0)[1], labels, math);
+        layers.get(0).runOnLabels(weights.get(0).forward(), weights.get(0).backward(), labels, math);
         for (int k = 1; k < layers.size(); k++) {
             layers.get(k - 1).outputs(outputs.get(k - 1));
-            layers.get(k).runOnInputs(weights.get(k)[0], weights.get(k)[1], outputs.get(k - 1), math);
+            layers.get(k).runOnInputs(weights.get(k).forward(), weights.get(k).backward(), outputs.get(k - 1), math);
         }
         layers.get(layers.size() - 1).finalState(finalState);
         return finalState;
     }
 
-    private float[] forwardHierarchical(int[][] sequences, int from, List<LstmLayer[]> weights, Arithmetic math) {
+    private float[] forwardHierarchical(int[][] sequences, int from, List<StepWeights.Directions> weights,
+                                        Arithmetic math) {
         int length = steps / segments;
         int segmentRows = rows * segments;
         for (int l = 0; l < length; l++) {
@@ -90,50 +94,51 @@ final class EncoderPass {
                 }
             }
         }
-        layers.get(0).runOnLabels(weights.get(0)[0], weights.get(0)[1], labels, math);
+        layers.get(0).runOnLabels(weights.get(0).forward(), weights.get(0).backward(), labels, math);
         layers.get(0).finalState(levelZeroFinal);
-        // Level 1 reads segment s of sequence n at time s: [N·S, 2H0] → [S, N, 2H0].
         float[] codes = outputs.get(0);
-        int width = levelZeroFinal.length / segmentRows;
-        for (int n = 0; n < rows; n++) {
-            for (int s = 0; s < segments; s++) {
-                System.arraycopy(levelZeroFinal, (n * segments + s) * width, codes, (s * rows + n) * width, width);
-            }
-        }
-        layers.get(1).runOnInputs(weights.get(1)[0], weights.get(1)[1], codes, math);
+        reorderSegments(levelZeroFinal, codes, true);
+        layers.get(1).runOnInputs(weights.get(1).forward(), weights.get(1).backward(), codes, math);
         layers.get(1).finalState(finalState);
         return finalState;
     }
 
     /** Backprop of the last {@link #forward} from {@code dFinal [N, 2H_last]}. */
-    void backward(List<LstmLayer[]> weights, float[] dFinal, Parameters grads, Arithmetic math) {
+    void backward(List<StepWeights.Directions> weights, float[] dFinal, Parameters grads, Arithmetic math) {
         int last = layers.size() - 1;
+        // The gradient from above: on the top layer's final state, then on the outputs of the layer
+        // below (flat) or on level 0's final states (hierarchical).
         float[] dAbove = dFinal;
         for (int k = last; k >= 0; k--) {
-            boolean top = k == last;
             float[] dx = k > 0 ? outputGradients.get(k - 1) : null;
-            if (hierarchical) {
-                layers.get(k).backward(weights.get(k)[0], weights.get(k)[1], null, top ? dFinal : dAbove, grads, dx,
-                        math);
-            } else {
-                layers.get(k).backward(weights.get(k)[0], weights.get(k)[1], top ? null : dAbove,
-                        top ? dFinal : null, grads, dx, math);
-            }
-            if (dx != null) {
-                dAbove = hierarchical ? segmentCodeGradients(dx) : dx;
+            boolean onFinalState = k == last || hierarchical;
+            layers.get(k).backward(weights.get(k).forward(), weights.get(k).backward(), onFinalState ? null : dAbove,
+                    onFinalState ? dAbove : null, grads, dx, math);
+            if (dx != null && hierarchical) {
+                reorderSegments(levelZeroFinalGradient, dx, false);
+                dAbove = levelZeroFinalGradient;
+            } else if (dx != null) {
+                dAbove = dx;
             }
         }
     }
 
-    /** Level 1's input gradient {@code [S, N, 2H0]} back in level 0's row order {@code [N·S, 2H0]}. */
-    private float[] segmentCodeGradients(float[] dCodes) {
-        int width = levelZeroFinal.length / (rows * segments);
-        float[] d = new float[levelZeroFinal.length];
+    /**
+     * Level 0's rows {@code [N·S, w]} (row n·S + s: segment s of sequence n) to level 1's time-major
+     * {@code [S, N, w]} (row s·N + n) when {@code toLevelOne}, else back.
+     */
+    private void reorderSegments(float[] levelZero, float[] levelOne, boolean toLevelOne) {
+        int width = levelZero.length / (rows * segments);
         for (int n = 0; n < rows; n++) {
             for (int s = 0; s < segments; s++) {
-                System.arraycopy(dCodes, (s * rows + n) * width, d, (n * segments + s) * width, width);
+                int zero = (n * segments + s) * width;
+                int one = (s * rows + n) * width;
+                if (toLevelOne) {
+                    System.arraycopy(levelZero, zero, levelOne, one, width);
+                } else {
+                    System.arraycopy(levelOne, one, levelZero, zero, width);
+                }
             }
         }
-        return d;
     }
 }

@@ -11,15 +11,17 @@ final class LayerInputs {
     }
 
     /**
-     * {@code gates[r] = b' + K[labels[r]]} for the {@code rowCount} rows; a label of −1 is an all-zero
-     * input (the decoder's step 0).
+     * {@code gates[r] = start[r] + K[labels[r]]} for the {@code rowCount} rows from {@code labels[labelOffset]}
+     * and {@code gates[gateOffset]}, where {@code start[r]} is the row of {@code start} at {@code r·startStride}
+     * (stride 0: one row for all, e.g. the bias); a label of −1 is an all-zero input (the decoder's step 0).
      */
-    static void gatherGates(LstmLayer layer, int[] labels, int rowCount, float[] bias, float[] gates) {
+    static void gatherGates(LstmLayer layer, int[] labels, int labelOffset, int rowCount, float[] start,
+                            int startStride, float[] gates, int gateOffset) {
         int g4 = layer.gates();
         for (int r = 0; r < rowCount; r++) {
-            int o = r * g4;
-            System.arraycopy(bias, 0, gates, o, g4);
-            int label = labels[r];
+            int o = gateOffset + r * g4;
+            System.arraycopy(start, r * startStride, gates, o, g4);
+            int label = labels[labelOffset + r];
             if (label >= 0) {
                 int k = label * g4;
                 for (int j = 0; j < g4; j++) {
@@ -47,9 +49,7 @@ final class LayerInputs {
     /** {@code gates = b' + x·K[0:in]} for {@code x [rowCount, in]}. */
     static void projectGates(LstmLayer layer, float[] x, int rowCount, float[] gates, Arithmetic math) {
         int g4 = layer.gates();
-        for (int r = 0; r < rowCount; r++) {
-            System.arraycopy(layer.gateBias, 0, gates, r * g4, g4);
-        }
+        FloatRows.broadcast(layer.gateBias, g4, gates, 0, rowCount);
         math.gemm(rowCount, g4, layer.inputSize, x, 0, layer.inputSize, 1, layer.kernel, 0, g4, gates, 0, g4, true);
     }
 

@@ -35,16 +35,17 @@ final class LstmLayer {
         for (int k = 2 * hidden; k < 3 * hidden; k++) {
             gateBias[k] += FORGET_BIAS;
         }
-        this.recurrentTransposed = transposeRows(kernel, 4 * hidden, inputSize, inputSize + hidden);
-        this.inputTransposed = transposeRows(kernel, 4 * hidden, 0, inputSize);
+        this.recurrentTransposed = FloatRows.transposeRows(kernel, 4 * hidden, inputSize, inputSize + hidden);
+        this.inputTransposed = FloatRows.transposeRows(kernel, 4 * hidden, 0, inputSize);
     }
 
     /** The layer {@code scope} of {@code weights}, which holds {@code scope/kernel} and {@code scope/bias}. */
     static LstmLayer of(Map<String, float[]> weights, String scope, int inputSize, int hidden) {
-        float[] kernel = weights.get(MagentaVariables.kernel(scope));
-        float[] bias = weights.get(MagentaVariables.bias(scope));
+        float[] kernel = require(weights, MagentaVariables.kernel(scope));
+        float[] bias = require(weights, MagentaVariables.bias(scope));
         if (kernel.length != (inputSize + hidden) * 4 * hidden || bias.length != 4 * hidden) {
-            throw new IllegalArgumentException(scope + " is not an LSTM of " + inputSize + " inputs and " + hidden + " units");
+            throw new IllegalArgumentException(scope + " is not an LSTM of " + inputSize + " inputs and " + hidden
+                    + " units");
         }
         return new LstmLayer(scope, inputSize, hidden, kernel, bias);
     }
@@ -53,16 +54,12 @@ final class LstmLayer {
         return 4 * hidden;
     }
 
-    /** Rows {@code [from, to)} of {@code w [*, cols]}, transposed: {@code [cols, to − from]}. */
-    static float[] transposeRows(float[] w, int cols, int from, int to) {
-        int rows = to - from;
-        float[] t = new float[cols * rows];
-        for (int r = 0; r < rows; r++) {
-            int src = (from + r) * cols;
-            for (int j = 0; j < cols; j++) {
-                t[j * rows + r] = w[src + j];
-            }
+    /** The variable {@code name} of {@code weights}, or an error naming it. */
+    static float[] require(Map<String, float[]> weights, String name) {
+        float[] values = weights.get(name);
+        if (values == null) {
+            throw new IllegalArgumentException("the weights have no variable " + name);
         }
-        return t;
+        return values;
     }
 }

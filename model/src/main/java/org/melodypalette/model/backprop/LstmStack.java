@@ -61,7 +61,7 @@ final class LstmStack {
     void begin(float[] state) {
         int offset = 0;
         for (int k = 0; k < sizes.length; k++) {
-            tapes[k].beginFrom(state, stateSize, offset, sizes[k]);
+            tapes[k].beginFrom(state, stateSize, offset);
             offset += 2 * sizes[k];
         }
     }
@@ -72,11 +72,9 @@ final class LstmStack {
         for (int k = 1; k < sizes.length; k++) {
             LstmLayer layer = layers.get(k);
             int g4 = layer.gates();
-            int go = tapes[k].gateOffset(t, sizes[k]);
-            for (int n = 0; n < rows; n++) {
-                System.arraycopy(layer.gateBias, 0, tapes[k].gates, go + n * g4, g4);
-            }
-            math.gemm(rows, g4, sizes[k - 1], tapes[k - 1].h, tapes[k - 1].stateOffset(t, sizes[k - 1]),
+            int go = tapes[k].gateOffset(t);
+            FloatRows.broadcast(layer.gateBias, g4, tapes[k].gates, go, rows);
+            math.gemm(rows, g4, sizes[k - 1], tapes[k - 1].h, tapes[k - 1].stateOffset(t),
                     sizes[k - 1], 1, layer.kernel, 0, g4, tapes[k].gates, go, g4, true);
             tapes[k].step(layer, t, math);
         }
@@ -90,7 +88,10 @@ final class LstmStack {
         }
     }
 
-    /** Backprop through step t (call for t = T−1 down to 0); {@code dTop [N, H_top]} is the outside gradient on the top h. */
+    /**
+     * Backprop through step t (call for t = T−1 down to 0); {@code dTop [N, H_top]} is the outside
+     * gradient on the top h.
+     */
     void backStep(List<LstmLayer> layers, int t, float[] dTop, Arithmetic math) {
         for (int k = sizes.length - 1; k >= 0; k--) {
             int size = rows * sizes[k];
@@ -99,11 +100,11 @@ final class LstmStack {
                 dh[i] = carryH[k][i] + outside[i];
             }
             LstmLayer layer = layers.get(k);
-            tapes[k].backStep(layer, t, dh, carryC[k]);
+            tapes[k].backStep(t, dh, carryC[k]);
             tapes[k].recurrentGradient(layer, t, carryH[k], math);
             if (k > 0) {
                 int g4 = layer.gates();
-                math.gemm(rows, sizes[k - 1], g4, tapes[k].gateGrads, tapes[k].gateOffset(t, sizes[k]), g4, 1,
+                math.gemm(rows, sizes[k - 1], g4, tapes[k].gateGrads, tapes[k].gateOffset(t), g4, 1,
                         layer.inputTransposed, 0, sizes[k - 1], fromAbove, 0, sizes[k - 1], false);
             }
         }
@@ -131,7 +132,7 @@ final class LstmStack {
             if (k > 0) {
                 int g4 = layer.gates();
                 int below = sizes[k - 1];
-                math.gemm(below, g4, steps * rows, tapes[k - 1].h, tapes[k - 1].stateOffset(0, below), 1, below,
+                math.gemm(below, g4, steps * rows, tapes[k - 1].h, tapes[k - 1].stateOffset(0), 1, below,
                         tapes[k].gateGrads, 0, g4, dKernel, 0, g4, true);
             }
         }

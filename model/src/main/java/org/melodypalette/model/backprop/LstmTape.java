@@ -18,6 +18,7 @@ import java.util.Arrays;
  */
 final class LstmTape {
 
+    final int hidden;
     final int rows;
     final int steps;
     final float[] gates;
@@ -27,6 +28,7 @@ final class LstmTape {
     final float[] gateGrads;
 
     LstmTape(int hidden, int rows, int steps) {
+        this.hidden = hidden;
         this.rows = rows;
         this.steps = steps;
         this.gates = new float[steps * rows * 4 * hidden];
@@ -37,17 +39,17 @@ final class LstmTape {
     }
 
     /** Offset of step t's block in {@link #gates} / {@link #gateGrads}. */
-    int gateOffset(int t, int hidden) {
+    int gateOffset(int t) {
         return t * rows * 4 * hidden;
     }
 
     /** Offset of the state after step t ({@code t = −1}: the initial state) in {@link #c} / {@link #h}. */
-    int stateOffset(int t, int hidden) {
+    int stateOffset(int t) {
         return (t + 1) * rows * hidden;
     }
 
     /** Zero initial state. */
-    void beginFromZero(int hidden) {
+    void beginFromZero() {
         Arrays.fill(c, 0, rows * hidden, 0f);
         Arrays.fill(h, 0, rows * hidden, 0f);
     }
@@ -56,7 +58,7 @@ final class LstmTape {
      * Initial state from {@code state [N, stride]}: c from columns {@code [offset, offset + H)}, h from
      * the next H columns (Magenta's {@code initial_cell_state_from_embedding} split).
      */
-    void beginFrom(float[] state, int stride, int offset, int hidden) {
+    void beginFrom(float[] state, int stride, int offset) {
         for (int n = 0; n < rows; n++) {
             System.arraycopy(state, n * stride + offset, c, n * hidden, hidden);
             System.arraycopy(state, n * stride + offset + hidden, h, n * hidden, hidden);
@@ -65,10 +67,9 @@ final class LstmTape {
 
     /** Step t: adds {@code h_{t−1}·K[in:]} to the input share in {@link #gates}, then the cell update. */
     void step(LstmLayer layer, int t, Arithmetic math) {
-        int hidden = layer.hidden;
         int g4 = 4 * hidden;
-        int go = gateOffset(t, hidden);
-        math.gemm(rows, g4, hidden, h, stateOffset(t - 1, hidden), hidden, 1,
+        int go = gateOffset(t);
+        math.gemm(rows, g4, hidden, h, stateOffset(t - 1), hidden, 1,
                 layer.kernel, layer.inputSize * g4, g4, gates, go, g4, true);
         for (int n = 0; n < rows; n++) {
             int r = go + n * g4;
@@ -76,8 +77,8 @@ final class LstmTape {
             math.tanh(gates, r + hidden, r + 2 * hidden);
             math.sigmoid(gates, r + 2 * hidden, r + g4);
         }
-        int prev = stateOffset(t - 1, hidden);
-        int next = stateOffset(t, hidden);
+        int prev = stateOffset(t - 1);
+        int next = stateOffset(t);
         int tc = t * rows * hidden;
         for (int n = 0; n < rows; n++) {
             int r = go + n * g4;
@@ -103,11 +104,10 @@ final class LstmTape {
      * [N, H]} the gradient on c after step t coming from step t+1 (zeros at the last step), replaced
      * by the gradient on c before step t. Writes step t's {@link #gateGrads}.
      */
-    void backStep(LstmLayer layer, int t, float[] dh, float[] dc) {
-        int hidden = layer.hidden;
+    void backStep(int t, float[] dh, float[] dc) {
         int g4 = 4 * hidden;
-        int go = gateOffset(t, hidden);
-        int prev = stateOffset(t - 1, hidden);
+        int go = gateOffset(t);
+        int prev = stateOffset(t - 1);
         int tc = t * rows * hidden;
         for (int n = 0; n < rows; n++) {
             int r = go + n * g4;
@@ -131,9 +131,9 @@ final class LstmTape {
 
     /** {@code dhPrev [N, H] = dg_t · K[in:]ᵀ}: the gradient step t sends to h before it. */
     void recurrentGradient(LstmLayer layer, int t, float[] dhPrev, Arithmetic math) {
-        int g4 = layer.gates();
-        math.gemm(rows, layer.hidden, g4, gateGrads, gateOffset(t, layer.hidden), g4, 1,
-                layer.recurrentTransposed, 0, layer.hidden, dhPrev, 0, layer.hidden, false);
+        int g4 = 4 * hidden;
+        math.gemm(rows, hidden, g4, gateGrads, gateOffset(t), g4, 1,
+                layer.recurrentTransposed, 0, hidden, dhPrev, 0, hidden, false);
     }
 
     /**
@@ -141,20 +141,9 @@ final class LstmTape {
      * one product: {@code dK[in:] += Σ_t h_{t−1}ᵀ·dg_t} ({@code [H, T·N]·[T·N, 4H]}), {@code db += Σ dg}.
      */
     void addRecurrentAndBiasGradients(LstmLayer layer, float[] dKernel, float[] dBias, Arithmetic math) {
-        int hidden = layer.hidden;
-        int g4 = layer.gates();
+        int g4 = 4 * hidden;
         math.gemm(hidden, g4, steps * rows, h, 0, 1, hidden, gateGrads, 0, g4,
                 dKernel, layer.inputSize * g4, g4, true);
-        addColumnSums(gateGrads, steps * rows, g4, dBias);
-    }
-
-    /** {@code out[j] += Σ_r a[r·cols + j]} over {@code rowCount} rows. */
-    static void addColumnSums(float[] a, int rowCount, int cols, float[] out) {
-        for (int r = 0; r < rowCount; r++) {
-            int o = r * cols;
-            for (int j = 0; j < cols; j++) {
-                out[j] += a[o + j];
-            }
-        }
+        FloatRows.addColumnSums(gateGrads, steps * rows, g4, dBias);
     }
 }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.melodypalette.model.config.ModelConfig;
 
 /**
@@ -27,34 +29,46 @@ public final class MusicVaeBackprop implements AutoCloseable {
                          Map<String, float[]> gradients) {
     }
 
+    /** Idle shard threads end after this long, so a forgotten instance does not keep threads. */
+    private static final long IDLE_SECONDS = 30;
+
     private final ModelConfig config;
     private final int batch;
     private final Arithmetic math;
     private final List<BatchShard> shards = new ArrayList<>();
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
 
     private MusicVaeBackprop(ModelConfig config, int batch, int threads, Arithmetic math,
-                             Map<String, float[]> shapes) {
+                             Map<String, float[]> weights) {
+        if (batch < 1 || threads < 1) {
+            throw new IllegalArgumentException("a batch of " + batch + " on " + threads
+                    + " threads: both must be at least 1");
+        }
+        StepWeights.of(config, weights);
         this.config = config;
         this.batch = batch;
         this.math = math;
-        int shardCount = Math.max(1, Math.min(threads, batch));
+        int shardCount = Math.min(threads, batch);
         for (int k = 0; k < shardCount; k++) {
             int from = batch * k / shardCount;
             int to = batch * (k + 1) / shardCount;
-            shards.add(new BatchShard(config, from, to - from, Parameters.zerosLike(shapes)));
+            shards.add(new BatchShard(config, from, to - from, Parameters.zerosLike(weights)));
         }
-        this.pool = shardCount == 1 ? null : Executors.newFixedThreadPool(shardCount - 1, runnable -> {
-            Thread thread = new Thread(runnable, "backprop-shard");
-            thread.setDaemon(true);
-            return thread;
-        });
+        AtomicInteger names = new AtomicInteger(1);
+        this.pool = new ThreadPoolExecutor(shardCount, shardCount, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "backprop-shard-" + names.getAndIncrement());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
     }
 
     /**
      * @param weights  every variable of {@code config} (any values), giving the names and sizes
      * @param batch    sequences per step
-     * @param threads  shards run at once (each on its own thread, the first on the caller's)
+     * @param threads  shards run at once (the first on the caller's thread)
+     * @throws IllegalArgumentException naming a missing or mis-sized variable, or a batch or thread count below 1
      */
     public static MusicVaeBackprop create(ModelConfig config, Map<String, float[]> weights, int batch, int threads) {
         return new MusicVaeBackprop(config, batch, threads, Arithmetics.best(), weights);
@@ -66,36 +80,97 @@ public final class MusicVaeBackprop implements AutoCloseable {
     }
 
     /**
-     * One forward and backward pass.
+     * One forward and backward pass. Every shard has finished when this returns or throws.
      *
      * @param weights every variable by Magenta name, row-major (read only)
      * @param labels  {@code [B][T]} class labels: encoder input and decoder target
      * @param eps     {@code [B, Z]} reparameterisation noise
      * @param draw    scheduled sampling's inputs, or null for teacher forcing
+     * @throws IllegalArgumentException naming the first input of the wrong size or out of range
      */
     public Result step(Map<String, float[]> weights, int[][] labels, float[] eps, double beta, SamplingInputs draw) {
-        if (labels.length != batch) {
-            throw new IllegalArgumentException("a batch of " + labels.length + " sequences, expected " + batch);
-        }
+        requireInputs(labels, eps, draw);
         StepWeights w = StepWeights.of(config, weights);
         List<Future<BatchShard.Sums>> others = new ArrayList<>();
         for (int k = 1; k < shards.size(); k++) {
             BatchShard shard = shards.get(k);
             others.add(pool.submit(() -> shard.run(w, labels, eps, beta, batch, draw, math)));
         }
-        BatchShard first = shards.get(0);
-        BatchShard.Sums total = first.run(w, labels, eps, beta, batch, draw, math);
+        BatchShard.Sums total = null;
+        Throwable failure = null;
+        try {
+            total = shards.get(0).run(w, labels, eps, beta, batch, draw, math);
+        } catch (RuntimeException | Error e) {
+            failure = shardFailure(0, e);
+        }
+        // Every shard is waited for, also after a failure: a shard still running would otherwise
+        // write into the gradients of the next step.
         for (int k = 1; k < shards.size(); k++) {
-            BatchShard.Sums sums = join(others.get(k - 1));
-            first.gradients.add(shards.get(k).gradients);
-            total = new BatchShard.Sums(total.reconstruction() + sums.reconstruction(), total.kl() + sums.kl(),
-                    total.klCost() + sums.klCost(), total.hits() + sums.hits());
+            try {
+                BatchShard.Sums sums = join(others.get(k - 1));
+                total = total == null ? null : total.plus(sums);
+            } catch (RuntimeException | Error e) {
+                Throwable described = shardFailure(k, e);
+                if (failure == null) {
+                    failure = described;
+                } else {
+                    failure.addSuppressed(described);
+                }
+            }
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw (RuntimeException) failure;
+        }
+        Parameters gradients = shards.get(0).gradients;
+        for (int k = 1; k < shards.size(); k++) {
+            gradients.add(shards.get(k).gradients);
         }
         double loss = total.reconstruction() / batch + beta * total.klCost() / batch;
-        return new Result(loss, total.reconstruction() / batch, total.kl() / batch, total.hits(),
-                first.gradients.asMap());
+        return new Result(loss, total.reconstruction() / batch, total.kl() / batch, total.hits(), gradients.asMap());
     }
 
+    private void requireInputs(int[][] labels, float[] eps, SamplingInputs draw) {
+        int steps = config.numSteps();
+        int classes = config.numClasses();
+        if (labels.length != batch) {
+            throw new IllegalArgumentException("a batch of " + labels.length + " sequences, expected " + batch);
+        }
+        for (int b = 0; b < batch; b++) {
+            if (labels[b].length != steps) {
+                throw new IllegalArgumentException("sequence " + b + " has " + labels[b].length + " steps, expected "
+                        + steps);
+            }
+            for (int label : labels[b]) {
+                if (label < 0 || label >= classes) {
+                    throw new IllegalArgumentException("sequence " + b + " has label " + label + ", outside 0.."
+                            + (classes - 1));
+                }
+            }
+        }
+        requireLength("eps", eps.length, batch * config.zSize());
+        if (draw != null) {
+            requireLength("the teacher mask", draw.teacherMask().length, batch * steps);
+            requireLength("the sampling noise", draw.noise().length, batch * steps * classes);
+        }
+    }
+
+    private static void requireLength(String what, int length, int expected) {
+        if (length != expected) {
+            throw new IllegalArgumentException(what + " has " + length + " values, expected " + expected);
+        }
+    }
+
+    /** An {@link Error} as it is; an exception wrapped in one naming the shard. */
+    private Throwable shardFailure(int shard, Throwable cause) {
+        return cause instanceof Error ? cause
+                : new IllegalStateException("training shard " + shard + " of " + shards.size() + " failed: " + cause,
+                        cause);
+    }
+
+    /** The shard's sums; its exception as thrown (an {@link Error} unchanged). */
     private static BatchShard.Sums join(Future<BatchShard.Sums> future) {
         try {
             return future.get();
@@ -103,14 +178,15 @@ public final class MusicVaeBackprop implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while a training shard ran", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        pool.shutdownNow();
     }
 }

@@ -31,6 +31,7 @@ final class NoteDecoderPass {
     private final float[] dTop;
     private final float[] gateSums;
     private final float[] dState;
+    private final float[] perturbed;
     private float[] latent;
 
     NoteDecoderPass(List<Integer> sizes, int classes, int latentSize, int rows, int steps) {
@@ -47,6 +48,7 @@ final class NoteDecoderPass {
         this.dTop = new float[rows * stack.topSize()];
         this.gateSums = new float[rows * 4 * sizes.get(0)];
         this.dState = new float[rows * stack.stateSize()];
+        this.perturbed = new float[classes];
     }
 
     /** Row {@code t·N + n} of the inputs: the previous label the teacher gives (−1 = none) and the target. */
@@ -73,9 +75,7 @@ final class NoteDecoderPass {
         stack.begin(state);
         LstmLayer first = w.layers().get(0);
         int g4 = first.gates();
-        for (int n = 0; n < rows; n++) {
-            System.arraycopy(first.gateBias, 0, latentGates, n * g4, g4);
-        }
+        FloatRows.broadcast(first.gateBias, g4, latentGates, 0, rows);
         // Rows [C, C + E) of layer 0's kernel are the latent's: latentGates [N, 4H] = latent·K[C:C+E] + b'.
         math.gemm(rows, g4, latentSize, latent, 0, latentSize, 1, first.kernel, classes * g4, g4,
                 latentGates, 0, g4, true);
@@ -85,24 +85,12 @@ final class NoteDecoderPass {
             if (mask != null && t > 0) {
                 sampleWhereMasked(t, mask, noise);
             }
-            int go = stack.tapes[0].gateOffset(t, first.hidden);
-            for (int n = 0; n < rows; n++) {
-                System.arraycopy(latentGates, n * g4, stack.tapes[0].gates, go + n * g4, g4);
-                int label = previous[t * rows + n];
-                if (label >= 0) {
-                    int k = label * g4;
-                    int o = go + n * g4;
-                    for (int j = 0; j < g4; j++) {
-                        stack.tapes[0].gates[o + j] += first.kernel[k + j];
-                    }
-                }
-            }
+            LayerInputs.gatherGates(first, previous, t * rows, rows, latentGates, g4, stack.tapes[0].gates,
+                    stack.tapes[0].gateOffset(t));
             stack.step(w.layers(), t, math);
             int lo = t * rows * classes;
-            for (int n = 0; n < rows; n++) {
-                System.arraycopy(w.output().bias, 0, logits, lo + n * classes, classes);
-            }
-            math.gemm(rows, classes, hTop, top.h, top.stateOffset(t, hTop), hTop, 1, w.output().kernel, 0, classes,
+            FloatRows.broadcast(w.output().bias, classes, logits, lo, rows);
+            math.gemm(rows, classes, hTop, top.h, top.stateOffset(t), hTop, 1, w.output().kernel, 0, classes,
                     logits, lo, classes, true);
         }
         return crossEntropy(rowLoss);
@@ -117,16 +105,10 @@ final class NoteDecoderPass {
             }
             int lo = ((t - 1) * rows + n) * classes;
             int no = r * classes;
-            int best = 0;
-            float bestValue = Float.NEGATIVE_INFINITY;
             for (int c = 0; c < classes; c++) {
-                float v = logits[lo + c] + noise[no + c];
-                if (v > bestValue) {
-                    bestValue = v;
-                    best = c;
-                }
+                perturbed[c] = logits[lo + c] + noise[no + c];
             }
-            previous[r] = best;
+            previous[r] = FloatRows.argmax(perturbed, 0, classes);
         }
     }
 
@@ -136,14 +118,8 @@ final class NoteDecoderPass {
         long hits = 0;
         for (int r = 0; r < steps * rows; r++) {
             int o = r * classes;
-            int best = 0;
-            float max = logits[o];
-            for (int c = 1; c < classes; c++) {
-                if (logits[o + c] > max) {
-                    max = logits[o + c];
-                    best = c;
-                }
-            }
+            int best = FloatRows.argmax(logits, o, classes);
+            float max = logits[o + best];
             if (best == targets[r]) {
                 hits++;
             }
@@ -178,9 +154,9 @@ final class NoteDecoderPass {
         LstmTape top = stack.top();
         int hTop = stack.topSize();
         // The output projection over all steps at once: dK += H_topᵀ·dLogits ([H, T·N]·[T·N, C]).
-        math.gemm(hTop, classes, steps * rows, top.h, top.stateOffset(0, hTop), 1, hTop, logits, 0, classes,
+        math.gemm(hTop, classes, steps * rows, top.h, top.stateOffset(0), 1, hTop, logits, 0, classes,
                 grads.kernel(w.output().scope), 0, classes, true);
-        LstmTape.addColumnSums(logits, steps * rows, classes, grads.bias(w.output().scope));
+        FloatRows.addColumnSums(logits, steps * rows, classes, grads.bias(w.output().scope));
         stack.beginBackward();
         for (int t = steps - 1; t >= 0; t--) {
             math.gemm(rows, hTop, classes, logits, t * rows * classes, classes, 1, w.output().transposed, 0, hTop,
@@ -193,7 +169,10 @@ final class NoteDecoderPass {
         w.initialState().backwardTanh(latent, state, dState, rows, grads, dLatent, true, math);
     }
 
-    /** The one-hot rows' and the latent's share of layer 0's kernel gradient, and {@code dLatent = Σ_t dg0_t·K[C:C+E]ᵀ}. */
+    /**
+     * The one-hot rows' and the latent's share of layer 0's kernel gradient, and
+     * {@code dLatent = Σ_t dg0_t·K[C:C+E]ᵀ}.
+     */
     private void layerZeroInputGradients(LstmLayer first, Parameters grads, float[] dLatent, Arithmetic math) {
         int g4 = first.gates();
         float[] dKernel = grads.kernel(first.scope);

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.melodypalette.model.checkpoint.MagentaVariables;
 
 /**
- * Float arrays by Magenta variable name, row-major: a step's weights, or one thread's gradients
- * (same names and sizes, summed over threads at the end of the step).
+ * One shard's gradients: float arrays by Magenta variable name, row-major, the sizes of the
+ * variables (summed over the shards at the end of a step).
  */
 final class Parameters {
 
@@ -44,9 +44,9 @@ final class Parameters {
         return arrays;
     }
 
-    void fill(float value) {
+    void clear() {
         for (float[] a : arrays.values()) {
-            Arrays.fill(a, value);
+            Arrays.fill(a, 0f);
         }
     }
 

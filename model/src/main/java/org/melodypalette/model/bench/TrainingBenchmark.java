@@ -48,10 +48,9 @@ public final class TrainingBenchmark {
         ModelConfig config = batch == 0 ? named : named.withTraining(named.training().withBatchSize(batch));
         long[] stamps = new long[warmup + steps];
         Path dir = Files.createTempDirectory("palette-training-bench");
-        try {
-            Trainer trainer = Trainer.start(config, syntheticWindows(config, 512, 0), new Trainer.Settings(
-                    dir.resolve("run"), stamps.length, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, Integer.MAX_VALUE, 1,
-                    threads));
+        try (Trainer trainer = Trainer.start(config, syntheticWindows(config, 512, 0), new Trainer.Settings(
+                dir.resolve("run"), stamps.length, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, Integer.MAX_VALUE, 1,
+                threads))) {
             trainer.run(new TrainingListener() {
                 private int taken;
 

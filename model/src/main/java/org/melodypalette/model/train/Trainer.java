@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * <p>With an inverse-sigmoid sampling schedule the decoder trains with Magenta's scheduled
  * sampling ({@link ScheduledSamplingDraw}); otherwise it is teacher-forced.
  */
-public final class Trainer {
+public final class Trainer implements AutoCloseable {
 
     /** Magenta's {@code grad_norm_clip_to_zero}: a larger global norm zeroes the step's gradients. */
     static final double GRAD_NORM_CLIP_TO_ZERO = 10_000;
@@ -137,8 +137,7 @@ public final class Trainer {
      * (docs/measurements/training-throughput.txt).
      */
     static boolean usesBackprop() {
-        return !"graph".equals(System.getProperty(ENGINE_PROPERTY))
-                && Nd4j.getBackend().getClass().getName().contains(".cpu.");
+        return !"graph".equals(System.getProperty(ENGINE_PROPERTY)) && Nd4j.getEnvironment().isCPU();
     }
 
     /** A new run from weights initialised with the settings' seed. */
@@ -210,7 +209,8 @@ public final class Trainer {
             recentStepNanos.addLast(took);
             sessionSteps++;
             if (sessionSteps == 2 || recentStepNanos.size() > THROUGHPUT_WINDOW) {
-                // The session's first step also builds the gradient graph: it leaves once there is another.
+                // The session's first step also builds the gradient graph or runs the step's code before the JIT
+                // has compiled it: it leaves once there is another.
                 recentStepNanos.removeFirst();
             }
             last = progress(figures, recentStepNanos, sessionStart);
@@ -384,6 +384,14 @@ public final class Trainer {
                 optimizer, new TrainingState(step, seed, fingerprint, trainCount, elapsed(sessionStart)),
                 new TrainingMetrics(config.name(), history, evaluations)));
         LOG.debug("checkpoint at step {} in {}", step, settings.outputDir());
+    }
+
+    /** Ends the hand-written step's shard threads; the graph and weights stay usable. */
+    @Override
+    public void close() {
+        if (backprop != null) {
+            backprop.close();
+        }
     }
 
     private static Map<String, long[]> shapes(MusicVaeGraph graph) {
