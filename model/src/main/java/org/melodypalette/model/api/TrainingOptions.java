@@ -31,9 +31,10 @@ public record TrainingOptions(String preset, Path configFile, Path dataset, Path
     public static final int DEFAULT_EVAL_INTERVAL = 1_000;
     public static final int DEFAULT_EVAL_WINDOWS = 512;
     /**
-     * One native thread: on 2 cores shared with other work, mel_2bar_cpu trained at 2.9 s/step with
-     * one thread and 17.7 s/step with two (OpenMP workers spin while the cores are taken); on an idle
-     * machine two threads may be faster.
+     * One thread, for the workbench and evaluation, which share the machine with the user's
+     * playing and dragging: ND4J's OpenMP workers spin while the cores are taken (mel_2bar_cpu on the
+     * SameDiff graph trained at 2.9 s/step with one native thread and 17.7 s/step with two on shared
+     * cores). {@code palette train} defaults to 0, one shard of the batch per core.
      */
     public static final int DEFAULT_THREADS = 1;
 
@@ -57,7 +58,7 @@ public record TrainingOptions(String preset, Path configFile, Path dataset, Path
         }
     }
 
-    /** Options with {@link #DEFAULT_THREADS} native threads. */
+    /** Options with {@link #DEFAULT_THREADS} threads. */
     public TrainingOptions(String preset, Path configFile, Path dataset, Path outputDir, long steps,
                            int checkpointInterval, int evalInterval, int evalWindows, long seed, boolean resume) {
         this(preset, configFile, dataset, outputDir, steps, checkpointInterval, evalInterval, evalWindows, seed,
