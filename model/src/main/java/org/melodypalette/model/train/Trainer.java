@@ -46,6 +46,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With an inverse-sigmoid sampling schedule the decoder trains with Magenta's scheduled
  * sampling ({@link ScheduledSamplingDraw}); otherwise it is teacher-forced.
+ *
+ * <p>The loss and gradients come from the hand-written step ({@link MusicVaeBackprop}) on a CPU
+ * and from the SameDiff graph otherwise ({@link #usesBackprop}); the weights, Adam's moments,
+ * evaluation and checkpoints live in the graph's ND4J variables either way.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -66,7 +70,8 @@ public final class Trainer implements AutoCloseable {
      * @param evalWindows        eval windows per evaluation (the first ones); 0 = all
      * @param historyInterval    steps averaged into one {@code metrics.json} history entry
      * @param seed               the run's seed (a resumed run keeps its checkpoint's)
-     * @param threads            threads a step uses (see {@link #threads()}); 0 = one per core
+     * @param threads            threads a step uses: shards of the batch for the hand-written step (see
+     *                           {@link #usesBackprop}); 0 = one per core
      */
     public record Settings(Path outputDir, long totalSteps, int checkpointInterval, int evalInterval,
                            int evalWindows, int historyInterval, long seed, int threads) {
