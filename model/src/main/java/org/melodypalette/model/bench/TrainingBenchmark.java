@@ -1,16 +1,13 @@
 package org.melodypalette.model.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.melodypalette.datasets.DatasetInfo;
 import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
@@ -18,6 +15,7 @@ import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.train.AtomicFolder;
 import org.melodypalette.model.train.Trainer;
 
 /**
@@ -60,7 +58,7 @@ public final class TrainingBenchmark {
                 }
             });
         } finally {
-            deleteRecursively(dir);
+            AtomicFolder.deleteRecursively(dir);
         }
         double[] stepMs = new double[steps];
         for (int i = 0; i < steps; i++) {
@@ -92,15 +90,5 @@ public final class TrainingBenchmark {
                 Map.of());
         return new WindowDataset(info, LabelWindows.of(config.numSteps(), rows.subList(0, trainCount)),
                 LabelWindows.of(config.numSteps(), rows.subList(trainCount, rows.size())));
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete the benchmark's temporary folder " + dir, e);
-        }
     }
 }

@@ -98,7 +98,8 @@ public final class AtomicFolder {
         }
     }
 
-    static void deleteRecursively(Path path) throws IOException {
+    /** Deletes {@code path} and everything under it, if it exists. */
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
