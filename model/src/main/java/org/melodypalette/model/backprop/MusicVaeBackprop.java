@@ -44,7 +44,7 @@ public final class MusicVaeBackprop implements AutoCloseable {
             throw new IllegalArgumentException("a batch of " + batch + " on " + threads
                     + " threads: both must be at least 1");
         }
-        StepWeights.of(config, weights);
+        StepWeights.of(config, weights); // fails here, naming a missing or mis-sized variable
         this.config = config;
         this.batch = batch;
         this.math = math;

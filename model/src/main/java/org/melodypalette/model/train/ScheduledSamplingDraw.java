@@ -1,6 +1,7 @@
 package org.melodypalette.model.train;
 
 import java.util.SplittableRandom;
+import org.melodypalette.model.backprop.SamplingInputs;
 import org.melodypalette.model.data.Seeds;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,11 +19,18 @@ final class ScheduledSamplingDraw {
     /** {@link Seeds} stream of these draws (Seeds uses 1–4). */
     static final long STREAM = 5;
 
-    private final INDArray teacherMask;
-    private final INDArray samplingNoise;
+    private final int batch;
+    private final int steps;
+    private final int classes;
+    private final float[] teacherMask;
+    private final float[] samplingNoise;
     private final int sampledInputs;
 
-    private ScheduledSamplingDraw(INDArray teacherMask, INDArray samplingNoise, int sampledInputs) {
+    private ScheduledSamplingDraw(int batch, int steps, int classes, float[] teacherMask, float[] samplingNoise,
+                                  int sampledInputs) {
+        this.batch = batch;
+        this.steps = steps;
+        this.classes = classes;
         this.teacherMask = teacherMask;
         this.samplingNoise = samplingNoise;
         this.sampledInputs = sampledInputs;
@@ -51,18 +59,25 @@ final class ScheduledSamplingDraw {
                 }
             }
         }
-        return new ScheduledSamplingDraw(Nd4j.create(mask, new long[] {batch, steps}, 'c'),
-                Nd4j.create(noise, new long[] {batch, steps, classes}, 'c'), sampled);
+        return new ScheduledSamplingDraw(batch, steps, classes, mask, noise, sampled);
     }
 
-    /** {@code [batch, T]}: 1 = the true label (always at a segment's first step), 0 = the model's sample. */
+    /**
+     * {@code [batch, T]}, a new ND4J array: 1 = the true label (always at a segment's first step), 0 =
+     * the model's sample.
+     */
     INDArray teacherMask() {
-        return teacherMask;
+        return Nd4j.create(teacherMask, new long[] {batch, steps}, 'c');
     }
 
-    /** {@code [batch, T, C]}: Gumbel noise, zero where the mask is 1. */
+    /** {@code [batch, T, C]}, a new ND4J array: Gumbel noise, zero where the mask is 1. */
     INDArray samplingNoise() {
-        return samplingNoise;
+        return Nd4j.create(samplingNoise, new long[] {batch, steps, classes}, 'c');
+    }
+
+    /** The same draw for the hand-written step, without a copy. */
+    SamplingInputs asSamplingInputs() {
+        return new SamplingInputs(teacherMask, samplingNoise);
     }
 
     /** How many inputs are the model's own samples. */

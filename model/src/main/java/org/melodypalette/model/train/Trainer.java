@@ -15,7 +15,6 @@ import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
 import org.melodypalette.model.backprop.MusicVaeBackprop;
-import org.melodypalette.model.backprop.SamplingInputs;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
@@ -132,7 +131,8 @@ public final class Trainer implements AutoCloseable {
         this.evaluations = new ArrayList<>(metrics.evaluations());
         this.backprop = usesBackprop() ? MusicVaeBackprop.create(config, currentWeights(), training.batchSize(),
                 settings.shards()) : null;
-        LOG.info("training {} with {}", config.name(), backprop == null ? "the SameDiff graph" : backprop.description());
+        LOG.info("training {} with {}", config.name(),
+                backprop == null ? "the SameDiff graph" : backprop.description());
     }
 
     /**
@@ -259,19 +259,16 @@ public final class Trainer implements AutoCloseable {
         try {
             return backprop != null ? backpropUpdate(labels, eps, beta, draw) : graphUpdate(labels, eps, beta, draw);
         } finally {
-            // The graph's feeds may be these very arrays (a cast to their own type), already closed.
-            for (INDArray array : draw == null ? List.of(eps) : List.of(eps, draw.teacherMask(), draw.samplingNoise())) {
-                if (!array.wasClosed()) {
-                    array.close();
-                }
+            // The graph's feed of eps may be this very array (a cast to its own type), already closed.
+            if (!eps.wasClosed()) {
+                eps.close();
             }
         }
     }
 
     private StepFigures backpropUpdate(int[][] labels, INDArray eps, double beta, ScheduledSamplingDraw draw) {
-        SamplingInputs sampling = draw == null ? null
-                : new SamplingInputs(draw.teacherMask().data().asFloat(), draw.samplingNoise().data().asFloat());
-        MusicVaeBackprop.Result result = backprop.step(currentWeights(), labels, eps.data().asFloat(), beta, sampling);
+        MusicVaeBackprop.Result result = backprop.step(currentWeights(), labels, eps.data().asFloat(), beta,
+                draw == null ? null : draw.asSamplingInputs());
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         for (String name : graph.variableNames()) {
             gradients.put(name, Nd4j.create(result.gradients().get(name), graph.variable(name).shape(), 'c'));
@@ -295,9 +292,14 @@ public final class Trainer implements AutoCloseable {
     }
 
     private StepFigures graphUpdate(int[][] labels, INDArray eps, double beta, ScheduledSamplingDraw draw) {
-        INDArray input = MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT);
-        Map<String, INDArray> feed = draw == null ? graph.feed(input, eps, beta)
-                : graph.feed(input, eps, beta, draw.teacherMask(), draw.samplingNoise());
+        List<INDArray> made = new ArrayList<>();
+        made.add(MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT));
+        if (draw != null) {
+            made.add(draw.teacherMask());
+            made.add(draw.samplingNoise());
+        }
+        Map<String, INDArray> feed = draw == null ? graph.feed(made.get(0), eps, beta)
+                : graph.feed(made.get(0), eps, beta, made.get(1), made.get(2));
         // Every array of the step is freed when it ends, not left to the garbage collector, which
         // does not see native memory (RunArrays in the net package says how much that was).
         graph.trackRunArrays();
@@ -318,8 +320,11 @@ public final class Trainer implements AutoCloseable {
             for (INDArray array : feed.values()) {
                 array.close();
             }
-            if (!input.wasClosed()) {
-                input.close();
+            // A feed may be the array it was made from (a cast to its own type), already closed.
+            for (INDArray array : made) {
+                if (!array.wasClosed()) {
+                    array.close();
+                }
             }
         }
     }
