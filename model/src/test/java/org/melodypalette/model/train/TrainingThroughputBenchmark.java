@@ -199,15 +199,9 @@ class TrainingThroughputBenchmark {
                 : StraightforwardMusicVae.build(config, weights, DataType.FLOAT, batch);
         SameDiff sd = trainingGraph ? graph.sameDiff() : baseline.sameDiff();
         List<String> variables = trainingGraph ? graph.variableNames() : baseline.variableNames();
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
-        Map<String, long[]> shapes = new LinkedHashMap<>();
-        for (String name : variables) {
-            parameters.put(name, sd.getVariable(name).getArr());
-            shapes.put(name, sd.getVariable(name).getArr().shape());
-        }
-        AdamOptimizer optimizer = AdamOptimizer.fresh(shapes);
-        TrainingBatches batches = new TrainingBatches(TrainingBenchmark.syntheticWindows(config, 512, 0).train(), batch,
-                config.training().transposeSemitones(), config.numClasses(), 1);
+        Map<String, INDArray> parameters = parameters(sd, variables);
+        AdamOptimizer optimizer = AdamOptimizer.fresh(shapes(parameters));
+        TrainingBatches batches = syntheticBatches(config);
         OpTimeProfile profile = Boolean.getBoolean("benchmark.profile") ? new OpTimeProfile() : null;
         for (int step = 0; step < stamps.wall.length; step++) {
             if (profile != null && step == stamps.wall.length - stamps.timed()) {
@@ -255,15 +249,10 @@ class TrainingThroughputBenchmark {
         WeightSet weights = MusicVaeVariables.initialize(config, 1);
         int batch = config.training().batchSize();
         MusicVaeGraph graph = MusicVaeGraph.build(config, weights, DataType.FLOAT);
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
-        Map<String, long[]> shapes = new LinkedHashMap<>();
-        for (String name : graph.variableNames()) {
-            parameters.put(name, graph.variable(name));
-            shapes.put(name, graph.variable(name).shape());
-        }
+        Map<String, INDArray> parameters = parameters(graph.sameDiff(), graph.variableNames());
+        Map<String, long[]> shapes = shapes(parameters);
         AdamOptimizer optimizer = AdamOptimizer.fresh(shapes);
-        TrainingBatches batches = new TrainingBatches(TrainingBenchmark.syntheticWindows(config, 512, 0).train(), batch,
-                config.training().transposeSemitones(), config.numClasses(), 1);
+        TrainingBatches batches = syntheticBatches(config);
         try (MusicVaeBackprop backprop = MusicVaeBackprop.create(config, values(parameters), batch,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors())) {
             LOG.info("hand-written step: {}", backprop.description());
@@ -286,6 +275,27 @@ class TrainingThroughputBenchmark {
                 stamps.take();
             }
         }
+    }
+
+    /** The live arrays of {@code names} in {@code sd}, in order. */
+    private static Map<String, INDArray> parameters(SameDiff sd, List<String> names) {
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        for (String name : names) {
+            parameters.put(name, sd.getVariable(name).getArr());
+        }
+        return parameters;
+    }
+
+    private static Map<String, long[]> shapes(Map<String, INDArray> parameters) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        parameters.forEach((name, array) -> shapes.put(name, array.shape()));
+        return shapes;
+    }
+
+    /** Batches of the preset's size from 512 synthetic windows, seed 1. */
+    private static TrainingBatches syntheticBatches(ModelConfig config) {
+        return new TrainingBatches(TrainingBenchmark.syntheticWindows(config, 512, 0).train(),
+                config.training().batchSize(), config.training().transposeSemitones(), config.numClasses(), 1);
     }
 
     private static Map<String, float[]> values(Map<String, INDArray> parameters) {
