@@ -46,6 +46,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-windows", paramLabel = "N", description = "Eval-split windows per periodic evaluation.")
     int evalWindows = TrainingOptions.DEFAULT_EVAL_WINDOWS;
 
+    @Option(names = "--init-from", paramLabel = "DIR",
+            description = "Start a new run from this checkpoint's weights and step (a warm start: schedules go on "
+                    + "from that step, the optimizer starts afresh). Its variables must have the preset's shapes.")
+    Path initFrom;
+
     @Option(names = "--seed", defaultValue = "0")
     long seed;
 
@@ -59,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainingOptions options = new TrainingOptions(preset, null, data, out, steps, checkpointInterval,
-                evalInterval, evalWindows, seed, resume, threads);
+                evalInterval, evalWindows, seed, resume, threads, initFrom);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop = true;

@@ -21,10 +21,13 @@ import java.nio.file.Path;
  *                           (the default on a CPU) and native threads per op for ND4J (evaluation, or
  *                           the graph on a GPU); 0 = one shard per core and ND4J's default. The
  *                           factories use {@link #DEFAULT_THREADS}
+ * @param initFrom           a new run starts from this checkpoint's weights and step (a warm start: the
+ *                           schedules go on from that step, Adam starts afresh); null = random weights.
+ *                           Ignored when {@code outputDir} already holds a checkpoint to resume
  */
 public record TrainingOptions(String preset, Path configFile, Path dataset, Path outputDir, long steps,
                               int checkpointInterval, int evalInterval, int evalWindows, long seed,
-                              boolean resume, int threads) {
+                              boolean resume, int threads, Path initFrom) {
 
     public static final long DEFAULT_STEPS = 20_000;
     public static final int DEFAULT_CHECKPOINT_INTERVAL = 200;
@@ -58,6 +61,14 @@ public record TrainingOptions(String preset, Path configFile, Path dataset, Path
         }
     }
 
+    /** Options for a run from random weights. */
+    public TrainingOptions(String preset, Path configFile, Path dataset, Path outputDir, long steps,
+                           int checkpointInterval, int evalInterval, int evalWindows, long seed, boolean resume,
+                           int threads) {
+        this(preset, configFile, dataset, outputDir, steps, checkpointInterval, evalInterval, evalWindows, seed,
+                resume, threads, null);
+    }
+
     /** Options with {@link #DEFAULT_THREADS} threads. */
     public TrainingOptions(String preset, Path configFile, Path dataset, Path outputDir, long steps,
                            int checkpointInterval, int evalInterval, int evalWindows, long seed, boolean resume) {
@@ -79,31 +90,36 @@ public record TrainingOptions(String preset, Path configFile, Path dataset, Path
 
     public TrainingOptions withSteps(long newSteps) {
         return new TrainingOptions(preset, configFile, dataset, outputDir, newSteps, checkpointInterval,
-                evalInterval, evalWindows, seed, resume, threads);
+                evalInterval, evalWindows, seed, resume, threads, initFrom);
     }
 
     public TrainingOptions withIntervals(int newCheckpointInterval, int newEvalInterval, int newEvalWindows) {
         return new TrainingOptions(preset, configFile, dataset, outputDir, steps, newCheckpointInterval,
-                newEvalInterval, newEvalWindows, seed, resume, threads);
+                newEvalInterval, newEvalWindows, seed, resume, threads, initFrom);
     }
 
     public TrainingOptions withSeed(long newSeed) {
         return new TrainingOptions(preset, configFile, dataset, outputDir, steps, checkpointInterval,
-                evalInterval, evalWindows, newSeed, resume, threads);
+                evalInterval, evalWindows, newSeed, resume, threads, initFrom);
     }
 
     public TrainingOptions withResume(boolean newResume) {
         return new TrainingOptions(preset, configFile, dataset, outputDir, steps, checkpointInterval,
-                evalInterval, evalWindows, seed, newResume, threads);
+                evalInterval, evalWindows, seed, newResume, threads, initFrom);
     }
 
     public TrainingOptions withConfigFile(Path file) {
         return new TrainingOptions(null, file, dataset, outputDir, steps, checkpointInterval,
-                evalInterval, evalWindows, seed, resume, threads);
+                evalInterval, evalWindows, seed, resume, threads, initFrom);
     }
 
     public TrainingOptions withThreads(int newThreads) {
         return new TrainingOptions(preset, configFile, dataset, outputDir, steps, checkpointInterval,
-                evalInterval, evalWindows, seed, resume, newThreads);
+                evalInterval, evalWindows, seed, resume, newThreads, initFrom);
+    }
+
+    public TrainingOptions withInitFrom(Path checkpoint) {
+        return new TrainingOptions(preset, configFile, dataset, outputDir, steps, checkpointInterval,
+                evalInterval, evalWindows, seed, resume, threads, checkpoint);
     }
 }

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
+import org.melodypalette.model.checkpoint.LoadedCheckpoint;
+import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfigJson;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.net.MusicVaeVariables;
 import org.melodypalette.model.train.NativeThreads;
 import org.melodypalette.model.train.Trainer;
 import org.melodypalette.model.train.TrainingCheckpoint;
@@ -60,11 +63,25 @@ public final class TrainingRun {
             }
             requireEmptyOrMissing(out);
             requireCompatible(config, data, options.dataset());
-            trainer = Trainer.start(config, data, settings);
+            trainer = options.initFrom() == null ? Trainer.start(config, data, settings)
+                    : warmStart(config, data, settings, options.initFrom());
         }
         try (trainer) {
             return trainer.run(listener);
         }
+    }
+
+    /** A new run from another checkpoint's weights and step; its variables must have this config's shapes. */
+    private static Trainer warmStart(ModelConfig config, WindowDataset data, Trainer.Settings settings, Path from)
+            throws IOException {
+        LoadedCheckpoint start = TrainingCheckpoint.readModel(from);
+        WeightSet weights;
+        try {
+            weights = MusicVaeVariables.select(config, start.weights());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(from + ": cannot start " + config.name() + " from its weights: " + e.getMessage(), e);
+        }
+        return Trainer.start(config, data, settings, weights, TrainingCheckpoint.readStep(from));
     }
 
     private static ModelConfig requestedConfig(TrainingOptions options) throws IOException {

@@ -147,9 +147,18 @@ public final class Trainer implements AutoCloseable {
 
     /** A new run from weights initialised with the settings' seed. */
     public static Trainer start(ModelConfig config, WindowDataset data, Settings settings) {
-        MusicVaeGraph graph = trainingGraph(config, MusicVaeVariables.initialize(config, settings.seed()));
+        return start(config, data, settings, MusicVaeVariables.initialize(config, settings.seed()), 0);
+    }
+
+    /**
+     * A new run from {@code weights} (of {@code config}'s variables) at {@code step}: the learning-rate,
+     * KL and sampling schedules go on from that step, Adam's moments start at zero.
+     */
+    public static Trainer start(ModelConfig config, WindowDataset data, Settings settings, WeightSet weights,
+                                long step) {
+        MusicVaeGraph graph = trainingGraph(config, weights);
         return new Trainer(config, graph, AdamOptimizer.fresh(shapes(graph)), data, settings, settings.seed(),
-                0, 0, new TrainingMetrics(config.name(), List.of(), List.of()));
+                step, 0, new TrainingMetrics(config.name(), List.of(), List.of()));
     }
 
     /** Continues the checkpoint in the settings' output folder; refuses other training data. */

@@ -91,9 +91,10 @@ public final class TrainingCheckpoint {
         AdamOptimizer optimizer = AdamOptimizer.read(folder.resolve(AdamOptimizer.FILE_NAME), shapes);
         TrainingState state = readJson(folder.resolve(TrainingState.FILE_NAME), TrainingState.class);
         TrainingMetrics metrics = readMetrics(folder.resolve(TrainingMetrics.FILE_NAME));
-        if (optimizer.updates() != state.step()) {
+        // A warm-started run (TrainingOptions.initFrom) began its Adam updates after step 0.
+        if (optimizer.updates() > state.step()) {
             throw new CheckpointException(folder, "optimizer state is at update " + optimizer.updates()
-                    + " but the training state at step " + state.step());
+                    + ", beyond the training state's step " + state.step());
         }
         return new Contents(config, model.weights(), optimizer, state, metrics);
     }

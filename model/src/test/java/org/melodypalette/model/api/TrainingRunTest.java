@@ -78,6 +78,48 @@ class TrainingRunTest {
     }
 
     @Test
+    void aWarmStartGoesOnFromTheOtherCheckpointsWeightsAndStep() throws IOException {
+        Path data = TrainingFixtures.datasetFile(dir, 6, 3, 4);
+        TrainingResult first = TrainingRun.run(options(data, 3), new Recorder());
+        Path source = dir.resolve("source");
+        Files.move(first.checkpoint(), source);
+        Recorder resumed = new Recorder();
+        Files.createDirectories(dir.resolve("run"));
+        copyFolder(source, dir.resolve("run"));
+        TrainingRun.run(options(data, 5).withResume(true), resumed);
+
+        Recorder warm = new Recorder();
+        TrainingOptions warmOptions = TrainingOptions.preset("tiny-test", data, dir.resolve("warm")).withSteps(5)
+                .withIntervals(2, 3, 0).withSeed(5).withInitFrom(source);
+        TrainingRun.run(warmOptions, warm);
+
+        // Same weights, step, batch and schedules at step 4: the same loss and learning rate as resuming.
+        assertThat(warm.progress).extracting(TrainingProgress::step).containsExactly(4L, 5L);
+        assertThat(warm.progress.get(0).loss()).isEqualTo(resumed.progress.get(0).loss());
+        assertThat(warm.progress.get(0).learningRate()).isEqualTo(resumed.progress.get(0).learningRate());
+        // Resumed later, the warm-started run goes on although its Adam began after step 0.
+        assertThat(TrainingRun.run(warmOptions.withSteps(6).withResume(true), new Recorder()).step()).isEqualTo(6);
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    @Test
+    void aWarmStartFromAnotherArchitectureIsRefusedNamingTheFolder() throws IOException {
+        Path data = TrainingFixtures.datasetFile(dir, 6, 3, 4);
+        Path other = SharedData.require("magenta/checkpoints/mel_2bar_small_random");
+        TrainingOptions warm = TrainingOptions.preset("tiny-test", data, dir.resolve("warm")).withInitFrom(other);
+
+        assertThatThrownBy(() -> TrainingRun.run(warm, new Recorder()))
+                .isInstanceOf(IOException.class).hasMessageStartingWith(other + ":");
+    }
+
+    @Test
     void anExistingCheckpointIsNeverOverwrittenWithoutResume() throws IOException {
         Path data = TrainingFixtures.datasetFile(dir, 4, 1, 4);
         TrainingRun.run(options(data, 1), new Recorder());
