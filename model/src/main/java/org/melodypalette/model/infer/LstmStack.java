@@ -1,6 +1,8 @@
 package org.melodypalette.model.infer;
 
 import java.util.List;
+import org.melodypalette.model.cpu.Rows;
+import org.melodypalette.model.layers.LstmSpec;
 
 /**
  * Stacked LSTM layers stepped one step at a time (TF {@code MultiRNNCell}), their state initialised
@@ -34,11 +36,11 @@ final class LstmStack {
     }
 
     /** Column map of the initial-state dense layer for LSTM layers of these sizes. */
-    static int[] stateColumns(List<Integer> hidden, int lanes) {
-        int[] sizes = new int[2 * hidden.size()];
-        for (int k = 0; k < hidden.size(); k++) {
-            sizes[2 * k] = hidden.get(k);
-            sizes[2 * k + 1] = hidden.get(k);
+    static int[] stateColumns(List<LstmSpec> layers, int lanes) {
+        int[] sizes = new int[2 * layers.size()];
+        for (int k = 0; k < layers.size(); k++) {
+            sizes[2 * k] = layers.get(k).hidden();
+            sizes[2 * k + 1] = layers.get(k).hidden();
         }
         return Layouts.segments(0, lanes, 4 * lanes, sizes);
     }

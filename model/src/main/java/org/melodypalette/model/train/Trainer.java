@@ -17,6 +17,7 @@ import org.melodypalette.model.api.TrainingResult;
 import org.melodypalette.model.backprop.MusicVaeBackprop;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.TrainingConfig;
@@ -46,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>With an inverse-sigmoid sampling schedule the decoder trains with Magenta's scheduled
  * sampling ({@link ScheduledSamplingDraw}); otherwise it is teacher-forced.
  *
- * <p>The loss and gradients come from the hand-written step ({@link MusicVaeBackprop}) on a CPU
- * and from the SameDiff graph otherwise ({@link #usesBackprop}); the weights, Adam's moments,
- * evaluation and checkpoints live in the graph's ND4J variables either way.
+ * <p>The loss and gradients come from the hand-written step ({@link MusicVaeBackprop}) or the
+ * SameDiff graph, as the settings' {@link ComputeOptions#engine()} says; the weights, Adam's
+ * moments, evaluation and checkpoints live in the graph's ND4J variables either way.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -57,8 +58,6 @@ public final class Trainer implements AutoCloseable {
     /** Evaluation batch size (forward only). */
     static final int EVAL_BATCH = 64;
     private static final int THROUGHPUT_WINDOW = 20;
-    /** {@code -Dpalette.training.engine=graph} trains on the SameDiff graph even on a CPU. */
-    static final String ENGINE_PROPERTY = "palette.training.engine";
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     /**
@@ -69,17 +68,29 @@ public final class Trainer implements AutoCloseable {
      * @param evalWindows        eval windows per evaluation (the first ones); 0 = all
      * @param historyInterval    steps averaged into one {@code metrics.json} history entry
      * @param seed               the run's seed (a resumed run keeps its checkpoint's)
-     * @param threads            threads a step uses: shards of the batch for the hand-written step (see
-     *                           {@link #usesBackprop}); 0 = one per core
+     * @param threads            threads a step uses: shards of the batch for the hand-written step; 0 = one per core
+     * @param compute            the step's engine and the CPU kernel
      */
     public record Settings(Path outputDir, long totalSteps, int checkpointInterval, int evalInterval,
-                           int evalWindows, int historyInterval, long seed, int threads) {
+                           int evalWindows, int historyInterval, long seed, int threads, ComputeOptions compute) {
         public Settings {
             if (outputDir == null || totalSteps < 1 || checkpointInterval < 1 || evalInterval < 1
-                    || evalWindows < 0 || historyInterval < 1 || threads < 0) {
+                    || evalWindows < 0 || historyInterval < 1 || threads < 0 || compute == null) {
                 throw new IllegalArgumentException("invalid trainer settings: " + totalSteps + " steps, intervals "
                         + checkpointInterval + "/" + evalInterval + "/" + historyInterval + ", threads " + threads);
             }
+        }
+
+        /** With the engine and kernel the {@code -D} overrides ask for ({@link ComputeOptions#fromSystemProperties}). */
+        public Settings(Path outputDir, long totalSteps, int checkpointInterval, int evalInterval, int evalWindows,
+                        int historyInterval, long seed, int threads) {
+            this(outputDir, totalSteps, checkpointInterval, evalInterval, evalWindows, historyInterval, seed, threads,
+                    ComputeOptions.fromSystemProperties());
+        }
+
+        public Settings withCompute(ComputeOptions compute) {
+            return new Settings(outputDir, totalSteps, checkpointInterval, evalInterval, evalWindows, historyInterval,
+                    seed, threads, compute);
         }
 
         /** Shards of the batch for the hand-written step: {@link #threads}, or one per core. */
@@ -94,7 +105,7 @@ public final class Trainer implements AutoCloseable {
 
     private final ModelConfig config;
     private final MusicVaeGraph graph;
-    /** The hand-written step, or null where the graph computes the gradients (see {@link #ENGINE_PROPERTY}). */
+    /** The hand-written step, or null where the graph computes the gradients (see {@link #handWritten}). */
     private final MusicVaeBackprop backprop;
     private final AdamOptimizer optimizer;
     private final TrainingBatches batches;
@@ -129,20 +140,28 @@ public final class Trainer implements AutoCloseable {
         this.evalWindows = Evaluator.first(data.eval(), settings.evalWindows());
         this.history = new ArrayList<>(metrics.history());
         this.evaluations = new ArrayList<>(metrics.evaluations());
-        this.backprop = usesBackprop() ? MusicVaeBackprop.create(config, currentWeights(), training.batchSize(),
-                settings.shards()) : null;
+        this.backprop = handWritten(settings.compute().engine()) ? MusicVaeBackprop.create(config, currentWeights(),
+                training.batchSize(), settings.shards(), settings.compute().kernel()) : null;
         LOG.info("training {} with {}", config.name(),
                 backprop == null ? "the SameDiff graph" : backprop.description());
     }
 
     /**
-     * The hand-written step ({@link MusicVaeBackprop}) on ND4J's CPU backend, the SameDiff graph on
-     * any other (a GPU) or when {@code -Dpalette.training.engine=graph}. Both compute the same
-     * gradients (MusicVaeBackpropTest); on two cores the hand-written one is several times faster
-     * (docs/measurements/training-throughput.txt).
+     * Whether {@code engine} means the hand-written step ({@link MusicVaeBackprop}); {@code AUTO} is
+     * the hand-written step on ND4J's CPU backend and the SameDiff graph on any other (a GPU). Both
+     * compute the same gradients (MusicVaeBackpropTest).
      */
-    static boolean usesBackprop() {
-        return !"graph".equals(System.getProperty(ENGINE_PROPERTY)) && Nd4j.getEnvironment().isCPU();
+    static boolean handWritten(ComputeOptions.Engine engine) {
+        return switch (engine) {
+            case HAND_WRITTEN -> true;
+            case GRAPH -> false;
+            case AUTO -> Nd4j.getEnvironment().isCPU();
+        };
+    }
+
+    /** Whether this run's gradients come from the hand-written step rather than the graph. */
+    boolean usesHandWrittenStep() {
+        return backprop != null;
     }
 
     /** A new run from weights initialised with the settings' seed. */
