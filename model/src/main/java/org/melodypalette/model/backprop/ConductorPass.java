@@ -4,7 +4,7 @@ import java.util.List;
 import org.melodypalette.model.cpu.Rows;
 
 /**
- * The conductor of Magenta's hierarchical decoder (ARCHITECTURE.md §6), forward and backward: an
+ * The conductor of Magenta's hierarchical decoder (docs/ARCHITECTURE.md §7), forward and backward: an
  * LSTM stack over the S bars of {@code B} sequences from {@code tanh(z·K + b)}, reading a dummy
  * zero input (so layer 0's input share is its bias); the top h after step s is bar s's embedding.
  */

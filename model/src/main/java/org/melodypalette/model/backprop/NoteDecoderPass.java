@@ -5,7 +5,7 @@ import java.util.List;
 import org.melodypalette.model.cpu.Rows;
 
 /**
- * Magenta's categorical LSTM decoder in training (ARCHITECTURE.md §5), forward and backward, on
+ * Magenta's categorical LSTM decoder in training (docs/ARCHITECTURE.md §6), forward and backward, on
  * {@code N} rows of {@code T} steps: the state starts at {@code tanh(latent·K + b)}, layer 0 reads
  * {@code concat(previous one-hot, latent)} (the one-hot's share is a kernel row, the latent's is
  * computed once per run), logits are the top h times the output projection. The flat decoder

@@ -6,7 +6,9 @@ package org.melodypalette.model.config;
  *
  * @param engine           the training step's engine
  * @param kernel           the CPU arithmetic of inference and of the hand-written training step
- * @param inferenceThreads threads of the inference kernel; 0 = two where the machine has at least two cores, else one
+ * @param inferenceThreads threads of the inference kernel; 0 = two where the machine has at least two cores, else
+ *                         one (each core then keeps its half of the weights in its own cache; the kernel's thread
+ *                         team falls back to one thread by itself while another process keeps a core busy)
  */
 public record ComputeOptions(Engine engine, Kernel kernel, int inferenceThreads) {
 

@@ -10,7 +10,7 @@ import org.melodypalette.model.layers.LstmSpec;
 import org.melodypalette.model.layers.ModelLayers;
 
 /**
- * The conductor of Magenta's hierarchical decoder (ARCHITECTURE.md §6): an LSTM stack initialised
+ * The conductor of Magenta's hierarchical decoder (docs/ARCHITECTURE.md §7): an LSTM stack initialised
  * from z whose input is a dummy zero of size 1 (so layer 0's gates are its bias plus the recurrent
  * term); each step's top output is one bar's embedding.
  */

@@ -7,7 +7,7 @@ import org.melodypalette.model.layers.BidirectionalSpec;
 import org.melodypalette.model.layers.ModelLayers;
 
 /**
- * Magenta's two-level {@code HierarchicalLstmEncoder} (ARCHITECTURE.md §4): level 0 encodes each
+ * Magenta's two-level {@code HierarchicalLstmEncoder} (docs/ARCHITECTURE.md §4): level 0 encodes each
  * of the {@code numSegments} chunks independently (all chunks of all sequences as one batch),
  * level 1 runs a bidirectional LSTM over the chunks' {@code [h_fw | h_bw]} vectors.
  */

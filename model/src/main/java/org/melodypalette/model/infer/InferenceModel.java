@@ -20,9 +20,9 @@ import org.melodypalette.model.layers.ModelLayers;
 
 /**
  * A MusicVAE ready for fast CPU inference at the label level (what tools, evaluation and parity
- * tests need): labels {@code [batch][numSteps]} (class ids, ARCHITECTURE.md §2) and latent vectors
+ * tests need): labels {@code [batch][numSteps]} (class ids, docs/ARCHITECTURE.md §2) and latent vectors
  * {@code [batch][zSize]} in and out. Pure Java, float32, the math of magenta.js 1.23.1
- * (ARCHITECTURE.md §3–§6); weights are laid out once at load and buffers are reused across calls.
+ * (docs/ARCHITECTURE.md §3–§7); weights are laid out once at load and buffers are reused across calls.
  *
  * <p>Thread-safe (calls are serialised). Results do not depend on how a batch is split: inputs
  * larger than {@link #MAX_BATCH} are computed in chunks, and sampling draws from one random stream
@@ -181,7 +181,7 @@ public final class InferenceModel implements AutoCloseable {
 
     /**
      * Runs every code path (batch 1 and the 4-row blocks, full and partial, larger batches use) so
-     * that the JIT compiles them before the first user action; 0.9–3 s measured on 2 busy cores.
+     * that the JIT compiles them before the first user action (docs/measurements/bench/warm-up.txt).
      */
     public synchronized void warmUp() {
         int[][] silence = new int[11][config.numSteps()];

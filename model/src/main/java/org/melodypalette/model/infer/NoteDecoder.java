@@ -11,7 +11,7 @@ import org.melodypalette.model.layers.LstmSpec;
 import org.melodypalette.model.layers.ModelLayers;
 
 /**
- * Magenta's categorical LSTM decoder (ARCHITECTURE.md §5), conditioned on an embedding e (z for a
+ * Magenta's categorical LSTM decoder (docs/ARCHITECTURE.md §6), conditioned on an embedding e (z for a
  * flat decoder, a bar embedding under a conductor). Layer 0's kernel {@code [C + E + H0, 4·H0]} is
  * used in three row blocks instead of concatenating its input: the previous output's row (a
  * lookup), e's projection (computed once per {@link #begin}, e is constant over the steps), and

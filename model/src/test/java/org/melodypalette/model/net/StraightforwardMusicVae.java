@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Benchmark baseline only (never shipped): MusicVAE's training graph written the straightforward
- * way, op by op from ARCHITECTURE.md, with no fused op and no hoisting: every LSTM step is
+ * way, op by op from docs/ARCHITECTURE.md, with no fused op and no hoisting: every LSTM step is
  * {@code concat(x, h)·K + b → split(i, j, f, o)} with the forget bias added at that step, the
  * encoder's two directions run as separate cells, every decoder step concatenates its input
  * {@code (previous one-hot, z or bar embedding)}, and every step has its own output projection,
