@@ -94,29 +94,33 @@ final class VectorArithmetic implements Arithmetic {
 
     @Override
     public void sigmoid(float[] a, int from, int to) {
-        int k = from;
-        for (; k <= to - L; k += L) {
-            VectorActivations.sigmoid(a, k);
-        }
-        if (k < to) {
-            float[] tail = SCRATCH.get().tile;
-            System.arraycopy(a, k, tail, 0, to - k);
-            VectorActivations.sigmoid(tail, 0);
-            System.arraycopy(tail, 0, a, k, to - k);
-        }
+        activate(a, from, to, true);
     }
 
     @Override
     public void tanh(float[] a, int from, int to) {
+        activate(a, from, to, false);
+    }
+
+    /** σ or tanh in place on {@code a[from, to)}, vector by vector; a partial last vector through scratch. */
+    private static void activate(float[] a, int from, int to, boolean sigmoid) {
         int k = from;
         for (; k <= to - L; k += L) {
-            VectorActivations.tanh(a, k);
+            activate(a, k, sigmoid);
         }
         if (k < to) {
             float[] tail = SCRATCH.get().tile;
             System.arraycopy(a, k, tail, 0, to - k);
-            VectorActivations.tanh(tail, 0);
+            activate(tail, 0, sigmoid);
             System.arraycopy(tail, 0, a, k, to - k);
+        }
+    }
+
+    private static void activate(float[] a, int offset, boolean sigmoid) {
+        if (sigmoid) {
+            VectorActivations.sigmoid(a, offset);
+        } else {
+            VectorActivations.tanh(a, offset);
         }
     }
 

@@ -1,9 +1,7 @@
 package org.melodypalette.model.infer;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.melodypalette.model.checkpoint.WeightSet;
-import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.cpu.Rows;
 import org.melodypalette.model.layers.DenseSpec;
 import org.melodypalette.model.layers.LstmSpec;
@@ -21,12 +19,7 @@ final class Conductor {
 
     Conductor(ModelLayers specs, WeightSet weights, int lanes) {
         List<LstmSpec> cells = specs.conductor();
-        List<LstmLayer> layers = new ArrayList<>();
-        for (int k = 0; k < cells.size(); k++) {
-            LstmWeights w = LstmWeights.of(weights, cells.get(k));
-            int[] input = k == 0 ? new int[0] : Layouts.segments(0, lanes, 1, cells.get(k - 1).hidden());
-            layers.add(LstmLayer.of(w.kernel(), w.bias(), input, lanes));
-        }
+        List<LstmLayer> layers = LstmStack.layers(weights, cells, lanes);
         DenseSpec init = specs.conductorInitialState();
         this.stack = new LstmStack(layers, DenseLayer.of(weights.require(init.kernel()), weights.require(init.bias()),
                 Layouts.identity(0, init.in()), LstmStack.stateColumns(cells, lanes), lanes));

@@ -11,7 +11,6 @@ import org.melodypalette.model.checkpoint.LoadedCheckpoint;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
-import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
 import org.melodypalette.model.cpu.Activations;
 import org.melodypalette.model.cpu.Rows;

@@ -1,10 +1,8 @@
 package org.melodypalette.model.infer;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
-import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.cpu.Rows;
 import org.melodypalette.model.layers.DenseSpec;
 import org.melodypalette.model.layers.LstmSpec;
@@ -42,12 +40,7 @@ final class NoteDecoder {
         DenseSpec out = specs.outputProjection();
         this.classes = out.out();
         List<LstmSpec> cells = specs.decoder();
-        List<LstmLayer> layers = new ArrayList<>();
-        for (int k = 0; k < cells.size(); k++) {
-            LstmWeights w = LstmWeights.of(weights, cells.get(k));
-            int[] input = k == 0 ? new int[0] : Layouts.segments(0, lanes, 1, cells.get(k - 1).hidden());
-            layers.add(LstmLayer.of(w.kernel(), w.bias(), input, lanes));
-        }
+        List<LstmLayer> layers = LstmStack.layers(weights, cells, lanes);
         WeightTensor kernel0 = weights.require(cells.get(0).kernel());
         this.previousLabelRows = layers.get(0).rowTable(kernel0, 0, classes);
         this.embeddingRows = layers.get(0).rowsPacked(kernel0, shift(embeddingRowMap, classes));

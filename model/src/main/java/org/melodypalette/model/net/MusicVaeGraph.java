@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ModelConfig;
-import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
 import org.melodypalette.model.layers.DenseSpec;
 import org.melodypalette.model.layers.LstmSpec;
