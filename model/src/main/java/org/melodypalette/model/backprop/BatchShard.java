@@ -62,7 +62,8 @@ final class BatchShard {
         this.encoder = new EncoderPass(config.encoder() == EncoderKind.HIERARCHICAL, config.encoderSizes(), classes,
                 count, config.numSteps(), config.numSegments());
         this.conductor = hierarchical ? new ConductorPass(config.conductorSizes(), count, segments) : null;
-        int embedding = ModelLayers.of(config).noteEmbeddingSize();
+        ModelLayers layers = ModelLayers.of(config);
+        int embedding = layers.noteEmbeddingSize();
         int decoderRows = count * segments;
         this.decoder = new NoteDecoderPass(config.decoderSizes(), classes, embedding, decoderRows, length);
         int zSize = config.zSize();
@@ -72,7 +73,7 @@ final class BatchShard {
         this.z = new float[count * zSize];
         this.dz = new float[count * zSize];
         this.dPreSigma = new float[count * zSize];
-        this.dEncoded = new float[count * 2 * config.encoderSizes().get(config.encoderSizes().size() - 1)];
+        this.dEncoded = new float[count * layers.encodedSize()];
         this.dLatent = new float[decoderRows * embedding];
         this.rowLoss = new double[decoderRows];
         this.mask = new float[decoderRows * length];
