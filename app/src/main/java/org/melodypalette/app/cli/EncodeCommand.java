@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.melodypalette.app.input.MelodyReading;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.model.api.ModelInfo;
+import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code palette encode}: MIDI melodies → latent means. */
 @Command(name = "encode", mixinStandardHelpOptions = true,
-        description = "Encode each file's melody (first numSteps steps) to its latent mean z; prints {\"z\": [[...], ...]}.")
+        description = "Encode each file's melody (as many steps as the model takes, from the first bar with a note "
+                + "unless --from-bar says otherwise) to its latent mean z; prints {\"z\": [[...], ...]}.")
 final class EncodeCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,13 +30,19 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON output (the only format; accepted for symmetry with the other commands).")
     boolean json;
 
+    @Mixin
+    InputOptions input;
+
     @Parameters(arity = "1..*", paramLabel = "MIDI")
     List<Path> files;
 
     @Override
     public Integer call() throws IOException {
         try (LatentCodec codec = model.open()) {
-            List<LatentVector> z = codec.encode(MelodyFiles.read(files, track));
+            ModelInfo info = codec.info();
+            List<Melody> melodies = input.read(files, track, info.numSteps(), info.minPitch(), info.maxPitch())
+                    .stream().map(MelodyReading::melody).toList();
+            List<LatentVector> z = codec.encode(melodies);
             System.out.println(Json.write(Map.of("z", z.stream().map(LatentVector::toArray).toList())));
         }
         return 0;

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.app.input.MelodyReading;
 import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code palette interpolate}: a latent path from melody A to melody B. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true,
-        description = "Write the melodies along the latent path from A to B as interp_NN.mid files.")
+        description = "Write the melodies along the latent path from A to B as interp_NN.mid files at A's tempo. "
+                + "A and B are read from their first bar with a note unless --from-bar says otherwise.")
 final class InterpolateCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,6 +38,9 @@ final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
     String track;
 
+    @Mixin
+    InputOptions input;
+
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
@@ -46,11 +52,13 @@ final class InterpolateCommand implements Callable<Integer> {
         if (steps < 2 || steps > 256) {
             throw new IllegalArgumentException("--steps must be in 2..256, got " + steps);
         }
-        List<Melody> ab = MelodyFiles.read(files, track);
         try (LatentCodec codec = model.open()) {
-            List<Melody> path = codec.interpolate(ab.get(0), ab.get(1), steps, mode, keepOriginals,
+            ModelInfo info = codec.info();
+            List<MelodyReading> ab = input.read(files, track, info.numSteps(), info.minPitch(), info.maxPitch());
+            List<Melody> path = codec.interpolate(ab.get(0).melody(), ab.get(1).melody(), steps, mode, keepOriginals,
                     sampling.options(0.0));
-            MelodyFiles.write(out, "interp", path).forEach(System.out::println);
+            double tempoOfA = ab.get(0).report().qpm();
+            MelodyFiles.write(out, "interp", MelodyFiles.atTempo(path, tempoOfA)).forEach(System.out::println);
         }
         return 0;
     }
