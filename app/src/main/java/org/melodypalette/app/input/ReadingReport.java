@@ -70,8 +70,7 @@ public record ReadingReport(String source, String track, int fromBar, int bars, 
 
     /**
      * One plain sentence per thing a user should know: where reading started when it is not bar 1,
-     * each reduction, a metre the models do not have, bars the model does not take. Empty when the
-     * melody was read from bar 1 as it is.
+     * then the {@link #reductions}. Empty when the melody was read from bar 1 as it is.
      */
     public List<String> announcements() {
         List<String> lines = new ArrayList<>();
@@ -79,6 +78,13 @@ public record ReadingReport(String source, String track, int fromBar, int bars, 
             lines.add("reading " + barRange() + " of " + track
                     + (fromFirstNote ? " (the melody starts in bar " + fromBar + ")" : ""));
         }
+        lines.addAll(reductions());
+        return lines;
+    }
+
+    /** What reading changed in the music: chords, folded notes, metre, bars the model does not take. */
+    public List<String> reductions() {
+        List<String> lines = new ArrayList<>();
         if (chordNotesDropped > 0) {
             lines.add("chords → top line: " + Plural.count(chordNotesDropped, "note") + " dropped");
         }
