@@ -27,7 +27,7 @@ final class InputOptions {
     Integer fromBar;
 
     @Option(names = "--bars", paramLabel = "N",
-            description = "Bars of each file to read (default: as many as the model takes).")
+            description = "Bars of each file to read (default: as many as the model, or tokenize's --steps, takes).")
     Integer bars;
 
     @Option(names = "--out-of-range", paramLabel = "fold|refuse", defaultValue = "fold",
