@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.melodypalette.app.input.MelodyReading;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
-import org.melodypalette.model.api.ModelInfo;
-import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,10 +36,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (LatentCodec codec = model.open()) {
-            ModelInfo info = codec.info();
-            List<Melody> melodies = input.read(files, track, info.numSteps(), info.minPitch(), info.maxPitch())
-                    .stream().map(MelodyReading::melody).toList();
-            List<LatentVector> z = codec.encode(melodies);
+            List<LatentVector> z = codec.encode(input.melodies(files, track, codec.info()));
             System.out.println(Json.write(Map.of("z", z.stream().map(LatentVector::toArray).toList())));
         }
         return 0;

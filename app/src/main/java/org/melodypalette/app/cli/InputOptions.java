@@ -12,6 +12,8 @@ import org.melodypalette.midi.MidiFiles;
 import org.melodypalette.midi.MidiFormatException;
 import org.melodypalette.midi.QuantizeOptions;
 import org.melodypalette.midi.TrackSelector;
+import org.melodypalette.model.api.ModelInfo;
+import org.melodypalette.music.Melody;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,6 +36,16 @@ final class InputOptions {
             description = "Notes outside the model's pitch range: fold moves them by octaves into it (and says how "
                     + "many), refuse stops at the first (default ${DEFAULT-VALUE}).")
     OutOfRange outOfRange = OutOfRange.FOLD;
+
+    /** Each file's melody as {@code model} takes it: its length, its pitch range. */
+    List<MelodyReading> read(List<Path> files, String track, ModelInfo model) throws IOException {
+        return read(files, track, model.numSteps(), model.minPitch(), model.maxPitch());
+    }
+
+    /** The melodies of {@link #read(List, String, ModelInfo)}. */
+    List<Melody> melodies(List<Path> files, String track, ModelInfo model) throws IOException {
+        return read(files, track, model).stream().map(MelodyReading::melody).toList();
+    }
 
     /**
      * Each file's melody, in input order: the chosen bars of the track ({@code null}: the most

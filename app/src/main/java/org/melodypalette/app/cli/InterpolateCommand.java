@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.app.input.MelodyReading;
 import org.melodypalette.model.api.LatentCodec;
-import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,12 +52,12 @@ final class InterpolateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be in 2..256, got " + steps);
         }
         try (LatentCodec codec = model.open()) {
-            ModelInfo info = codec.info();
-            List<MelodyReading> ab = input.read(files, track, info.numSteps(), info.minPitch(), info.maxPitch());
-            List<Melody> path = codec.interpolate(ab.get(0).melody(), ab.get(1).melody(), steps, mode, keepOriginals,
+            List<MelodyReading> readings = input.read(files, track, codec.info());
+            List<Melody> ab = readings.stream().map(MelodyReading::melody).toList();
+            List<Melody> path = codec.interpolate(ab.get(0), ab.get(1), steps, mode, keepOriginals,
                     sampling.options(0.0));
-            double tempoOfA = ab.get(0).report().qpm();
-            MelodyFiles.write(out, "interp", MelodyFiles.atTempo(path, tempoOfA)).forEach(System.out::println);
+            path = MelodyFiles.atTempo(path, readings.get(0).report().qpm());
+            MelodyFiles.write(out, "interp", path).forEach(System.out::println);
         }
         return 0;
     }
