@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code palette encode}: MIDI melodies → latent means. */
 @Command(name = "encode", mixinStandardHelpOptions = true,
-        description = "Encode each file's melody (first numSteps steps) to its latent mean z; prints {\"z\": [[...], ...]}.")
+        description = "Encode each file's melody (as many steps as the model takes, from the first bar with a note "
+                + "unless --from-bar says otherwise) to its latent mean z; prints {\"z\": [[...], ...]}.")
 final class EncodeCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,13 +27,16 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON output (the only format; accepted for symmetry with the other commands).")
     boolean json;
 
+    @Mixin
+    InputOptions input;
+
     @Parameters(arity = "1..*", paramLabel = "MIDI")
     List<Path> files;
 
     @Override
     public Integer call() throws IOException {
         try (LatentCodec codec = model.open()) {
-            List<LatentVector> z = codec.encode(MelodyFiles.read(files, track));
+            List<LatentVector> z = codec.encode(input.melodies(files, track, codec.info()));
             System.out.println(Json.write(Map.of("z", z.stream().map(LatentVector::toArray).toList())));
         }
         return 0;

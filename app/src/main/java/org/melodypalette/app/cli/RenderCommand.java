@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.melodypalette.midi.MidiFiles;
+import org.melodypalette.midi.MidiFormatException;
+import org.melodypalette.midi.MidiSong;
 import org.melodypalette.midi.render.RenderSettings;
 import org.melodypalette.midi.render.RenderedAudio;
 import org.melodypalette.midi.render.WavRenderer;
@@ -56,7 +58,11 @@ final class RenderCommand implements Callable<Integer> {
         int failed = 0;
         for (int i = 0; i < files.size(); i++) {
             try {
-                RenderedAudio audio = renderer.render(MidiFiles.read(files.get(i)), targets.get(i));
+                MidiSong song = MidiFiles.read(files.get(i));
+                if (song.noteCount() == 0) {
+                    throw new MidiFormatException(song.source(), "it has no notes; nothing to render");
+                }
+                RenderedAudio audio = renderer.render(song, targets.get(i));
                 System.out.printf(Locale.ROOT, "%s -> %s (%.1f s)%n", files.get(i), audio.file(), audio.seconds());
             } catch (IOException e) {
                 System.err.println("palette render: " + e.getMessage());

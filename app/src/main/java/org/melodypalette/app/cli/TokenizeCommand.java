@@ -6,16 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.melodypalette.music.Melody;
+import org.melodypalette.app.input.MelodyReading;
 import org.melodypalette.tokenizer.MelodyTokenizer;
+import org.melodypalette.tokenizer.MelodyVocabulary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code palette tokenize}: each file's melody, quantised from tick 0, as MusicVAE labels. */
+/** {@code palette tokenize}: each file's melody, from its first bar with a note, as MusicVAE labels. */
 @Command(name = "tokenize", mixinStandardHelpOptions = true,
-        description = "Print the MusicVAE melody labels of each file's melody (quantised from tick 0) "
-                + "over its first N steps.")
+        description = "Print the MusicVAE melody labels of each file's melody (from its first bar with a note "
+                + "unless --from-bar says otherwise) over N steps.")
 final class TokenizeCommand implements Callable<Integer> {
 
     @Option(names = "--steps", required = true, description = "Steps to encode (32 = 2 bars of 16ths).")
@@ -27,6 +29,9 @@ final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"labels\": [[...], ...]} in input order.")
     boolean json;
 
+    @Mixin
+    InputOptions input;
+
     @Parameters(arity = "1..*", paramLabel = "MIDI")
     List<Path> files;
 
@@ -37,8 +42,9 @@ final class TokenizeCommand implements Callable<Integer> {
         }
         MelodyTokenizer tokenizer = MelodyTokenizer.magenta();
         List<int[]> labels = new ArrayList<>();
-        for (Melody melody : MelodyFiles.read(files, track)) {
-            labels.add(tokenizer.encode(melody, steps));
+        MelodyVocabulary range = tokenizer.vocabulary();
+        for (MelodyReading reading : input.read(files, track, steps, range.minPitch(), range.maxPitch())) {
+            labels.add(tokenizer.encode(reading.melody(), steps));
         }
         if (json) {
             System.out.println(Json.write(Map.of("labels", labels)));

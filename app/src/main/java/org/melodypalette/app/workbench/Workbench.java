@@ -122,6 +122,11 @@ public final class Workbench {
         return deps.home();
     }
 
+    /** Where slow work (model calls, reading MIDI files) runs, off the UI thread. */
+    public TaskRunner runner() {
+        return deps.runner();
+    }
+
     // Lifecycle
 
     /** Restores the project (file or autosave), opens the model, and starts autosaving. */
