@@ -54,7 +54,10 @@ public final class PalettePane extends HBox {
         model.pointProperty().addListener((obs, old, now) -> drawMarker(now));
         drawMarker(model.pointProperty().get());
 
-        getChildren().addAll(cornerColumn(model, slots, actions, editorClip), area, pointColumn(model, transport, actions));
+        StaleNote.dim(area, model.gridMadeWith());
+        VBox areaColumn = new VBox(4, area, StaleNote.label(model.gridMadeWith(), "paletteStale"));
+        areaColumn.setMaxWidth(AREA);
+        getChildren().addAll(cornerColumn(model, slots, actions, editorClip), areaColumn, pointColumn(model, transport, actions));
     }
 
     private VBox cornerColumn(PaletteViewModel model, InterpolationViewModel slots, ClipActions actions,
