@@ -66,7 +66,17 @@ final class EditorPane extends BorderPane {
                 editor.setBars(bars.getValue());
             }
         });
-        editor.barsProperty().addListener((obs, old, now) -> bars.setValue(now.intValue()));
+        // A clip of another length (an import in 2/4 or 3/4) is listed too, so the box never goes blank.
+        Runnable showBars = () -> {
+            int now = editor.barsProperty().get();
+            if (!bars.getItems().contains(now)) {
+                bars.getItems().setAll(java.util.stream.Stream.concat(EditorViewModel.BAR_CHOICES.stream(),
+                        java.util.stream.Stream.of(now)).sorted().toList());
+            }
+            bars.setValue(now);
+        };
+        editor.barsProperty().addListener(o -> showBars.run());
+        showBars.run();
 
         ComboBox<Integer> view = new ComboBox<>();
         view.setId("viewChoice");

@@ -67,6 +67,7 @@ public final class Workbench {
         this.audioExport = new AudioExport(deps.runner(), status, () -> transport.soundfontProperty().get());
         this.training = new TrainingViewModel(Workbench::onUiThread, status, this::openModel,
                 TrainingViewModel.defaultModelsFolder());
+        linkTempoToClip();
     }
 
     // Accessors for the views
@@ -199,6 +200,26 @@ public final class Workbench {
         }
     }
 
+    /** Edit ▸ Duplicate: copies the selection after itself, or says why nothing was copied. */
+    public void duplicateSelection() {
+        int selected = editor.getSelection().size();
+        if (selected == 0) {
+            status.failure("Nothing is selected to duplicate: click a note, drag a box around notes or press Ctrl+A");
+            return;
+        }
+        int copied = editor.duplicateSelection();
+        int bars = editor.getMelody().bars();
+        if (copied == 0) {
+            status.failure("No room to duplicate: the copy would start after the end of the " + bars
+                    + "-bar clip. Make the clip longer (Bars) or select fewer notes");
+        } else if (copied < selected) {
+            status.info("Duplicated " + copied + " of " + plural(selected, "note") + "; the others would start after"
+                    + " the end of the " + bars + "-bar clip");
+        } else {
+            status.info("Duplicated " + plural(copied, "note"));
+        }
+    }
+
     public void openModel(Path dir) {
         session.open(dir, this::modelChanged);
     }
@@ -226,7 +247,8 @@ public final class Workbench {
     public void apply(ProjectState state) {
         restoring = true;
         try {
-            editor.load(state.clip());
+            ProjectSettings saved = state.settings();
+            editor.load(state.clip().withGrid(state.clip().grid().withTempo(saved.tempo())));
             interpolation.restoreSlots(state.slotA(), state.slotB());
             for (int i = 0; i < PaletteViewModel.CORNERS; i++) {
                 palette.setCorner(i, state.corners().get(i));
@@ -274,6 +296,23 @@ public final class Workbench {
         autosaveSoon();
     }
 
+    /**
+     * The transport's tempo and the clip's tempo are one value: setting the tempo is an undoable
+     * edit of the clip, and a clip that arrives or comes back (import, Undo, Redo) brings its tempo.
+     */
+    private void linkTempoToClip() {
+        transport.tempoProperty().addListener((obs, old, now) -> {
+            if (!restoring) {
+                editor.setTempo(now.doubleValue());
+            }
+        });
+        editor.melodyProperty().addListener((obs, old, now) -> {
+            if (now.grid().qpm() != transport.tempoProperty().get()) {
+                transport.tempoProperty().set(now.grid().qpm());
+            }
+        });
+    }
+
     private void watchForChanges() {
         Observable[] watched = {editor.melodyProperty(), interpolation.slotAProperty(), interpolation.slotBProperty(),
             palette.cornersProperty(), session.checkpointProperty(), transport.tempoProperty(),
@@ -298,6 +337,10 @@ public final class Workbench {
         } catch (IllegalStateException noToolkit) {
             action.run();
         }
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static <E extends Enum<E>> E enumOr(Class<E> type, String name, E fallback) {

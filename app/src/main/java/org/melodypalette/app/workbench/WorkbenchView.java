@@ -168,11 +168,16 @@ public final class WorkbenchView extends BorderPane {
         MenuItem undo = item("Undo", "Shortcut+Z", editor::undo);
         undo.disableProperty().bind(editor.canUndoProperty().not());
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
+        redo.setId("redoItem");
         redo.disableProperty().bind(editor.canRedoProperty().not());
-        Menu edit = new Menu("Edit", null, undo, redo, item("Redo (alternative)", "Shortcut+Y", editor::redo),
+        // Both redo shortcuts are one command: enabled and disabled together.
+        MenuItem redoAlternative = item("Redo", "Shortcut+Y", editor::redo);
+        redoAlternative.setId("redoAlternativeItem");
+        redoAlternative.disableProperty().bind(editor.canRedoProperty().not());
+        Menu edit = new Menu("Edit", null, undo, redo, redoAlternative,
                 new SeparatorMenuItem(),
                 item("Select all", "Shortcut+A", editor::selectAll),
-                item("Duplicate", "Shortcut+D", editor::duplicateSelection),
+                item("Duplicate", "Shortcut+D", workbench::duplicateSelection),
                 hint(item("Delete", null, editor::deleteSelection), "Del"),
                 new SeparatorMenuItem(),
                 hint(item("Transpose up", null, () -> editor.transposeSelection(1)), "↑"),
@@ -233,9 +238,9 @@ public final class WorkbenchView extends BorderPane {
         Label model = new Label();
         model.setId("statusModel");
         model.textProperty().bind(Bindings.createStringBinding(() -> {
-            var info = workbench.session().infoProperty().get();
-            return info == null ? "no model" : "model: " + info.name();
-        }, workbench.session().infoProperty()));
+            var description = workbench.session().descriptionProperty().get();
+            return description == null ? "No model" : "Model: " + description.text();
+        }, workbench.session().descriptionProperty()));
         ProgressIndicator loading = new ProgressIndicator();
         loading.setPrefSize(14, 14);
         loading.visibleProperty().bind(workbench.session().loadingProperty());

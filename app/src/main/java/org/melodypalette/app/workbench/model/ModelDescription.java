@@ -1,9 +1,12 @@
 package org.melodypalette.app.workbench.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.melodypalette.model.api.ModelInfo;
@@ -23,6 +26,7 @@ public record ModelDescription(String writes, String trainedOn, String name) {
     /** The card file a checkpoint folder may carry. */
     public static final String CARD = "MODEL_CARD.md";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TRAINED_ON = Pattern.compile("(?im)^\\s*trained on:\\s*(.+?)\\.?\\s*$");
 
     public ModelDescription {
@@ -46,6 +50,26 @@ public record ModelDescription(String writes, String trainedOn, String name) {
             }
         }
         return new ModelDescription(info.bars() + "-bar melodies", trainedOn, info.name());
+    }
+
+    /**
+     * Describes the checkpoint folder {@code dir} without opening the model, from its config's
+     * {@code numSteps}, {@code stepsPerBar} and {@code name}; null when the config has none of them
+     * (a magenta.js folder) or cannot be read.
+     */
+    public static ModelDescription ofFolder(Path dir) {
+        try {
+            JsonNode config = JSON.readTree(dir.resolve("config.json").toFile());
+            int steps = config.path("numSteps").asInt(0);
+            int perBar = config.path("stepsPerBar").asInt(0);
+            if (steps <= 0 || perBar <= 0) {
+                return null;
+            }
+            String name = config.path("name").asText(dir.getFileName().toString());
+            return of(new ModelInfo(name, dir.toString(), steps, perBar, 1, 0, 127, List.of()), dir);
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
     }
 
     /** "2-bar melodies · trained on pop and Irish tunes", or "2-bar melodies · mel_2bar_cpu". */
