@@ -21,6 +21,7 @@ import org.melodypalette.app.workbench.latent.PaletteViewModel;
 import org.melodypalette.app.workbench.model.ModelLoader;
 import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.project.Autosaver;
+import org.melodypalette.app.workbench.project.DemoProject;
 import org.melodypalette.app.workbench.project.ProjectFiles;
 import org.melodypalette.app.workbench.project.ProjectSettings;
 import org.melodypalette.app.workbench.project.ProjectState;
@@ -41,6 +42,10 @@ public final class Workbench {
     public record Dependencies(TaskRunner runner, ModelLoader loader, Playback playback, Path home,
                                long autosaveDelayMillis) {
     }
+
+    /** What a first start says once the demo project and the model are ready. */
+    public static final String WELCOME = "Welcome: slots A and B hold two demo tunes. Drag the slider to blend"
+            + " them, ▶ plays; draw in the roll, import a MIDI file (Ctrl+I or drop it here) or Generate ▸ Sample.";
 
     private final StatusLine status = new StatusLine();
     private final Dependencies deps;
@@ -130,6 +135,8 @@ public final class Workbench {
         autosaver = new Autosaver(options.effectiveAutosaveFile(), deps.autosaveDelayMillis(),
                 error -> onUiThread(() -> status.failure("Autosave failed", error)));
         ProjectState restored = null;
+        boolean firstStart = options.demoOnFirstStart() && options.projectFile() == null
+                && !Files.exists(options.effectiveAutosaveFile());
         if (options.projectFile() != null) {
             restored = readProject(options.projectFile());
             if (restored != null) {
@@ -142,12 +149,22 @@ public final class Workbench {
                 status.failure("The last session could not be restored", e);
             }
         }
+        if (restored == null && firstStart) {
+            apply(DemoProject.state());
+        }
         if (restored != null) {
             apply(restored);
         }
         Path model = chooseModel(options.checkpoint(), restored);
+        Runnable welcome = () -> status.info(WELCOME + (session.hasModel() ? "" : " " + ModelSession.NO_MODEL));
         if (model != null) {
-            session.open(model, this::modelChanged);
+            session.open(model, firstStart && restored == null ? () -> {
+                modelChanged();
+                interpolation.interpolate();
+                welcome.run();
+            } : this::modelChanged);
+        } else if (firstStart && restored == null) {
+            welcome.run();
         } else if (!status.errorProperty().get()) {
             status.info(ModelSession.NO_MODEL);
         }

@@ -40,6 +40,8 @@ import org.melodypalette.app.workbench.latent.CompareSpacesPane;
 import org.melodypalette.app.workbench.latent.GeneratePane;
 import org.melodypalette.app.workbench.latent.InterpolationPane;
 import org.melodypalette.app.workbench.latent.PalettePane;
+import org.melodypalette.app.workbench.theme.RollColors;
+import org.melodypalette.app.workbench.theme.Theme;
 import org.melodypalette.app.workbench.train.TrainingWindow;
 import org.melodypalette.music.Melody;
 
@@ -61,6 +63,7 @@ public final class WorkbenchView extends BorderPane {
 
     public WorkbenchView(Workbench workbench) {
         this.workbench = workbench;
+        Theme.saved(Theme.preferences()).apply();
         this.handOff = new ClipHandOff(workbench, this::window);
         this.trainingWindow = new TrainingWindow(workbench.training(),
                 WorkbenchView.class.getResource("workbench.css").toExternalForm());
@@ -203,7 +206,16 @@ public final class WorkbenchView extends BorderPane {
                 hint(item("Play / stop clip", null, this::togglePlayEditor), "Space"),
                 loop,
                 item("Load SoundFont…", null, this::chooseSoundfont));
-        return new MenuBar(file, edit, model, play);
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setId("darkTheme");
+        dark.setSelected(RollColors.active() == RollColors.DARK);
+        dark.setOnAction(e -> {
+            Theme theme = dark.isSelected() ? Theme.DARK : Theme.LIGHT;
+            theme.apply();
+            theme.save(Theme.preferences());
+        });
+        Menu view = new Menu("View", null, dark);
+        return new MenuBar(file, edit, model, play, view);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

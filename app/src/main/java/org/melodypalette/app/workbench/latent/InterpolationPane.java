@@ -73,6 +73,15 @@ public final class InterpolationPane extends VBox {
         strip.setMinViewportHeight(132);
         getChildren().addAll(top, new Label("Interpolation from A to B (each step: ▶ play, Edit, export, drag out)"),
                 StaleNote.label(model.stripMadeWith(), "stripStale"), strip);
+        Label empty = new Label("No interpolation yet: put two clips in A and B (→ A, → B above the roll),"
+                + " then press Interpolate. Each step can be played, edited, exported or dragged out.");
+        empty.setId("stripEmptyHint");
+        empty.getStyleClass().add("hint");
+        javafx.scene.layout.StackPane stripContent = new javafx.scene.layout.StackPane(strip.getContent(), empty);
+        stripContent.setAlignment(Pos.CENTER_LEFT);
+        strip.setContent(stripContent);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.stripProperty().get().isEmpty(), model.stripProperty()));
     }
 
     private HBox sliderRow(InterpolationViewModel model, TransportViewModel transport, ClipActions actions) {
