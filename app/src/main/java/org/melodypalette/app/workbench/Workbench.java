@@ -160,8 +160,15 @@ public final class Workbench {
         if (model != null) {
             session.open(model, firstStart && restored == null ? () -> {
                 modelChanged();
+                // The welcome replaces "Interpolated …" once the strip is there (the model works in the background).
+                interpolation.stripProperty().addListener(new javafx.beans.InvalidationListener() {
+                    @Override
+                    public void invalidated(Observable strip) {
+                        strip.removeListener(this);
+                        welcome.run();
+                    }
+                });
                 interpolation.interpolate();
-                welcome.run();
             } : this::modelChanged);
         } else if (firstStart && restored == null) {
             welcome.run();
