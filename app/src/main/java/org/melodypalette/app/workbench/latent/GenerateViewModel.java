@@ -109,7 +109,7 @@ public final class GenerateViewModel {
 
     /** Moves {@code clip} along {@code attribute} by {@code strength} (negative = less of it). */
     public void applyAttribute(Melody clip, String attribute, double strength) {
-        String what = String.format("%s %+.1f", AttributeNames.label(attribute), strength);
+        String what = String.format(java.util.Locale.ROOT, "%s %+.1f", AttributeNames.label(attribute), strength);
         ClipFit fit = fitClip(clip);
         if (!fit.usable()) {
             status.failure("Cannot apply " + what + ": " + fit.note());

@@ -178,9 +178,10 @@ public final class InterpolationViewModel {
         stripBusy.set(true);
         session.call(model -> model.generator().interpolate(a, b, n, how, true, DecodeOptions.ARGMAX), result -> {
             stripBusy.set(false);
-            strip.set(List.copyOf(result));
             stripMadeWith.stamp();
             status.info("Interpolated " + n + " steps (" + how.name().toLowerCase() + ")" + fitted);
+            // Last, so whoever watches the strip sees the status and the stamp that go with it.
+            strip.set(List.copyOf(result));
         }, error -> {
             stripBusy.set(false);
             status.failure("Cannot interpolate", error);

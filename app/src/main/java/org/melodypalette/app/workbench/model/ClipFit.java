@@ -78,7 +78,7 @@ public record ClipFit(Melody melody, String note) {
     }
 
     private static String repeatCount(int have, int want) {
-        return want % have == 0 ? want / have + "×" : String.format("%.1f×", want / (double) have);
+        return want % have == 0 ? want / have + "×" : String.format(java.util.Locale.ROOT, "%.1f×", want / (double) have);
     }
 
     /** " · A uses bars 1–2 of 16 · …" for the fits that changed a clip (to end a status message), or "". */
