@@ -44,8 +44,8 @@ public final class Workbench {
     }
 
     /** What a first start says once the demo project and the model are ready. */
-    public static final String WELCOME = "Welcome: slots A and B hold two demo tunes. Drag the slider to blend"
-            + " them, ▶ plays; draw in the roll, import a MIDI file (Ctrl+I or drop it here) or Generate ▸ Sample.";
+    public static final String WELCOME = "Welcome! A and B hold two demo tunes: drag the slider to blend them,"
+            + " ▶ plays. Draw in the roll, import MIDI (Ctrl+I) or Generate ▸ Sample.";
 
     private final StatusLine status = new StatusLine();
     private final Dependencies deps;

@@ -249,6 +249,8 @@ public final class WorkbenchView extends BorderPane {
                 javafx.css.PseudoClass.getPseudoClass("error"), now));
         Label model = new Label();
         model.setId("statusModel");
+        // The model's name stays whole; a long message is the one cut short.
+        model.setMinWidth(Region.USE_PREF_SIZE);
         model.textProperty().bind(Bindings.createStringBinding(() -> {
             var description = workbench.session().descriptionProperty().get();
             return description == null ? "No model" : "Model: " + description.text();

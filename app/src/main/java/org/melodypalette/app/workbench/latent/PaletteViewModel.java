@@ -29,6 +29,8 @@ import org.melodypalette.music.Melody;
 public final class PaletteViewModel {
 
     public static final int CORNERS = 4;
+    /** The corners' names, in corner order (for the view and for messages). */
+    public static final List<String> CORNER_NAMES = List.of("Top-left", "Top-right", "Bottom-left", "Bottom-right");
 
     private final ReadOnlyObjectWrapper<List<Melody>> corners =
             new ReadOnlyObjectWrapper<>(this, "corners", Arrays.asList(new Melody[CORNERS]));
@@ -42,7 +44,6 @@ public final class PaletteViewModel {
     private final LatestRequest<Melody> pointDecode;
     private final MadeWith gridMadeWith;
     private long sampleSeed = 1;
-    private static final String[] NAMES = {"Top-left", "Top-right", "Bottom-left", "Bottom-right"};
 
     public PaletteViewModel(ModelSession session, TaskRunner runner, StatusLine status) {
         this.session = session;
@@ -193,7 +194,7 @@ public final class PaletteViewModel {
     private List<ClipFit> fitCorners() {
         List<ClipFit> fits = new ArrayList<>();
         for (int i = 0; i < CORNERS; i++) {
-            fits.add(ClipFit.of(NAMES[i], corners.get().get(i), session.infoProperty().get()));
+            fits.add(ClipFit.of(CORNER_NAMES.get(i), corners.get().get(i), session.infoProperty().get()));
         }
         return fits;
     }
