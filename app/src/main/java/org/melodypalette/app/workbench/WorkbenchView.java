@@ -40,6 +40,7 @@ import org.melodypalette.app.workbench.latent.CompareSpacesPane;
 import org.melodypalette.app.workbench.latent.GeneratePane;
 import org.melodypalette.app.workbench.latent.InterpolationPane;
 import org.melodypalette.app.workbench.latent.PalettePane;
+import org.melodypalette.app.workbench.model.ModelDescription;
 import org.melodypalette.app.workbench.theme.RollColors;
 import org.melodypalette.app.workbench.theme.Theme;
 import org.melodypalette.app.workbench.train.TrainingWindow;
@@ -192,7 +193,9 @@ public final class WorkbenchView extends BorderPane {
         model.getItems().add(item("Open checkpoint…", null, this::chooseCheckpoint));
         Menu bundled = new Menu("Bundled models");
         for (Path dir : workbench.bundledModels()) {
-            bundled.getItems().add(item(dir.getFileName().toString(), null, () -> workbench.openModel(dir)));
+            ModelDescription description = ModelDescription.ofFolder(dir);
+            String name = dir.getFileName() + (description == null ? "" : " — " + description.text());
+            bundled.getItems().add(item(name, null, () -> workbench.openModel(dir)));
         }
         if (bundled.getItems().isEmpty()) {
             MenuItem none = new MenuItem("(none under " + workbench.home().resolve("checkpoints") + ")");
