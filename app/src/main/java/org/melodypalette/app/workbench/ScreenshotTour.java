@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders the running workbench to PNG files for the README: editor, interpolation strip, palette
- * and the data-vs-latent view; the Generate tab after a sample and an attribute move; the
+ * and the data-vs-latent view; the Generate tab after a sample and an attribute move; the Model tab; the
  * interpolation tab right after switching to the 16-bar model (slots fitted, strip marked); with
  * {@code -Dpalette.screenshots.first=true} instead the first
  * window of a first start (first-window.png, and first-window-light.png in the light theme); with {@code -Dpalette.screenshots.train=MIDI_DIR} also the training
@@ -99,6 +99,9 @@ final class ScreenshotTour {
         waitFor(() -> !workbench.generate().busyProperty().get());
         pause();
         then(() -> save("generate.png"));
+        then(() -> view.tabs().getSelectionModel().select(4));
+        pause();
+        then(() -> save("model-tab.png"));
         Path longModel = workbench.home().resolve("checkpoints").resolve("mel_16bar");
         if (Files.isDirectory(longModel)) {
             then(() -> {
