@@ -51,7 +51,8 @@ public final class ClipHandOff implements ClipActions {
     @Override
     public void sendToEditor(Melody melody) {
         if (melody != null) {
-            workbench.editor().replaceMelody(melody);
+            // At the tempo playing now: a model's result carries no tempo of its own.
+            workbench.editor().replaceMelody(withTempo(melody));
             workbench.status().info("Clip sent to the editor (Undo brings the old one back)");
         }
     }
