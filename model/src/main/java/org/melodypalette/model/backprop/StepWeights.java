@@ -32,23 +32,39 @@ record StepWeights(List<StepWeights.Directions> encoder, DenseLayer mu, DenseLay
         int z = config.zSize();
         DenseLayer mu = DenseLayer.of(weights, MagentaVariables.MU, encoded, z);
         DenseLayer sigma = DenseLayer.of(weights, MagentaVariables.SIGMA, encoded, z);
-        DecoderWeights conductor = null;
-        if (config.decoder() == DecoderKind.HIERARCHICAL) {
-            List<Integer> sizes = config.conductorSizes();
-            // The conductor's input is a dummy zero of size 1.
-            List<LstmLayer> cells = stack(weights, MagentaVariables::conductorCell, 1, sizes, 1);
-            conductor = new DecoderWeights(DenseLayer.of(weights, MagentaVariables.CONDUCTOR_INITIAL_STATE, z,
-                    stateSize(sizes)), cells, null);
+        return new StepWeights(encoder, mu, sigma, conductorOf(config, weights), noteDecoderOf(config, weights));
+    }
+
+    /**
+     * Only the decoder's weights (conductor and note decoder; encoder, mu and sigma null), for
+     * passes that start from z: the checkpoint may lack the encoder's sigma head.
+     */
+    static StepWeights decoderOf(ModelConfig config, Map<String, float[]> weights) {
+        return new StepWeights(List.of(), null, null, conductorOf(config, weights), noteDecoderOf(config, weights));
+    }
+
+    /** The hierarchical decoder's conductor; null for a flat decoder. */
+    private static DecoderWeights conductorOf(ModelConfig config, Map<String, float[]> weights) {
+        if (config.decoder() != DecoderKind.HIERARCHICAL) {
+            return null;
         }
+        List<Integer> sizes = config.conductorSizes();
+        // The conductor's input is a dummy zero of size 1.
+        List<LstmLayer> cells = stack(weights, MagentaVariables::conductorCell, 1, sizes, 1);
+        return new DecoderWeights(DenseLayer.of(weights, MagentaVariables.CONDUCTOR_INITIAL_STATE, config.zSize(),
+                stateSize(sizes)), cells, null);
+    }
+
+    private static DecoderWeights noteDecoderOf(ModelConfig config, Map<String, float[]> weights) {
         String scope = MagentaVariables.noteDecoderScope(config);
         int embedding = MagentaVariables.noteDecoderEmbeddingSize(config);
         List<Integer> sizes = config.decoderSizes();
-        List<LstmLayer> cells = stack(weights, k -> MagentaVariables.decoderCell(scope, k), classes + embedding,
-                sizes, 1);
-        DecoderWeights decoder = new DecoderWeights(
+        List<LstmLayer> cells = stack(weights, k -> MagentaVariables.decoderCell(scope, k),
+                config.numClasses() + embedding, sizes, 1);
+        return new DecoderWeights(
                 DenseLayer.of(weights, MagentaVariables.zToInitialState(scope), embedding, stateSize(sizes)), cells,
-                DenseLayer.of(weights, MagentaVariables.outputProjection(scope), sizes.get(sizes.size() - 1), classes));
-        return new StepWeights(encoder, mu, sigma, conductor, decoder);
+                DenseLayer.of(weights, MagentaVariables.outputProjection(scope), sizes.get(sizes.size() - 1),
+                        config.numClasses()));
     }
 
     private static String encoderCell(boolean hierarchical, int layer, boolean forward) {

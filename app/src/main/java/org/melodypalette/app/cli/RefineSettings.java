@@ -1,0 +1,28 @@
+package org.melodypalette.app.cli;
+
+import org.melodypalette.model.api.RefineOptions;
+import picocli.CommandLine.Option;
+
+/** The refinement options the commands share; their defaults are {@link RefineOptions#DEFAULT}. */
+final class RefineSettings {
+
+    @Option(names = "--refine-steps", paramLabel = "N", defaultValue = "" + RefineOptions.DEFAULT_MAX_STEPS,
+            description = "Refinement: gradient steps at most (default ${DEFAULT-VALUE}).")
+    int steps = RefineOptions.DEFAULT_MAX_STEPS;
+
+    @Option(names = "--refine-lr", paramLabel = "RATE", defaultValue = "" + RefineOptions.DEFAULT_LEARNING_RATE,
+            description = "Refinement: Adam's step size (default ${DEFAULT-VALUE}).")
+    double learningRate = RefineOptions.DEFAULT_LEARNING_RATE;
+
+    @Option(names = "--refine-prior", paramLabel = "LAMBDA", defaultValue = "" + RefineOptions.DEFAULT_PRIOR_WEIGHT,
+            description = "Refinement: weight of the prior term λ·½|z|² (default ${DEFAULT-VALUE}).")
+    double priorWeight = RefineOptions.DEFAULT_PRIOR_WEIGHT;
+
+    @Option(names = "--refine-budget-ms", paramLabel = "MS", defaultValue = "" + RefineOptions.DEFAULT_BUDGET_MILLIS,
+            description = "Refinement: time at most per melody, in ms (default ${DEFAULT-VALUE}).")
+    long budgetMillis = RefineOptions.DEFAULT_BUDGET_MILLIS;
+
+    RefineOptions options() {
+        return new RefineOptions(steps, learningRate, priorWeight, budgetMillis);
+    }
+}
