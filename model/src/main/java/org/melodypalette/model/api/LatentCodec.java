@@ -24,6 +24,13 @@ public interface LatentCodec extends MelodyGenerator {
      */
     List<Melody> interpolate(LatentVector a, LatentVector b, int steps, Interpolation mode, DecodeOptions options);
 
+    /**
+     * {@code n} variations around the code {@code z} (e.g. a refined one), as
+     * {@link #similar(Melody, int, double, DecodeOptions)} around the mean:
+     * {@code z·amount + N(0, I)·(1 − amount)}.
+     */
+    List<Melody> similar(LatentVector z, int n, double amount, DecodeOptions options);
+
     /** The labels the model sees for a melody: cut or padded to numSteps, pitches octave-folded into range. */
     int[] labels(Melody melody);
 

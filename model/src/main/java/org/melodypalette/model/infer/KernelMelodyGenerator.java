@@ -139,11 +139,16 @@ public final class KernelMelodyGenerator implements LatentCodec {
 
     @Override
     public List<Melody> similar(Melody melody, int n, double amount, DecodeOptions options) {
+        return similar(new LatentVector(encodeLabels(new int[][] {labels(melody)})[0]), n, amount, options);
+    }
+
+    @Override
+    public List<Melody> similar(LatentVector centre, int n, double amount, DecodeOptions options) {
         requirePositive(n, "n");
         if (!(amount >= 0.0 && amount <= 1.0)) {
             throw new IllegalArgumentException("similarity amount " + amount + " is outside 0..1");
         }
-        float[] mu = encodeLabels(new int[][] {labels(melody)})[0];
+        float[] mu = centre.toArray();
         SplittableRandom noise = noise(options);
         float s = (float) amount;
         float[][] z = new float[n][mu.length];

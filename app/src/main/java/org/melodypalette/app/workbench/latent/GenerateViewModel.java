@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.model.api.DecodeOptions;
+import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.music.Melody;
 
 /**
@@ -76,7 +77,10 @@ public final class GenerateViewModel {
         DecodeOptions options = options();
         int n = Math.max(1, Math.min(16, count.get()));
         double amount = Math.max(0, Math.min(1, similarity.get()));
-        run("Made " + n + " variations", model -> model.generator().similar(clip, n, amount, options), options);
+        // Around the clip's refined code where the model has one, so amount 1 gives the clip back.
+        run("Made " + n + " variations", model -> model.generator() instanceof LatentCodec codec
+                ? codec.similar(model.encode(List.of(clip)).get(0), n, amount, options)
+                : model.generator().similar(clip, n, amount, options), options);
     }
 
     /** Moves {@code clip} along {@code attribute} by {@code strength} (negative = less of it). */
