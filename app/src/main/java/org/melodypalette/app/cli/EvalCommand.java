@@ -98,6 +98,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "With --fidelity: also refine every window and report exactness, steps and time.")
     boolean refineWindows;
 
+    @Option(names = "--refine-stride", defaultValue = "1", paramLabel = "K",
+            description = "With --refine-windows: refine every K-th window only, an evenly spread sample "
+                    + "(default ${DEFAULT-VALUE}: all).")
+    int refineStride;
+
     @Mixin
     RefineSettings refine = new RefineSettings();
 
@@ -113,7 +118,8 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         EvaluationOptions options = new EvaluationOptions(split, seed, maxWindows, TrainingOptions.DEFAULT_THREADS,
                 pairs, points, path, samples, temperature, !fidelity ? null
-                        : new FidelityOptions(fidelityPairs, fidelityPoints, refine.options(), refineWindows));
+                        : new FidelityOptions(fidelityPairs, fidelityPoints, refine.options(), refineWindows,
+                                refineStride));
         EvaluationResults results = Evaluation.evaluate(checkpoint, data, options);
         if (plot != null) {
             // the plot is drawn on an image, never on a screen: do not let AWT look for a display
@@ -164,8 +170,9 @@ final class EvalCommand implements Callable<Integer> {
         exactness(out, "from the posterior mean", f.mean());
         if (f.refined() != null) {
             RefineOptions o = f.refined().refine();
-            exactness(out, String.format(Locale.ROOT, "refined (≤ %d steps, lr %s, prior %s, ≤ %d ms)",
-                    o.maxSteps(), o.learningRate(), o.priorWeight(), o.budgetMillis()), f.refined());
+            exactness(out, String.format(Locale.ROOT, "refined, %d windows (≤ %d steps, lr %s, prior %s, ≤ %d ms)",
+                    f.refinedWindows(), o.maxSteps(), o.learningRate(), o.priorWeight(), o.budgetMillis()),
+                    f.refined());
             line(out, "    steps median %.0f, p90 %.0f, max %.0f; ms until done (batches of 32) median %.0f, p90 %.0f, max %.0f",
                     f.refined().steps().median(), f.refined().steps().p90(), f.refined().steps().max(),
                     f.refined().millis().median(), f.refined().millis().p90(), f.refined().millis().max());

@@ -9,13 +9,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param windows     the split's windows measured
  * @param mean        argmax from the posterior mean, per window
- * @param refined     argmax from refined codes, per window; null unless asked for
+ * @param refined     argmax from refined codes, per window of the refined sample; null unless asked for
+ * @param refinedWindows windows in the refined sample (every {@code refineStride}-th); 0 when not refined
  * @param meanPaths   slerp/lerp paths between the posterior means of the pairs; null with 0 pairs
  * @param refinedPaths the same between refined codes of A and B
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EvaluationFidelity(int windows, Exactness mean, Exactness refined, Paths meanPaths,
-                                 Paths refinedPaths) {
+public record EvaluationFidelity(int windows, Exactness mean, Exactness refined, int refinedWindows,
+                                 Paths meanPaths, Paths refinedPaths) {
 
     /**
      * @param exact        share of windows decoded exactly

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.EvaluationFidelity;
@@ -57,14 +58,14 @@ public final class FidelityEvaluator {
         Exactness mean = exactness(codec, windows, means, bars, null, null, null);
         Encoding[] refined = new Encoding[windows.size()];
         Exactness refinedExactness = null;
+        int[] sample = new int[0];
         if (options.refineWindows()) {
-            int[] all = new int[windows.size()];
-            Arrays.setAll(all, w -> w);
-            refine(codec, modelLabels, all, options.refine(), refined);
-            refinedExactness = refinedExactness(codec, windows, refined, bars, options.refine());
+            sample = IntStream.range(0, windows.size()).filter(w -> w % options.refineStride() == 0).toArray();
+            refine(codec, modelLabels, sample, options.refine(), refined);
+            refinedExactness = refinedExactness(codec, windows, refined, sample, bars, options.refine());
         }
         if (options.pairs() == 0) {
-            return new EvaluationFidelity(windows.size(), mean, refinedExactness, null, null);
+            return new EvaluationFidelity(windows.size(), mean, refinedExactness, sample.length, null, null);
         }
         int[][] pairs = pairs(windows, options.pairs(), seed);
         int[] ends = Arrays.stream(pairs).flatMapToInt(Arrays::stream).distinct()
@@ -79,7 +80,7 @@ public final class FidelityEvaluator {
                     options.points(), path), a, b);
             refinedPaths.add(path(codec, refined[pair[0]].z(), refined[pair[1]].z(), options.points(), path), a, b);
         }
-        return new EvaluationFidelity(windows.size(), mean, refinedExactness,
+        return new EvaluationFidelity(windows.size(), mean, refinedExactness, sample.length,
                 meanPaths.report(options.points(), path), refinedPaths.report(options.points(), path));
     }
 
@@ -121,17 +122,21 @@ public final class FidelityEvaluator {
         }
     }
 
-    private static Exactness refinedExactness(LatentCodec codec, List<int[]> windows, Encoding[] refined, int bars,
-                                              RefineOptions options) {
-        float[][] z = new float[refined.length][];
-        double[] steps = new double[refined.length];
-        double[] millis = new double[refined.length];
-        for (int w = 0; w < z.length; w++) {
-            z[w] = refined[w].z().toArray();
-            steps[w] = refined[w].steps();
-            millis[w] = refined[w].millis();
+    /** Exactness of the refined codes of the windows {@code sample}. */
+    private static Exactness refinedExactness(LatentCodec codec, List<int[]> windows, Encoding[] refined, int[] sample,
+                                              int bars, RefineOptions options) {
+        float[][] z = new float[sample.length][];
+        double[] steps = new double[sample.length];
+        double[] millis = new double[sample.length];
+        List<int[]> sampled = new ArrayList<>();
+        for (int k = 0; k < sample.length; k++) {
+            Encoding e = refined[sample[k]];
+            z[k] = e.z().toArray();
+            steps[k] = e.steps();
+            millis[k] = e.millis();
+            sampled.add(windows.get(sample[k]));
         }
-        return exactness(codec, windows, z, bars, quantiles(steps), quantiles(millis), options);
+        return exactness(codec, sampled, z, bars, quantiles(steps), quantiles(millis), options);
     }
 
     /** Argmax decodes of {@code z} against the windows. */
