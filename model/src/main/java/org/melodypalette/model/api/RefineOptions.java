@@ -10,7 +10,8 @@ package org.melodypalette.model.api;
  * @param maxSteps     gradient steps at most (0 = the posterior mean)
  * @param learningRate Adam's step size, in latent units
  * @param priorWeight  λ of the prior term: keeps z where the decoder has seen codes; 0 = none
- * @param budgetMillis wall-clock time at most per melody (a batch of n shares n times it)
+ * @param budgetMillis wall-clock time at most per melody (a batch of n shares n times it); 0 = no time
+ *                     limit, only {@code maxSteps}, so that the result does not depend on the machine's speed
  */
 public record RefineOptions(int maxSteps, double learningRate, double priorWeight, long budgetMillis) {
 

@@ -41,6 +41,9 @@ public final class KernelMelodyGenerator implements LatentCodec {
     /** Decorrelates the latent-noise stream from the decoding streams of the same seed. */
     private static final long NOISE_SALT = 0x6A09E667F3BCC909L;
 
+    /** Refinement steps of {@link #warmUp()}. */
+    private static final int WARM_UP_REFINE_STEPS = 3;
+
     private final InferenceModel model;
     private final ModelInfo info;
     private final MelodyTokenizer tokenizer;
@@ -233,6 +236,12 @@ public final class KernelMelodyGenerator implements LatentCodec {
     public void warmUp() {
         checkOpen();
         model.warmUp();
+        // Refinement's passes at the batch sizes a slot pair uses (1 and 2), so the first refinement
+        // is not spent in the interpreter and cut short by its time budget.
+        int[][] silence = new int[2][info.numSteps()];
+        for (int[][] labels : List.of(new int[][] {silence[0]}, silence)) {
+            encodeLabels(labels, RefineOptions.NONE.withMaxSteps(WARM_UP_REFINE_STEPS));
+        }
     }
 
     @Override

@@ -62,6 +62,7 @@ public final class LatentRefiner {
             throw new IllegalArgumentException(mu.length + " codes for " + labels.length + " melodies");
         }
         int n = mu.length;
+        boolean timed = options.budgetMillis() > 0;
         long deadline = start + options.budgetMillis() * 1_000_000L * n;
         int zSize = config.zSize();
         Row[] rows = new Row[n];
@@ -75,7 +76,7 @@ public final class LatentRefiner {
         for (int step = 0; !active.isEmpty(); step++) {
             evaluate(active, options.priorWeight());
             confirmCandidates(active, step, start);
-            boolean outOfBudget = step >= options.maxSteps() || System.nanoTime() >= deadline;
+            boolean outOfBudget = step >= options.maxSteps() || timed && System.nanoTime() - deadline >= 0;
             for (Row row : active) {
                 if (!row.done && outOfBudget) {
                     row.finish(step, false, start);
