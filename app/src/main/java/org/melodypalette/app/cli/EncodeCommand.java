@@ -2,11 +2,14 @@ package org.melodypalette.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,14 +33,32 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Option(names = "--refine",
+            description = "Print refined codes, from which argmax decoding gives the melody back where the model can, "
+                    + "with {\"exact\": [...], \"steps\": [...]} (default: the posterior mean, as magenta.js).")
+    boolean refine;
+
+    @Mixin
+    RefineSettings refineSettings = new RefineSettings();
+
     @Parameters(arity = "1..*", paramLabel = "MIDI")
     List<Path> files;
 
     @Override
     public Integer call() throws IOException {
         try (LatentCodec codec = model.open()) {
-            List<LatentVector> z = codec.encode(input.melodies(files, track, codec.info()));
-            System.out.println(Json.write(Map.of("z", z.stream().map(LatentVector::toArray).toList())));
+            List<Melody> melodies = input.melodies(files, track, codec.info());
+            if (!refine) {
+                List<LatentVector> z = codec.encode(melodies);
+                System.out.println(Json.write(Map.of("z", z.stream().map(LatentVector::toArray).toList())));
+                return 0;
+            }
+            List<Encoding> encodings = codec.encode(melodies, refineSettings.options());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("z", encodings.stream().map(e -> e.z().toArray()).toList());
+            json.put("exact", encodings.stream().map(Encoding::exact).toList());
+            json.put("steps", encodings.stream().map(Encoding::steps).toList());
+            System.out.println(Json.write(json));
         }
         return 0;
     }

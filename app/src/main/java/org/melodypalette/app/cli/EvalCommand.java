@@ -11,14 +11,18 @@ import org.melodypalette.model.api.Evaluation;
 import org.melodypalette.model.api.EvaluationFeature;
 import org.melodypalette.model.api.EvaluationInterpolation;
 import org.melodypalette.model.api.EvaluationInterpolationPath;
+import org.melodypalette.model.api.EvaluationFidelity;
 import org.melodypalette.model.api.EvaluationOptions;
 import org.melodypalette.model.api.EvaluationRealism;
 import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.EvaluationResults;
 import org.melodypalette.model.api.EvaluationSplit;
+import org.melodypalette.model.api.FidelityOptions;
 import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.api.TrainingOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -75,6 +79,33 @@ final class EvalCommand implements Callable<Integer> {
             description = "Sampling temperature of the prior samples (default ${DEFAULT-VALUE}; 0 = argmax).")
     double temperature;
 
+    @Option(names = "--fidelity",
+            description = "Also measure fidelity: each window's argmax decode from its posterior mean (share exact, "
+                    + "at most 1 and 2 wrong steps, bars exact) and paths of --fidelity-points between the means "
+                    + "and between refined codes of the pairs (distinct melodies, largest neighbour change, ends "
+                    + "equal A and B).")
+    boolean fidelity;
+
+    @Option(names = "--fidelity-pairs", defaultValue = "" + EvaluationOptions.DEFAULT_PAIRS, paramLabel = "N",
+            description = "Pairs of the fidelity paths (default ${DEFAULT-VALUE}; 0 skips the paths).")
+    int fidelityPairs;
+
+    @Option(names = "--fidelity-points", defaultValue = "" + FidelityOptions.DEFAULT_POINTS, paramLabel = "N",
+            description = "Points per fidelity path, ends included (default ${DEFAULT-VALUE}).")
+    int fidelityPoints;
+
+    @Option(names = "--refine-windows",
+            description = "With --fidelity: also refine every window and report exactness, steps and time.")
+    boolean refineWindows;
+
+    @Option(names = "--refine-stride", defaultValue = "1", paramLabel = "K",
+            description = "With --refine-windows: refine every K-th window only, an evenly spread sample "
+                    + "(default ${DEFAULT-VALUE}: all).")
+    int refineStride;
+
+    @Mixin
+    RefineSettings refine = new RefineSettings();
+
     @Option(names = "--json", arity = "0..1", fallbackValue = STDOUT, paramLabel = "FILE",
             description = "Write the report as JSON to FILE, or print it instead of the summary when no FILE is given.")
     String json;
@@ -86,7 +117,9 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         EvaluationOptions options = new EvaluationOptions(split, seed, maxWindows, TrainingOptions.DEFAULT_THREADS,
-                pairs, points, path, samples, temperature);
+                pairs, points, path, samples, temperature, !fidelity ? null
+                        : new FidelityOptions(fidelityPairs, fidelityPoints, refine.options(), refineWindows,
+                                refineStride));
         EvaluationResults results = Evaluation.evaluate(checkpoint, data, options);
         if (plot != null) {
             // the plot is drawn on an image, never on a screen: do not let AWT look for a display
@@ -126,7 +159,40 @@ final class EvalCommand implements Callable<Integer> {
         if (results.sampleRealism() != null) {
             realism(out, results.sampleRealism());
         }
+        if (results.fidelity() != null) {
+            fidelity(out, results.fidelity());
+        }
         return out.toString();
+    }
+
+    private static void fidelity(StringBuilder out, EvaluationFidelity f) {
+        line(out, "Fidelity: %d windows, argmax decode", f.windows());
+        exactness(out, "from the posterior mean", f.mean());
+        if (f.refined() != null) {
+            RefineOptions o = f.refined().refine();
+            exactness(out, String.format(Locale.ROOT, "refined, %d windows (≤ %d steps, lr %s, prior %s, ≤ %d ms)",
+                    f.refinedWindows(), o.maxSteps(), o.learningRate(), o.priorWeight(), o.budgetMillis()),
+                    f.refined());
+            line(out, "    steps median %.0f, p90 %.0f, max %.0f; ms until done (batches of 32) median %.0f, p90 %.0f, max %.0f",
+                    f.refined().steps().median(), f.refined().steps().p90(), f.refined().steps().max(),
+                    f.refined().millis().median(), f.refined().millis().p90(), f.refined().millis().max());
+        }
+        paths(out, "between posterior means", f.meanPaths());
+        paths(out, "between refined codes", f.refinedPaths());
+    }
+
+    private static void exactness(StringBuilder out, String what, EvaluationFidelity.Exactness e) {
+        line(out, "  %s: exact %.3f, ≤ 1 wrong %.3f, ≤ 2 wrong %.3f; bars exact %.3f", what, e.exact(), e.withinOne(),
+                e.withinTwo(), e.barsExact());
+    }
+
+    private static void paths(StringBuilder out, String what, EvaluationFidelity.Paths p) {
+        if (p == null) {
+            return;
+        }
+        line(out, "  %s paths %s (%d pairs, %d points): distinct melodies %.2f, largest neighbour change mean %.3f "
+                + "worst %.3f, ends equal A and B %.3f", p.path(), what, p.pairs(), p.points(), p.meanDistinct(),
+                p.meanLargestChange(), p.worstLargestChange(), p.endsEqual());
     }
 
     private static void interpolation(StringBuilder out, EvaluationInterpolation i) {

@@ -2,10 +2,12 @@ package org.melodypalette.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.app.input.MelodyReading;
+import org.melodypalette.model.api.Encoding;
+import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
@@ -34,6 +36,14 @@ final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--keep-originals", description = "Use A and B themselves as the endpoints, not their reconstructions.")
     boolean keepOriginals;
 
+    @Option(names = "--no-refine",
+            description = "Interpolate between the posterior means (magenta.js); by default between refined codes, "
+                    + "so the path starts on A and ends on B where the model can give them back.")
+    boolean noRefine;
+
+    @Mixin
+    RefineSettings refine = new RefineSettings();
+
     @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
     String track;
 
@@ -54,11 +64,24 @@ final class InterpolateCommand implements Callable<Integer> {
         try (LatentCodec codec = model.open()) {
             List<MelodyReading> readings = input.read(files, track, codec.info());
             List<Melody> ab = readings.stream().map(MelodyReading::melody).toList();
-            List<Melody> path = codec.interpolate(ab.get(0), ab.get(1), steps, mode, keepOriginals,
-                    sampling.options(0.0));
+            List<Melody> path = noRefine
+                    ? codec.interpolate(ab.get(0), ab.get(1), steps, mode, keepOriginals, sampling.options(0.0))
+                    : refinedPath(codec, ab);
             path = MelodyFiles.atTempo(path, readings.get(0).report().qpm());
             MelodyFiles.write(out, "interp", path).forEach(System.out::println);
         }
         return 0;
+    }
+
+    /** The path between A's and B's refined codes; with --keep-originals, A and B themselves at the ends. */
+    private List<Melody> refinedPath(LatentCodec codec, List<Melody> ab) {
+        List<Encoding> codes = codec.encode(ab, refine.options());
+        List<Melody> path = new ArrayList<>(codec.interpolate(codes.get(0).z(), codes.get(1).z(), steps, mode,
+                sampling.options(0.0)));
+        if (keepOriginals) {
+            path.set(0, codec.melody(codec.labels(ab.get(0))));
+            path.set(steps - 1, codec.melody(codec.labels(ab.get(1))));
+        }
+        return path;
     }
 }

@@ -53,6 +53,37 @@ class EvalCommandTest {
     }
 
     @Test
+    void fidelityAddsExactnessAndPathFiguresToTheSummaryAndTheJson() throws IOException {
+        Path json = dir.resolve("fidelity.json");
+
+        CliRun run = CliRun.of("eval", "--checkpoint", checkpoint.toString(), "--data", data.toString(),
+                "--pairs", "0", "--samples", "0", "--fidelity", "--fidelity-pairs", "3", "--refine-windows",
+                "--refine-steps", "4", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Fidelity: 6 windows").contains("from the posterior mean: exact")
+                .contains("refined, 6 windows (≤ 4 steps").contains("SLERP paths between refined codes (3 pairs, 21 points)");
+        JsonNode fidelity = Json.MAPPER.readTree(json.toFile()).get("fidelity");
+        assertThat(fidelity.get("windows").asInt()).isEqualTo(6);
+        JsonNode mean = fidelity.get("mean");
+        assertThat(mean.get("exact").asDouble()).isLessThanOrEqualTo(mean.get("withinOne").asDouble());
+        assertThat(mean.get("withinOne").asDouble()).isLessThanOrEqualTo(mean.get("withinTwo").asDouble());
+        assertThat(mean.has("steps")).isFalse();
+        JsonNode refined = fidelity.get("refined");
+        assertThat(refined.get("steps").get("max").asDouble()).isBetween(0.0, 4.0);
+        assertThat(refined.get("refine").get("maxSteps").asInt()).isEqualTo(4);
+        for (String paths : List.of("meanPaths", "refinedPaths")) {
+            JsonNode p = fidelity.get(paths);
+            assertThat(p.get("pairs").asInt()).as(paths).isEqualTo(3);
+            assertThat(p.get("points").asInt()).as(paths).isEqualTo(21);
+            assertThat(p.get("meanDistinct").asDouble()).as(paths).isBetween(1.0, 21.0);
+            assertThat(p.get("meanLargestChange").asDouble()).as(paths)
+                    .isLessThanOrEqualTo(p.get("worstLargestChange").asDouble());
+            assertThat(p.get("endsEqual").asDouble()).as(paths).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
     void jsonKeepsTheReconstructionKeysAndAddsInterpolationAndRealism() throws IOException {
         CliRun run = CliRun.of("eval", "--checkpoint", checkpoint.toString(), "--data", data.toString(),
                 "--pairs", "3", "--samples", "12", "--json");

@@ -99,7 +99,7 @@ class ModelCommandsTest {
         Path out = dir.resolve("interp");
 
         CliRun run = CliRun.of("interpolate", "--checkpoint", checkpoint.toString(), "--steps", "5", "--mode", "LERP",
-                "--out", out.toString(), midiFiles.get(0), midiFiles.get(1));
+                "--no-refine", "--out", out.toString(), midiFiles.get(0), midiFiles.get(1));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.list(out)).hasSize(5);

@@ -12,6 +12,7 @@ import org.melodypalette.model.checkpoint.LoadedCheckpoint;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.eval.EvalLabels;
 import org.melodypalette.model.eval.EvaluationChart;
+import org.melodypalette.model.eval.FidelityEvaluator;
 import org.melodypalette.model.eval.InterpolationEvaluator;
 import org.melodypalette.model.eval.RealismEvaluator;
 import org.melodypalette.model.train.Evaluator;
@@ -76,7 +77,7 @@ public final class Evaluation {
         LoadedCheckpoint model = TrainingCheckpoint.readModel(checkpoint);
         LabelWindows windows = splitWindows(datasetFile, model.config(), options.split(), options.maxWindows());
         EvaluationReport reconstruction = reconstruction(checkpoint, model, windows, options.split(), options.seed());
-        if (options.pairs() == 0 && options.samples() == 0) {
+        if (options.pairs() == 0 && options.samples() == 0 && options.fidelity() == null) {
             return new EvaluationResults(reconstruction, null, null);
         }
         List<int[]> canonical = new ArrayList<>(windows.count());
@@ -92,9 +93,13 @@ public final class Evaluation {
             EvaluationRealism realism = options.samples() == 0 ? null
                     : RealismEvaluator.evaluate(codec, canonical, options.samples(), options.temperature(),
                             options.seed());
+            long realised = System.nanoTime();
             LOG.info("interpolation ({} pairs) took {} ms, sample realism ({} samples) {} ms", options.pairs(),
-                    (interpolated - start) / 1_000_000, options.samples(), (System.nanoTime() - interpolated) / 1_000_000);
-            return new EvaluationResults(reconstruction, interpolation, realism);
+                    (interpolated - start) / 1_000_000, options.samples(), (realised - interpolated) / 1_000_000);
+            EvaluationFidelity fidelity = options.fidelity() == null ? null
+                    : FidelityEvaluator.evaluate(codec, canonical, options.fidelity(), options.path(), options.seed());
+            LOG.info("fidelity figures took {} ms", (System.nanoTime() - realised) / 1_000_000);
+            return new EvaluationResults(reconstruction, interpolation, realism, fidelity);
         }
     }
 

@@ -13,9 +13,16 @@ package org.melodypalette.model.api;
  * @param path        latent path of the interpolations
  * @param samples     prior samples for the realism figures; 0 skips them
  * @param temperature sampling temperature of the prior samples (0 = argmax)
+ * @param fidelity    the exactness and path-smoothness figures ({@link EvaluationFidelity}); null skips them
  */
 public record EvaluationOptions(EvaluationSplit split, long seed, int maxWindows, int threads, int pairs, int points,
-                                Interpolation path, int samples, double temperature) {
+                                Interpolation path, int samples, double temperature, FidelityOptions fidelity) {
+
+    /** Without the fidelity figures. */
+    public EvaluationOptions(EvaluationSplit split, long seed, int maxWindows, int threads, int pairs, int points,
+                             Interpolation path, int samples, double temperature) {
+        this(split, seed, maxWindows, threads, pairs, points, path, samples, temperature, null);
+    }
 
     public static final int DEFAULT_PAIRS = 64;
     public static final int DEFAULT_POINTS = 11;
@@ -57,22 +64,27 @@ public record EvaluationOptions(EvaluationSplit split, long seed, int maxWindows
     }
 
     public EvaluationOptions withSplit(EvaluationSplit newSplit) {
-        return new EvaluationOptions(newSplit, seed, maxWindows, threads, pairs, points, path, samples, temperature);
+        return new EvaluationOptions(newSplit, seed, maxWindows, threads, pairs, points, path, samples, temperature, fidelity);
     }
 
     public EvaluationOptions withSeed(long newSeed) {
-        return new EvaluationOptions(split, newSeed, maxWindows, threads, pairs, points, path, samples, temperature);
+        return new EvaluationOptions(split, newSeed, maxWindows, threads, pairs, points, path, samples, temperature, fidelity);
     }
 
     public EvaluationOptions withMaxWindows(int newMaxWindows) {
-        return new EvaluationOptions(split, seed, newMaxWindows, threads, pairs, points, path, samples, temperature);
+        return new EvaluationOptions(split, seed, newMaxWindows, threads, pairs, points, path, samples, temperature, fidelity);
     }
 
     public EvaluationOptions withInterpolation(int newPairs, int newPoints, Interpolation newPath) {
-        return new EvaluationOptions(split, seed, maxWindows, threads, newPairs, newPoints, newPath, samples, temperature);
+        return new EvaluationOptions(split, seed, maxWindows, threads, newPairs, newPoints, newPath, samples, temperature, fidelity);
+    }
+
+    public EvaluationOptions withFidelity(FidelityOptions newFidelity) {
+        return new EvaluationOptions(split, seed, maxWindows, threads, pairs, points, path, samples, temperature,
+                newFidelity);
     }
 
     public EvaluationOptions withSamples(int newSamples, double newTemperature) {
-        return new EvaluationOptions(split, seed, maxWindows, threads, pairs, points, path, newSamples, newTemperature);
+        return new EvaluationOptions(split, seed, maxWindows, threads, pairs, points, path, newSamples, newTemperature, fidelity);
     }
 }

@@ -1,5 +1,6 @@
 package org.melodypalette.model.api;
 
+import java.util.List;
 import org.melodypalette.music.Melody;
 
 /**
@@ -11,6 +12,25 @@ import org.melodypalette.music.Melody;
  */
 public interface LatentCodec extends MelodyGenerator {
 
+    /**
+     * Each melody's code, refined as {@code options} say ({@link RefineOptions#NONE}: the posterior
+     * mean, as {@link #encode(List)}), with whether argmax decoding gives the melody back.
+     */
+    List<Encoding> encode(List<Melody> melodies, RefineOptions options);
+
+    /**
+     * {@code steps ≥ 2} melodies decoded from {@link LatentMath#path}: the first from {@code a}, the
+     * last from {@code b} exactly (with refined codes: the melodies themselves).
+     */
+    List<Melody> interpolate(LatentVector a, LatentVector b, int steps, Interpolation mode, DecodeOptions options);
+
+    /**
+     * {@code n} variations around the code {@code z} (e.g. a refined one), as
+     * {@link #similar(Melody, int, double, DecodeOptions)} around the mean:
+     * {@code z·amount + N(0, I)·(1 − amount)}.
+     */
+    List<Melody> similar(LatentVector z, int n, double amount, DecodeOptions options);
+
     /** The labels the model sees for a melody: cut or padded to numSteps, pitches octave-folded into range. */
     int[] labels(Melody melody);
 
@@ -19,6 +39,12 @@ public interface LatentCodec extends MelodyGenerator {
 
     /** The posterior mean {@code mu} per label sequence ({@code [n][zSize]}). */
     float[][] encodeLabels(int[][] labels);
+
+    /**
+     * Each label sequence's code, refined as {@code options} say ({@link RefineOptions#NONE}: the
+     * posterior mean), with whether argmax decoding gives the sequence back.
+     */
+    List<Encoding> encodeLabels(int[][] labels, RefineOptions options);
 
     /** {@code mu} and {@code sigma} per label sequence (sigma null if the checkpoint lacks it). */
     Posterior encodePosterior(int[][] labels);

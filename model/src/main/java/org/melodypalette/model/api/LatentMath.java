@@ -1,5 +1,8 @@
 package org.melodypalette.model.api;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Pure latent-space arithmetic used by interpolation, the palette and attribute sliders. */
 public final class LatentMath {
 
@@ -9,6 +12,22 @@ public final class LatentMath {
     /** The point at {@code t} (0 = a, 1 = b) on the path chosen by {@code mode}. */
     public static LatentVector between(LatentVector a, LatentVector b, double t, Interpolation mode) {
         return mode == Interpolation.SLERP ? slerp(a, b, t) : lerp(a, b, t);
+    }
+
+    /**
+     * {@code n ≥ 2} points from a to b at {@code t = i/(n−1)}, by {@link #between}: the one path
+     * computation of interpolation strips, the slider (position {@code i/(n−1)} is point i) and
+     * evaluation. The ends are a and b exactly.
+     */
+    public static List<LatentVector> path(LatentVector a, LatentVector b, int n, Interpolation mode) {
+        if (n < 2) {
+            throw new IllegalArgumentException("an interpolation needs at least 2 points, not " + n);
+        }
+        List<LatentVector> points = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            points.add(i == 0 ? a : i == n - 1 ? b : between(a, b, i / (double) (n - 1), mode));
+        }
+        return List.copyOf(points);
     }
 
     public static LatentVector lerp(LatentVector a, LatentVector b, double t) {

@@ -150,11 +150,35 @@ final class BatchShard {
      * last label of the bar before; −1 before the first step).
      */
     private void fillDecoderInputs(int[][] labels, SamplingInputs draw) {
+        teacherInputs(labels, from, count, segments, length, decoder.previousLabels(), decoder.targetLabels());
+        if (draw == null) {
+            return;
+        }
         int rows = count * segments;
         int steps = config.numSteps();
         int classes = config.numClasses();
-        int[] previous = decoder.previousLabels();
-        int[] targets = decoder.targetLabels();
+        for (int l = 0; l < length; l++) {
+            for (int n = 0; n < count; n++) {
+                for (int s = 0; s < segments; s++) {
+                    int r = l * rows + n * segments + s;
+                    int source = (from + n) * steps + s * length + l;
+                    mask[r] = draw.teacherMask()[source];
+                    if (mask[r] == 0f) {
+                        System.arraycopy(draw.noise(), source * classes, noise, r * classes, classes);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The teacher-forced decoder inputs of sequences {@code [from, from + count)} in the row order of
+     * {@link #fillDecoderInputs}: {@code previous[r]} the true label before the step (−1 at the
+     * first), {@code targets[r]} the step's label; bars of {@code length} steps, {@code segments} per sequence.
+     */
+    static void teacherInputs(int[][] labels, int from, int count, int segments, int length, int[] previous,
+                              int[] targets) {
+        int rows = count * segments;
         for (int l = 0; l < length; l++) {
             for (int n = 0; n < count; n++) {
                 int[] sequence = labels[from + n];
@@ -163,13 +187,6 @@ final class BatchShard {
                     int t = s * length + l;
                     previous[r] = t == 0 ? -1 : sequence[t - 1];
                     targets[r] = sequence[t];
-                    if (draw != null) {
-                        int source = (from + n) * steps + t;
-                        mask[r] = draw.teacherMask()[source];
-                        if (mask[r] == 0f) {
-                            System.arraycopy(draw.noise(), source * classes, noise, r * classes, classes);
-                        }
-                    }
                 }
             }
         }

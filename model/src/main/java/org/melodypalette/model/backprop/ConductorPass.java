@@ -49,7 +49,10 @@ final class ConductorPass {
         return embeddings;
     }
 
-    /** Backprop of the last {@link #forward}: adds the conductor's gradients and {@code dz [B, Z] += …}. */
+    /**
+     * Backprop of the last {@link #forward}: adds the conductor's gradients and {@code dz [B, Z] += …};
+     * with {@code grads} null only {@code dz}.
+     */
     void backward(DecoderWeights w, float[] dEmbeddings, Parameters grads, float[] dz, Arithmetic math) {
         int size = stack.topSize();
         stack.beginBackward();
@@ -59,7 +62,9 @@ final class ConductorPass {
             }
             stack.backStep(w.layers(), s, dTop, math);
         }
-        stack.addWeightGradients(w.layers(), grads, math);
+        if (grads != null) {
+            stack.addWeightGradients(w.layers(), grads, math);
+        }
         stack.initialStateGradient(dState);
         w.initialState().backwardTanh(z, state, dState, rows, grads, dz, true, math);
     }

@@ -40,10 +40,15 @@ final class DenseLayer {
         math.gemm(rows, out, in, x, 0, in, 1, kernel, 0, out, y, 0, out, true);
     }
 
-    /** Adds {@code dK += xᵀ·dy} and {@code db += Σ dy} to {@code grads}; {@code dx (+)= dy·Kᵀ} unless dx is null. */
+    /**
+     * Adds {@code dK += xᵀ·dy} and {@code db += Σ dy} to {@code grads} unless it is null;
+     * {@code dx (+)= dy·Kᵀ} unless dx is null.
+     */
     void backward(float[] x, float[] dy, int rows, Parameters grads, float[] dx, boolean accumulate, Arithmetic math) {
-        math.gemm(in, out, rows, x, 0, 1, in, dy, 0, out, grads.kernel(scope), 0, out, true);
-        Rows.addColumnSums(dy, rows, out, grads.bias(scope));
+        if (grads != null) {
+            math.gemm(in, out, rows, x, 0, 1, in, dy, 0, out, grads.kernel(scope), 0, out, true);
+            Rows.addColumnSums(dy, rows, out, grads.bias(scope));
+        }
         if (dx != null) {
             math.gemm(rows, in, out, dy, 0, out, 1, transposed, 0, in, dx, 0, in, accumulate);
         }

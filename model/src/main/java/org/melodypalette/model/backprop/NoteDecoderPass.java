@@ -141,8 +141,21 @@ final class NoteDecoderPass {
     }
 
     /**
+     * Adds to {@code mistakes[n]} the steps of row n whose most likely label is not the target
+     * (the teacher-forced argmax); call between {@link #forward} and {@link #backward}.
+     */
+    void countMistakes(int[] mistakes) {
+        for (int r = 0; r < steps * rows; r++) {
+            if (Rows.argmax(logits, r * classes, classes) != targets[r]) {
+                mistakes[r % rows]++;
+            }
+        }
+    }
+
+    /**
      * Backprop of the last {@link #forward} with loss {@code scale · Σ rowLoss}: adds every decoder
-     * gradient to {@code grads} and sets {@code dLatent [N, E]}.
+     * gradient to {@code grads} and sets {@code dLatent [N, E]}. With {@code grads} null only
+     * {@code dLatent} is computed: the weight gradients' products are skipped (latent refinement).
      */
     void backward(DecoderWeights w, float scale, Parameters grads, float[] dLatent, Arithmetic math) {
         for (int r = 0; r < steps * rows; r++) {
@@ -154,17 +167,21 @@ final class NoteDecoderPass {
         }
         LstmTape top = stack.top();
         int hTop = stack.topSize();
-        // The output projection over all steps at once: dK += H_topᵀ·dLogits ([H, T·N]·[T·N, C]).
-        math.gemm(hTop, classes, steps * rows, top.h, top.stateOffset(0), 1, hTop, logits, 0, classes,
-                grads.kernel(w.output().scope), 0, classes, true);
-        Rows.addColumnSums(logits, steps * rows, classes, grads.bias(w.output().scope));
+        if (grads != null) {
+            // The output projection over all steps at once: dK += H_topᵀ·dLogits ([H, T·N]·[T·N, C]).
+            math.gemm(hTop, classes, steps * rows, top.h, top.stateOffset(0), 1, hTop, logits, 0, classes,
+                    grads.kernel(w.output().scope), 0, classes, true);
+            Rows.addColumnSums(logits, steps * rows, classes, grads.bias(w.output().scope));
+        }
         stack.beginBackward();
         for (int t = steps - 1; t >= 0; t--) {
             math.gemm(rows, hTop, classes, logits, t * rows * classes, classes, 1, w.output().transposed, 0, hTop,
                     dTop, 0, hTop, false);
             stack.backStep(w.layers(), t, dTop, math);
         }
-        stack.addWeightGradients(w.layers(), grads, math);
+        if (grads != null) {
+            stack.addWeightGradients(w.layers(), grads, math);
+        }
         layerZeroInputGradients(w.layers().get(0), grads, dLatent, math);
         stack.initialStateGradient(dState);
         w.initialState().backwardTanh(latent, state, dState, rows, grads, dLatent, true, math);
@@ -172,13 +189,11 @@ final class NoteDecoderPass {
 
     /**
      * The one-hot rows' and the latent's share of layer 0's kernel gradient, and
-     * {@code dLatent = Σ_t dg0_t·K[C:C+E]ᵀ}.
+     * {@code dLatent = Σ_t dg0_t·K[C:C+E]ᵀ} (only the latter when {@code grads} is null).
      */
     private void layerZeroInputGradients(LstmLayer first, Parameters grads, float[] dLatent, Arithmetic math) {
         int g4 = first.gates();
-        float[] dKernel = grads.kernel(first.scope);
         float[] gateGrads = stack.tapes[0].gateGrads;
-        LayerInputs.scatterGradients(first, previous, steps * rows, gateGrads, dKernel);
         Arrays.fill(gateSums, 0f);
         for (int t = 0; t < steps; t++) {
             int go = t * rows * g4;
@@ -186,7 +201,12 @@ final class NoteDecoderPass {
                 gateSums[k] += gateGrads[go + k];
             }
         }
-        math.gemm(latentSize, g4, rows, latent, 0, 1, latentSize, gateSums, 0, g4, dKernel, classes * g4, g4, true);
+        if (grads != null) {
+            float[] dKernel = grads.kernel(first.scope);
+            LayerInputs.scatterGradients(first, previous, steps * rows, gateGrads, dKernel);
+            math.gemm(latentSize, g4, rows, latent, 0, 1, latentSize, gateSums, 0, g4, dKernel, classes * g4, g4,
+                    true);
+        }
         math.gemm(rows, latentSize, g4, gateSums, 0, g4, 1, first.inputTransposed, classes, first.inputSize,
                 dLatent, 0, latentSize, false);
     }

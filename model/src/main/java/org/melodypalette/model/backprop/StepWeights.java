@@ -22,14 +22,30 @@ record StepWeights(List<StepWeights.Directions> encoder, DenseLayer mu, DenseLay
                 .map((BidirectionalSpec layer) -> new Directions(LstmLayer.of(weights, layer.forward()),
                         LstmLayer.of(weights, layer.backward())))
                 .toList();
-        DecoderWeights conductor = layers.hasConductor()
+        return new StepWeights(encoder, DenseLayer.of(weights, layers.mu()), DenseLayer.of(weights, layers.sigma()),
+                conductorOf(layers, weights), noteDecoderOf(layers, weights));
+    }
+
+    /**
+     * Only the decoder's weights (conductor and note decoder; encoder, mu and sigma null), for
+     * passes that start from z: the checkpoint may lack the encoder's sigma head.
+     */
+    static StepWeights decoderOf(ModelConfig config, Map<String, float[]> weights) {
+        ModelLayers layers = ModelLayers.of(config);
+        return new StepWeights(List.of(), null, null, conductorOf(layers, weights), noteDecoderOf(layers, weights));
+    }
+
+    /** The hierarchical decoder's conductor; null for a flat decoder. */
+    private static DecoderWeights conductorOf(ModelLayers layers, Map<String, float[]> weights) {
+        return layers.hasConductor()
                 ? new DecoderWeights(DenseLayer.of(weights, layers.conductorInitialState()),
                         stack(weights, layers.conductor()), null)
                 : null;
-        DecoderWeights decoder = new DecoderWeights(DenseLayer.of(weights, layers.decoderInitialState()),
+    }
+
+    private static DecoderWeights noteDecoderOf(ModelLayers layers, Map<String, float[]> weights) {
+        return new DecoderWeights(DenseLayer.of(weights, layers.decoderInitialState()),
                 stack(weights, layers.decoder()), DenseLayer.of(weights, layers.outputProjection()));
-        return new StepWeights(encoder, DenseLayer.of(weights, layers.mu()), DenseLayer.of(weights, layers.sigma()),
-                conductor, decoder);
     }
 
     private static List<LstmLayer> stack(Map<String, float[]> weights, List<LstmSpec> specs) {

@@ -12,10 +12,16 @@ import java.util.List;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.model.api.DecodeOptions;
+import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
 import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.api.RefineOptions;
+import org.melodypalette.model.backprop.DecoderLikelihood;
+import org.melodypalette.model.checkpoint.CheckpointFolder;
+import org.melodypalette.model.checkpoint.LoadedCheckpoint;
+import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.music.Melody;
 
 /**
@@ -92,6 +98,10 @@ public final class InferenceBenchmark {
             timings.put("interpolate_2x11_argmax",
                     time(runs, () -> model.interpolate(a, b, 11, Interpolation.LERP, false, DecodeOptions.ARGMAX)));
             timings.put("sample_16_temp0_5", time(runs, () -> model.sample(16, half)));
+            Melody reel = BenchmarkMelodies.reel(steps);
+            Encoding refined = model.encode(List.of(reel), RefineOptions.DEFAULT).get(0);
+            timings.put("refine_1", time(runs, () -> model.encode(List.of(reel), RefineOptions.DEFAULT)));
+            timings.put("refine_step_1", refineStep(checkpoint, model.labels(reel), refined.mean().toArray(), runs));
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("model", model.info().name());
             info.put("numSteps", steps);
@@ -100,6 +110,9 @@ public final class InferenceBenchmark {
             info.put("cores", Runtime.getRuntime().availableProcessors());
             info.put("kernel", kernelOf(model));
             info.put("warm_up_ms", Math.round(warmUpMs));
+            info.put("refine_1", "the reel of BenchmarkMelodies, RefineOptions.DEFAULT: " + refined.steps()
+                    + " steps, " + (refined.exact() ? "exact" : "not exact"));
+            info.put("refine_step_1", "one forward and backward pass of the decoder for dNLL/dz at batch 1");
             return new Result(info, timings);
         }
     }
@@ -115,6 +128,17 @@ public final class InferenceBenchmark {
 
     public static void write(Result result, Path file) throws IOException {
         AtomicFiles.write(file, toJson(result));
+    }
+
+    /** One {@link DecoderLikelihood} pass at batch 1, the unit refinement repeats. */
+    private static Timing refineStep(Path checkpoint, int[] labels, float[] z, int runs) throws IOException {
+        LoadedCheckpoint loaded = CheckpointFolder.load(checkpoint);
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (WeightTensor tensor : loaded.weights().tensors()) {
+            weights.put(tensor.name(), tensor.values());
+        }
+        DecoderLikelihood likelihood = DecoderLikelihood.create(loaded.config(), weights, 1);
+        return time(runs, () -> likelihood.evaluate(z, new int[][] {labels}));
     }
 
     private static String kernelOf(LatentCodec model) {

@@ -63,10 +63,9 @@ public final class InterpolationEvaluator {
         long endpointNotesInKey = 0;
         for (int p = 0; p < pairs; p++) {
             SplittableRandom random = Seeds.random(seed, PAIRS_STREAM, p);
-            int i = random.nextInt(candidates.size());
-            int j = random.nextInt(candidates.size() - 1);
-            int[] a = candidates.get(i);
-            int[] b = candidates.get(j >= i ? j + 1 : j);
+            int[] picked = pick(candidates.size(), random);
+            int[] a = candidates.get(picked[0]);
+            int[] b = candidates.get(picked[1]);
             int[] endpointPitches = concat(EvalLabels.onsetPitches(a), EvalLabels.onsetPitches(b));
             DiatonicKey key = DiatonicKey.bestFit(endpointPitches);
             endpointNotes += endpointPitches.length;
@@ -80,6 +79,13 @@ public final class InterpolationEvaluator {
         }
         return new EvaluationInterpolation(pairs, points, path, distanceSum / pairs,
                 PathStatistics.share(endpointNotesInKey, endpointNotes), latent.report(), data.report());
+    }
+
+    /** A pair of distinct indices below {@code count ≥ 2}: A uniformly, then B uniformly among the others. */
+    static int[] pick(int count, SplittableRandom random) {
+        int i = random.nextInt(count);
+        int j = random.nextInt(count - 1);
+        return new int[] {i, j >= i ? j + 1 : j};
     }
 
     /** The workbench's path: {@code mu} of A and B, {@code points} points, each decoded by argmax. */

@@ -2,21 +2,26 @@ package org.melodypalette.model.infer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.melodypalette.model.api.DecodeOptions;
+import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentMath;
 import org.melodypalette.model.api.LatentVector;
 import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.model.api.Posterior;
+import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.checkpoint.AttributeVectors;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.CheckpointFolder;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint;
+import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.refine.LatentRefiner;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.TimeGrid;
 import org.melodypalette.tokenizer.MelodyTokenizer;
@@ -36,16 +41,23 @@ public final class KernelMelodyGenerator implements LatentCodec {
     /** Decorrelates the latent-noise stream from the decoding streams of the same seed. */
     private static final long NOISE_SALT = 0x6A09E667F3BCC909L;
 
+    /** Refinement steps of {@link #warmUp()}. */
+    private static final int WARM_UP_REFINE_STEPS = 3;
+
     private final InferenceModel model;
     private final ModelInfo info;
     private final MelodyTokenizer tokenizer;
     private final TimeGrid grid;
     private final Map<String, float[]> attributes;
+    private final LatentRefiner refiner;
     private volatile boolean closed;
 
-    KernelMelodyGenerator(InferenceModel model, String source, Map<String, float[]> attributes) {
+    /** @param weights the model's variables by Magenta name, for refined encoding (read only, kept) */
+    KernelMelodyGenerator(InferenceModel model, String source, Map<String, float[]> attributes,
+                          Map<String, float[]> weights) {
         ModelConfig config = model.config();
         this.model = model;
+        this.refiner = new LatentRefiner(config, weights, z -> model.decode(z, DecodeOptions.ARGMAX));
         this.attributes = Map.copyOf(attributes);
         this.info = new ModelInfo(config.name(), source, config.numSteps(), config.stepsPerBar(), config.zSize(),
                 config.minPitch(), config.maxPitch(), List.copyOf(attributes.keySet()));
@@ -59,7 +71,11 @@ public final class KernelMelodyGenerator implements LatentCodec {
     public static KernelMelodyGenerator open(Path dir) throws CheckpointException {
         LoadedCheckpoint checkpoint = CheckpointFolder.load(dir);
         Map<String, float[]> attributes = AttributeVectors.read(dir, checkpoint.config().zSize());
-        return new KernelMelodyGenerator(InferenceModel.of(checkpoint), checkpoint.source(), attributes);
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (WeightTensor tensor : checkpoint.weights().tensors()) {
+            weights.put(tensor.name(), tensor.values());
+        }
+        return new KernelMelodyGenerator(InferenceModel.of(checkpoint), checkpoint.source(), attributes, weights);
     }
 
     /** 16th notes: a bar of {@code stepsPerBar} steps is {@code stepsPerBar / 4} quarters. */
@@ -126,11 +142,16 @@ public final class KernelMelodyGenerator implements LatentCodec {
 
     @Override
     public List<Melody> similar(Melody melody, int n, double amount, DecodeOptions options) {
+        return similar(new LatentVector(encodeLabels(new int[][] {labels(melody)})[0]), n, amount, options);
+    }
+
+    @Override
+    public List<Melody> similar(LatentVector centre, int n, double amount, DecodeOptions options) {
         requirePositive(n, "n");
         if (!(amount >= 0.0 && amount <= 1.0)) {
             throw new IllegalArgumentException("similarity amount " + amount + " is outside 0..1");
         }
-        float[] mu = encodeLabels(new int[][] {labels(melody)})[0];
+        float[] mu = centre.toArray();
         SplittableRandom noise = noise(options);
         float s = (float) amount;
         float[][] z = new float[n][mu.length];
@@ -194,9 +215,33 @@ public final class KernelMelodyGenerator implements LatentCodec {
     }
 
     @Override
+    public List<Encoding> encode(List<Melody> melodies, RefineOptions options) {
+        return encodeLabels(labelsOf(melodies), options);
+    }
+
+    @Override
+    public synchronized List<Encoding> encodeLabels(int[][] labels, RefineOptions options) {
+        checkOpen();
+        long start = System.nanoTime();
+        return refiner.refine(model.encode(labels), labels, options, start);
+    }
+
+    @Override
+    public List<Melody> interpolate(LatentVector a, LatentVector b, int steps, Interpolation mode,
+                                    DecodeOptions options) {
+        return decode(LatentMath.path(a, b, steps, mode), options);
+    }
+
+    @Override
     public void warmUp() {
         checkOpen();
         model.warmUp();
+        // Refinement's passes at the batch sizes a slot pair uses (1 and 2), so the first refinement
+        // is not spent in the interpreter and cut short by its time budget.
+        int[][] silence = new int[2][info.numSteps()];
+        for (int[][] labels : List.of(new int[][] {silence[0]}, silence)) {
+            encodeLabels(labels, RefineOptions.NONE.withMaxSteps(WARM_UP_REFINE_STEPS));
+        }
     }
 
     @Override

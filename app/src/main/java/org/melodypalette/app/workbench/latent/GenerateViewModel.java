@@ -16,6 +16,7 @@ import org.melodypalette.app.workbench.model.MadeWith;
 import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.model.api.DecodeOptions;
+import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.music.Melody;
 
 /**
@@ -103,8 +104,12 @@ public final class GenerateViewModel {
         DecodeOptions options = options();
         int n = Math.max(1, Math.min(MAX_RESULTS, count.get()));
         double amount = Math.max(0, Math.min(1, similarity.get()));
+        // Around the clip's refined code where the model has one, so the variations centre on the clip itself.
+        Melody fitted = fit.melody();
         run("Made " + n + " variations of the clip" + ClipFit.notes(List.of(fit)),
-                model -> model.generator().similar(fit.melody(), n, amount, options), options);
+                model -> model.generator() instanceof LatentCodec codec
+                        ? codec.similar(model.encode(List.of(fitted)).get(0), n, amount, options)
+                        : model.generator().similar(fitted, n, amount, options), options);
     }
 
     /** Moves {@code clip} along {@code attribute} by {@code strength} (negative = less of it). */

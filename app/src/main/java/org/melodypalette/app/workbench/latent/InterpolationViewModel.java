@@ -86,7 +86,11 @@ public final class InterpolationViewModel {
         return mode;
     }
 
-    /** The last computed interpolation: A itself, the decoded steps, B itself. */
+    /**
+     * The last computed interpolation: the melodies decoded along {@link LatentMath#path} between the
+     * codes of A and B (refined, so its ends are A and B where the model can give them back); step i
+     * is what the slider plays at position {@code i/(n−1)}.
+     */
     public ReadOnlyObjectProperty<List<Melody>> stripProperty() {
         return strip.getReadOnlyProperty();
     }
@@ -176,7 +180,10 @@ public final class InterpolationViewModel {
         int n = Math.max(MIN_STEPS, Math.min(MAX_STEPS, steps.get()));
         Interpolation how = mode.get();
         stripBusy.set(true);
-        session.call(model -> model.generator().interpolate(a, b, n, how, true, DecodeOptions.ARGMAX), result -> {
+        session.call(model -> {
+            List<LatentVector> z = model.encode(List.of(a, b));
+            return model.generator().decode(LatentMath.path(z.get(0), z.get(1), n, how), DecodeOptions.ARGMAX);
+        }, result -> {
             stripBusy.set(false);
             stripMadeWith.stamp();
             status.info("Interpolated " + n + " steps (" + how.name().toLowerCase() + ")" + fitted);

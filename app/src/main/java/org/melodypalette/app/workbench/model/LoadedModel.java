@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.melodypalette.model.api.Encoding;
+import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
 import org.melodypalette.model.api.MelodyGenerator;
 import org.melodypalette.model.api.ModelInfo;
+import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.music.Melody;
 
 /**
@@ -47,7 +50,12 @@ public final class LoadedModel {
         return checkpoint;
     }
 
-    /** The latent means of {@code melodies}, encoding only those not seen before (in one batch). */
+    /**
+     * The codes of {@code melodies}, encoding only those not seen before (in one batch): refined
+     * ({@link RefineOptions#DEFAULT}) when the model offers refinement, so that decoding a melody's
+     * code gives the melody back where the model can; otherwise the latent means. Runs on the model
+     * worker, like every use of this class.
+     */
     public List<LatentVector> encode(List<Melody> melodies) {
         List<Melody> missing = new ArrayList<>();
         for (Melody m : melodies) {
@@ -56,7 +64,9 @@ public final class LoadedModel {
             }
         }
         if (!missing.isEmpty()) {
-            List<LatentVector> fresh = generator.encode(missing);
+            List<LatentVector> fresh = generator instanceof LatentCodec codec
+                    ? codec.encode(missing, RefineOptions.DEFAULT).stream().map(Encoding::z).toList()
+                    : generator.encode(missing);
             for (int i = 0; i < missing.size(); i++) {
                 latents.put(missing.get(i), fresh.get(i));
             }

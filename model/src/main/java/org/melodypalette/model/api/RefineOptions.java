@@ -1,0 +1,69 @@
+package org.melodypalette.model.api;
+
+/**
+ * How to refine a melody's code (ARCHITECTURE.md §7's encoding, then optimisation): start from the
+ * encoder's posterior mean and take Adam steps on z against the decoder's teacher-forced negative
+ * log-likelihood of the melody plus {@code priorWeight · ½|z|²}, stopping as soon as argmax
+ * decoding gives the melody back, after {@code maxSteps} steps, or when {@code budgetMillis} have
+ * passed. {@link #NONE} (0 steps) is the posterior mean itself.
+ *
+ * @param maxSteps     gradient steps at most (0 = the posterior mean)
+ * @param learningRate Adam's step size, in latent units
+ * @param priorWeight  λ of the prior term: keeps z where the decoder has seen codes; 0 = none
+ * @param budgetMillis wall-clock time at most per melody (a batch of n shares n times it); 0 = no time
+ *                     limit, only {@code maxSteps}, so that the result does not depend on the machine's speed
+ */
+public record RefineOptions(int maxSteps, double learningRate, double priorWeight, long budgetMillis) {
+
+    public static final int DEFAULT_MAX_STEPS = 300;
+    public static final double DEFAULT_LEARNING_RATE = 0.3;
+    public static final double DEFAULT_PRIOR_WEIGHT = 0.0;
+    public static final long DEFAULT_BUDGET_MILLIS = 3000;
+
+    /** The posterior mean, unrefined (what magenta.js {@code encode} returns). */
+    public static final RefineOptions NONE = new RefineOptions(0, 0.1, 0, 0);
+
+    /**
+     * The defaults of the CLI and the workbench, chosen by measurement on the bundled 2-bar model's
+     * eval-split windows (docs/measurements/refine/): lr 0.3 made more windows exact in fewer steps
+     * than 0.1 and 0.2, and every prior weight tried (1e-3, 1e-2) made fewer exact; at most 300
+     * steps and 3 s per melody.
+     */
+    public static final RefineOptions DEFAULT = new RefineOptions(DEFAULT_MAX_STEPS, DEFAULT_LEARNING_RATE,
+            DEFAULT_PRIOR_WEIGHT, DEFAULT_BUDGET_MILLIS);
+
+    public RefineOptions {
+        if (maxSteps < 0) {
+            throw new IllegalArgumentException("refinement steps " + maxSteps + " must not be negative");
+        }
+        if (!(learningRate > 0 && learningRate <= 10)) {
+            throw new IllegalArgumentException("refinement learning rate " + learningRate + " is outside (0, 10]");
+        }
+        if (!(priorWeight >= 0 && priorWeight <= 100)) {
+            throw new IllegalArgumentException("refinement prior weight " + priorWeight + " is outside 0..100");
+        }
+        if (budgetMillis < 0) {
+            throw new IllegalArgumentException("refinement budget " + budgetMillis + " ms must not be negative");
+        }
+    }
+
+    public boolean refines() {
+        return maxSteps > 0;
+    }
+
+    public RefineOptions withMaxSteps(int steps) {
+        return new RefineOptions(steps, learningRate, priorWeight, budgetMillis);
+    }
+
+    public RefineOptions withLearningRate(double rate) {
+        return new RefineOptions(maxSteps, rate, priorWeight, budgetMillis);
+    }
+
+    public RefineOptions withPriorWeight(double weight) {
+        return new RefineOptions(maxSteps, learningRate, weight, budgetMillis);
+    }
+
+    public RefineOptions withBudgetMillis(long millis) {
+        return new RefineOptions(maxSteps, learningRate, priorWeight, millis);
+    }
+}

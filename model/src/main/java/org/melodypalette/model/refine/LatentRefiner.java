@@ -1,0 +1,201 @@
+package org.melodypalette.model.refine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.melodypalette.model.api.Encoding;
+import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.model.api.RefineOptions;
+import org.melodypalette.model.backprop.DecoderLikelihood;
+import org.melodypalette.model.config.ModelConfig;
+
+/**
+ * Refined encoding: from the posterior means, Adam steps on each code against
+ * {@code nll(melody | z) + λ·½|z|²}, the gradient from the training code's decoder passes
+ * ({@link DecoderLikelihood}, no weight gradients). A melody is done as soon as its teacher-forced
+ * argmax has no mistake and the inference kernel's argmax decode (what users hear) confirms it
+ * equals the melody; the teacher-forced count comes free with every forward pass, so the kernel
+ * runs only for candidates. Melodies that stop without an exact decode keep the code with the
+ * fewest teacher-forced mistakes seen (the latest among equals).
+ *
+ * <p>A batch of n melodies is refined together within n times the budget; as melodies finish, the rest run in the smallest power-of-two
+ * batch that holds them. One caller at a time.
+ */
+public final class LatentRefiner {
+
+    /** Adam's moment decay rates and denominator guard (Kingma and Ba's defaults). */
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+
+    /** The argmax decode users hear: one label sequence per code. */
+    @FunctionalInterface
+    public interface ArgmaxDecoder {
+        int[][] decode(float[][] z);
+    }
+
+    private final ModelConfig config;
+    private final Map<String, float[]> weights;
+    private final ArgmaxDecoder decoder;
+    private final Map<Integer, DecoderLikelihood> likelihoods = new HashMap<>();
+
+    /**
+     * @param weights every decoder variable of {@code config} by Magenta name (read only, kept)
+     * @param decoder the inference kernel's argmax decode, which confirms exactness
+     */
+    public LatentRefiner(ModelConfig config, Map<String, float[]> weights, ArgmaxDecoder decoder) {
+        this.config = config;
+        this.weights = Map.copyOf(weights);
+        this.decoder = decoder;
+    }
+
+    /**
+     * @param mu     {@code [n][zSize]} the posterior means, the starting codes (not modified)
+     * @param labels {@code [n][numSteps]} the melodies
+     * @param start  {@link System#nanoTime} when the encoding began: the budget and the times count from it
+     * @return one encoding per melody, in input order
+     */
+    public List<Encoding> refine(float[][] mu, int[][] labels, RefineOptions options, long start) {
+        if (mu.length != labels.length) {
+            throw new IllegalArgumentException(mu.length + " codes for " + labels.length + " melodies");
+        }
+        int n = mu.length;
+        boolean timed = options.budgetMillis() > 0;
+        long deadline = start + options.budgetMillis() * 1_000_000L * n;
+        int zSize = config.zSize();
+        Row[] rows = new Row[n];
+        for (int b = 0; b < n; b++) {
+            if (mu[b].length != zSize) {
+                throw new IllegalArgumentException("code " + b + " has " + mu[b].length + " values, expected " + zSize);
+            }
+            rows[b] = new Row(mu[b], labels[b]);
+        }
+        List<Row> active = new ArrayList<>(Arrays.asList(rows));
+        for (int step = 0; !active.isEmpty(); step++) {
+            evaluate(active, options.priorWeight());
+            confirmCandidates(active, step, start);
+            boolean outOfBudget = step >= options.maxSteps() || timed && System.nanoTime() - deadline >= 0;
+            for (Row row : active) {
+                if (!row.done && outOfBudget) {
+                    row.finish(step, false, start);
+                }
+            }
+            active.removeIf(row -> row.done);
+            for (Row row : active) {
+                row.adamStep(step + 1, options.learningRate());
+            }
+        }
+        List<Encoding> out = new ArrayList<>(n);
+        for (Row row : rows) {
+            out.add(row.encoding());
+        }
+        return out;
+    }
+
+    /** One forward and backward pass over the active rows, padded to a power of two with copies of the first. */
+    private void evaluate(List<Row> active, double priorWeight) {
+        int size = Integer.highestOneBit(active.size());
+        size = size == active.size() ? size : size * 2;
+        DecoderLikelihood likelihood = likelihoods.computeIfAbsent(size,
+                s -> DecoderLikelihood.create(config, weights, s));
+        int zSize = config.zSize();
+        float[] z = new float[size * zSize];
+        int[][] labels = new int[size][];
+        for (int b = 0; b < size; b++) {
+            Row row = active.get(Math.min(b, active.size() - 1));
+            System.arraycopy(row.z, 0, z, b * zSize, zSize);
+            labels[b] = row.labels;
+        }
+        DecoderLikelihood.Result result = likelihood.evaluate(z, labels);
+        for (int b = 0; b < active.size(); b++) {
+            active.get(b).take(result, b, priorWeight);
+        }
+    }
+
+    /** Rows whose teacher-forced argmax is all right are done if the kernel's argmax decode agrees. */
+    private void confirmCandidates(List<Row> active, int step, long start) {
+        List<Row> candidates = active.stream().filter(row -> row.mistakes == 0).toList();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        float[][] z = new float[candidates.size()][];
+        for (int k = 0; k < z.length; k++) {
+            z[k] = candidates.get(k).z.clone();
+        }
+        int[][] decoded = decoder.decode(z);
+        for (int k = 0; k < z.length; k++) {
+            Row row = candidates.get(k);
+            if (Arrays.equals(decoded[k], row.labels)) {
+                row.finish(step, true, start);
+            }
+        }
+    }
+
+    /** One melody's optimisation state. */
+    private static final class Row {
+
+        final float[] mean;
+        final int[] labels;
+        final float[] z;
+        final double[] gradient;
+        final double[] m;
+        final double[] v;
+        float[] best;
+        int bestMistakes = Integer.MAX_VALUE;
+        int mistakes;
+        boolean done;
+        boolean exact;
+        int steps;
+        double millis;
+
+        Row(float[] mean, int[] labels) {
+            this.mean = mean.clone();
+            this.labels = labels;
+            this.z = mean.clone();
+            this.gradient = new double[z.length];
+            this.m = new double[z.length];
+            this.v = new double[z.length];
+        }
+
+        /** Reads row b of a pass: its mistakes and {@code ∂/∂z (nll + λ·½|z|²) = dz + λ·z}. */
+        void take(DecoderLikelihood.Result result, int b, double priorWeight) {
+            mistakes = result.mistakes()[b];
+            if (mistakes <= bestMistakes) {
+                bestMistakes = mistakes;
+                best = z.clone();
+            }
+            int o = b * z.length;
+            for (int d = 0; d < z.length; d++) {
+                gradient[d] = result.dz()[o + d] + priorWeight * z[d];
+            }
+        }
+
+        /** Adam's update number {@code t} (from 1), bias-corrected. */
+        void adamStep(int t, double learningRate) {
+            double c1 = 1 - Math.pow(BETA1, t);
+            double c2 = 1 - Math.pow(BETA2, t);
+            for (int d = 0; d < z.length; d++) {
+                m[d] = BETA1 * m[d] + (1 - BETA1) * gradient[d];
+                v[d] = BETA2 * v[d] + (1 - BETA2) * gradient[d] * gradient[d];
+                z[d] -= (float) (learningRate * (m[d] / c1) / (Math.sqrt(v[d] / c2) + EPSILON));
+            }
+        }
+
+        void finish(int step, boolean exactDecode, long start) {
+            done = true;
+            exact = exactDecode;
+            steps = step;
+            millis = (System.nanoTime() - start) / 1e6;
+            if (exactDecode) {
+                best = z.clone();
+                bestMistakes = 0;
+            }
+        }
+
+        Encoding encoding() {
+            return new Encoding(new LatentVector(best), new LatentVector(mean), exact, bestMistakes, steps, millis);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.melodypalette.model.backprop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.melodypalette.model.checkpoint.RandomWeights;
+import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.checkpoint.WeightTensor;
+import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.infer.InferenceModel;
+
+/**
+ * The decoder's likelihood for given codes: its NLL and mistakes are the inference kernel's
+ * teacher-forced cross-entropy and argmax, and its dNLL/dz is the central difference of that NLL,
+ * for the flat and the hierarchical decoder.
+ */
+class DecoderLikelihoodTest {
+
+    private static final int BATCH = 3;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny-test", "tiny-test-hier"})
+    void nllAndMistakesAreTheInferenceKernelsTeacherForcedFigures(String preset) {
+        ModelConfig config = ModelPresets.byName(preset);
+        WeightSet weights = RandomWeights.of(config, 21);
+        float[][] z = randomCodes(config, new SplittableRandom(3));
+        int[][] labels = randomLabels(config, new SplittableRandom(4));
+
+        DecoderLikelihood.Result result = DecoderLikelihood.create(config, arrays(weights), BATCH)
+                .evaluate(flat(z), labels);
+
+        try (InferenceModel model = InferenceModel.of(config, weights)) {
+            float[][][] logits = model.teacherForcedLogits(z, labels);
+            for (int b = 0; b < BATCH; b++) {
+                double nll = 0;
+                int mistakes = 0;
+                for (int t = 0; t < config.numSteps(); t++) {
+                    float[] row = logits[b][t];
+                    double max = Double.NEGATIVE_INFINITY;
+                    int best = 0;
+                    for (int c = 0; c < row.length; c++) {
+                        if (row[c] > max) {
+                            max = row[c];
+                            best = c;
+                        }
+                    }
+                    double sum = 0;
+                    for (float v : row) {
+                        sum += Math.exp(v - max);
+                    }
+                    nll -= row[labels[b][t]] - max - Math.log(sum);
+                    mistakes += best == labels[b][t] ? 0 : 1;
+                }
+                assertThat(result.nll()[b]).isCloseTo(nll, within(1e-3 * nll));
+                assertThat(result.mistakes()[b]).isEqualTo(mistakes);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny-test", "tiny-test-hier"})
+    void gradientOnZIsTheCentralDifferenceOfTheNll(String preset) {
+        ModelConfig config = ModelPresets.byName(preset);
+        Map<String, float[]> weights = arrays(RandomWeights.of(config, 22));
+        float[] z = flat(randomCodes(config, new SplittableRandom(5)));
+        int[][] labels = randomLabels(config, new SplittableRandom(6));
+        DecoderLikelihood likelihood = DecoderLikelihood.create(config, weights, BATCH);
+        float[] gradient = likelihood.evaluate(z, labels).dz().clone();
+        double largest = 0;
+        for (float g : gradient) {
+            largest = Math.max(largest, Math.abs(g));
+        }
+        assertThat(largest).as("a gradient worth checking").isGreaterThan(1e-2);
+
+        // Every entry, in float32: a step of 1e-2 keeps rounding (~1e-5) and curvature (~1e-4) small.
+        float step = 1e-2f;
+        for (int i = 0; i < z.length; i++) {
+            float original = z[i];
+            z[i] = original + step;
+            double plus = total(likelihood.evaluate(z, labels).nll());
+            z[i] = original - step;
+            double minus = total(likelihood.evaluate(z, labels).nll());
+            z[i] = original;
+            double numeric = (plus - minus) / (2 * step);
+            assertThat((double) gradient[i]).as("dNLL/dz[%d]", i).isCloseTo(numeric, within(2e-3 + 2e-2 * Math.abs(numeric)));
+        }
+    }
+
+    @Test
+    void refusesInputsOfTheWrongSize() {
+        ModelConfig config = ModelPresets.byName("tiny-test");
+        DecoderLikelihood likelihood = DecoderLikelihood.create(config, arrays(RandomWeights.of(config, 1)), BATCH);
+        int[][] labels = randomLabels(config, new SplittableRandom(1));
+
+        assertThatThrownBy(() -> likelihood.evaluate(new float[5], labels))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z has 5 values");
+        labels[1][2] = config.numClasses();
+        assertThatThrownBy(() -> likelihood.evaluate(new float[BATCH * config.zSize()], labels))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("melody 1 has label");
+    }
+
+    private static double total(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    private static float[][] randomCodes(ModelConfig config, SplittableRandom random) {
+        float[][] z = new float[BATCH][config.zSize()];
+        for (float[] row : z) {
+            for (int d = 0; d < row.length; d++) {
+                row[d] = (float) random.nextGaussian();
+            }
+        }
+        return z;
+    }
+
+    private static int[][] randomLabels(ModelConfig config, SplittableRandom random) {
+        int[][] labels = new int[BATCH][config.numSteps()];
+        for (int[] row : labels) {
+            for (int t = 0; t < row.length; t++) {
+                row[t] = random.nextInt(config.numClasses());
+            }
+        }
+        return labels;
+    }
+
+    private static float[] flat(float[][] rows) {
+        int width = rows[0].length;
+        float[] out = new float[rows.length * width];
+        for (int b = 0; b < rows.length; b++) {
+            System.arraycopy(rows[b], 0, out, b * width, width);
+        }
+        return out;
+    }
+
+    private static Map<String, float[]> arrays(WeightSet weights) {
+        Map<String, float[]> arrays = new LinkedHashMap<>();
+        for (WeightTensor t : weights.tensors()) {
+            arrays.put(t.name(), t.values());
+        }
+        return arrays;
+    }
+}
