@@ -1,5 +1,6 @@
 package org.melodypalette.datasets;
 
+import org.melodypalette.files.BoundedFiles;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,11 +82,13 @@ public final class WindowDatasetFile {
     public static WindowDataset read(Path file) throws IOException {
         long size;
         try {
-            size = Files.size(file);
+            size = BoundedFiles.regularSize(file);
+        } catch (BoundedFiles.Refused e) {
+            throw new DatasetFormatException(file, e.problem());
         } catch (NoSuchFileException e) {
             throw new DatasetFormatException(file, "file not found");
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = BoundedFiles.open(file, size)) {
             DataInputStream data = new DataInputStream(in);
             byte[] magic = new byte[MAGIC.length];
             data.readFully(magic);

@@ -1,5 +1,6 @@
 package org.melodypalette.app.cli;
 
+import org.melodypalette.files.BoundedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = "Decode latent points from a {\"z\": [[...], ...]} file (as 'encode' prints) to melodies.")
 final class DecodeCommand implements Callable<Integer> {
+
+    /** Largest latent file read: 1,000 vectors of 512 numbers printed by {@code encode} take about 10 MB. */
+    private static final int MAX_Z_FILE_BYTES = 64 << 20;
 
     @Mixin
     ModelOptions model;
@@ -59,7 +63,7 @@ final class DecodeCommand implements Callable<Integer> {
     static float[][] readZ(Path file) throws IOException {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(Files.readAllBytes(file));
+            root = Json.MAPPER.readTree(BoundedFiles.read(file, MAX_Z_FILE_BYTES));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }

@@ -57,6 +57,10 @@ public final class TrainingRun {
             requireCompatible(saved.config(), data, options.dataset());
             trainer = Trainer.resume(saved, data, settings);
         } else {
+            if (options.resume()) {
+                throw new IOException(out + " holds no training checkpoint to resume; leave out --resume to start "
+                        + "a new run there");
+            }
             ModelConfig config = requestedConfig(options);
             if (config == null) {
                 throw new IOException(out + " holds no checkpoint to resume; give a preset to start a new run");
@@ -89,11 +93,7 @@ public final class TrainingRun {
             return ModelPresets.byName(options.preset());
         }
         if (options.configFile() != null) {
-            try {
-                return ModelConfigJson.fromJson(Files.readAllBytes(options.configFile()));
-            } catch (IOException e) {
-                throw new IOException(options.configFile() + ": not a usable model config: " + e.getMessage(), e);
-            }
+            return ModelConfigJson.read(options.configFile());
         }
         return null;
     }

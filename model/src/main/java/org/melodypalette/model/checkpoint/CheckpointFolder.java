@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.files.BoundedFiles;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint.Format;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfigJson;
@@ -27,6 +28,7 @@ import org.melodypalette.model.config.ModelConfigJson;
 public final class CheckpointFolder {
 
     public static final String CONFIG_FILE = "config.json";
+    private static final int MAX_CONFIG_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckpointFolder() {
@@ -95,10 +97,9 @@ public final class CheckpointFolder {
 
     private static byte[] readConfig(Path dir, Path configFile) throws CheckpointException {
         try {
-            if (Files.size(configFile) > 1 << 20) {
-                throw new CheckpointException(configFile, "is larger than 1 MB");
-            }
-            return Files.readAllBytes(configFile);
+            return BoundedFiles.read(configFile, MAX_CONFIG_BYTES);
+        } catch (BoundedFiles.Refused e) {
+            throw new CheckpointException(e.file(), e.problem());
         } catch (NoSuchFileException e) {
             throw new CheckpointException(dir, "not a checkpoint folder: " + CONFIG_FILE + " is missing");
         } catch (IOException e) {

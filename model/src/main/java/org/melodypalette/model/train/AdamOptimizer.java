@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.files.BoundedFiles;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,6 +43,8 @@ public final class AdamOptimizer {
     static final double EPSILON = 1e-8;
     private static final byte[] MAGIC = "MPADAM1\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER_BYTES = 1 << 20;
+    /** Two float32 moments per parameter of the largest checkpoint read (WeightsManifest's limit), plus the header. */
+    private static final long MAX_FILE_BYTES = 2 * (2L << 30) + (2 << 20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -132,8 +135,8 @@ public final class AdamOptimizer {
      * checked against the file before anything is allocated.
      */
     public static AdamOptimizer read(Path file, Map<String, long[]> shapes) throws CheckpointException {
-        try (InputStream in = Files.newInputStream(file)) {
-            long size = Files.size(file);
+        try (InputStream in = BoundedFiles.open(file, MAX_FILE_BYTES)) {
+            long size = BoundedFiles.regularSize(file);
             DataInputStream data = new DataInputStream(in);
             byte[] magic = new byte[MAGIC.length];
             data.readFully(magic);
@@ -165,6 +168,8 @@ public final class AdamOptimizer {
             return new AdamOptimizer(m, v, header.updates());
         } catch (CheckpointException e) {
             throw e;
+        } catch (BoundedFiles.Refused e) {
+            throw new CheckpointException(file, e.problem());
         } catch (EOFException e) {
             throw new CheckpointException(file, "optimizer state is truncated");
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.files.BoundedFiles;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.CheckpointFolder;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint;
@@ -35,6 +36,8 @@ public final class TrainingCheckpoint {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** Largest metrics.json or training_state.json read (a long run's history is a few MB). */
+    private static final int MAX_JSON_BYTES = 64 << 20;
     private static final String SAMPLING_PROBABILITY = "samplingProbability";
 
     /** Everything a checkpoint holds. */
@@ -111,7 +114,7 @@ public final class TrainingCheckpoint {
      */
     private static TrainingMetrics readMetrics(Path file) throws CheckpointException {
         try {
-            JsonNode tree = JSON.readTree(file.toFile());
+            JsonNode tree = JSON.readTree(BoundedFiles.read(file, MAX_JSON_BYTES));
             JsonNode history = tree.path("history");
             for (JsonNode entry : history) {
                 if (entry instanceof ObjectNode object && !object.has(SAMPLING_PROBABILITY)) {
@@ -119,6 +122,8 @@ public final class TrainingCheckpoint {
                 }
             }
             return JSON.treeToValue(tree, TrainingMetrics.class);
+        } catch (BoundedFiles.Refused e) {
+            throw new CheckpointException(file, e.problem());
         } catch (IOException | IllegalArgumentException e) {
             throw new CheckpointException(file, "cannot read: " + e.getMessage(), e);
         }
@@ -126,7 +131,9 @@ public final class TrainingCheckpoint {
 
     private static <T> T readJson(Path file, Class<T> type) throws CheckpointException {
         try {
-            return JSON.readValue(file.toFile(), type);
+            return JSON.readValue(BoundedFiles.read(file, MAX_JSON_BYTES), type);
+        } catch (BoundedFiles.Refused e) {
+            throw new CheckpointException(file, e.problem());
         } catch (IOException | IllegalArgumentException e) {
             throw new CheckpointException(file, "cannot read: " + e.getMessage(), e);
         }
