@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.files.BoundedFiles;
@@ -39,6 +41,7 @@ public final class CheckpointFolder {
         if (!Files.isDirectory(dir)) {
             throw new CheckpointException(dir, Files.exists(dir) ? "is not a folder" : "checkpoint folder does not exist");
         }
+        CheckpointChecksums.verify(dir);
         Path configFile = dir.resolve(CONFIG_FILE);
         byte[] configBytes = readConfig(dir, configFile);
         JsonNode tree;
@@ -75,9 +78,10 @@ public final class CheckpointFolder {
     /**
      * Writes {@code config.json} and the weights (float32, magenta.js manifest format) into
      * {@code dir}, creating it; every file atomically, the config last. The weights must be exactly
-     * the variables {@link MagentaVariables#shapes} lists for the config (sigma included).
+     * the variables {@link MagentaVariables#shapes} lists for the config (sigma included). Records
+     * their checksums ({@link CheckpointChecksums}) and returns the names of the files written.
      */
-    public static void write(Path dir, ModelConfig config, WeightSet weights) throws IOException {
+    public static List<String> write(Path dir, ModelConfig config, WeightSet weights) throws IOException {
         Map<String, int[]> expected = MagentaVariables.shapes(config);
         for (Map.Entry<String, int[]> e : expected.entrySet()) {
             try {
@@ -91,8 +95,12 @@ public final class CheckpointFolder {
                     + "architecture has " + expected.size());
         }
         Files.createDirectories(dir);
-        WeightsManifest.write(dir, weights);
+        List<String> written = new ArrayList<>(WeightsManifest.write(dir, weights));
+        written.add(WeightsManifest.FILE_NAME);
         AtomicFiles.write(dir.resolve(CONFIG_FILE), ModelConfigJson.toJson(config));
+        written.add(CONFIG_FILE);
+        CheckpointChecksums.write(dir, written);
+        return written;
     }
 
     private static byte[] readConfig(Path dir, Path configFile) throws CheckpointException {

@@ -123,8 +123,9 @@ public final class WeightsManifest {
     /**
      * Writes the weights as float32 in 4 MB shards {@code group1-shardKofN} and the manifest, each
      * file atomically, the manifest last (a reader never sees a manifest without its shards).
+     * Returns the shard file names.
      */
-    public static void write(Path dir, WeightSet weights) throws IOException {
+    public static List<String> write(Path dir, WeightSet weights) throws IOException {
         long total = 4L * weights.parameterCount();
         int shardCount = (int) Math.max(1, (total + SHARD_BYTES - 1) / SHARD_BYTES);
         ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(total)).order(ByteOrder.LITTLE_ENDIAN);
@@ -145,6 +146,18 @@ public final class WeightsManifest {
         }
         AtomicFiles.write(dir.resolve(FILE_NAME),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(List.of(new Group(paths, entries))));
+        return paths;
+    }
+
+    /** The shard file names the folder's manifest lists, in order (nothing else is checked). */
+    public static List<String> shardNames(Path dir) throws CheckpointException {
+        List<String> names = new ArrayList<>();
+        for (Group group : parseManifest(dir.resolve(FILE_NAME))) {
+            if (group != null && group.paths() != null) {
+                names.addAll(group.paths());
+            }
+        }
+        return names;
     }
 
     private static List<Group> parseManifest(Path manifestFile) throws CheckpointException {

@@ -103,6 +103,21 @@ public final class AdamOptimizer {
         }
     }
 
+    /** The first non-finite (or negative second) moment, as "NAME/m holds …", or null when all are sound. */
+    String firstUnsoundMoment() {
+        for (String name : firstMoments.keySet()) {
+            String m = FiniteValues.problem(firstMoments.get(name).data().asFloat(), false);
+            if (m != null) {
+                return name + "/m " + m;
+            }
+            String v = FiniteValues.problem(secondMoments.get(name).data().asFloat(), true);
+            if (v != null) {
+                return name + "/v " + v;
+            }
+        }
+        return null;
+    }
+
     /** Writes the state atomically. */
     public void write(Path file) throws IOException {
         List<TensorEntry> entries = new ArrayList<>();
@@ -163,6 +178,11 @@ public final class AdamOptimizer {
                 data.readFully(raw);
                 float[] values = new float[raw.length / 4];
                 ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+                String problem = FiniteValues.problem(values, entry.slot().equals("v"));
+                if (problem != null) {
+                    throw new CheckpointException(file, "optimizer tensor " + entry.name() + "/" + entry.slot()
+                            + " " + problem + "; the state is damaged");
+                }
                 (entry.slot().equals("m") ? m : v).put(entry.name(), Nd4j.create(values, shape, 'c'));
             }
             return new AdamOptimizer(m, v, header.updates());

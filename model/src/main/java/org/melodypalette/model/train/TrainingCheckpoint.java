@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.files.BoundedFiles;
+import org.melodypalette.model.checkpoint.CheckpointChecksums;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.CheckpointFolder;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint;
@@ -28,6 +31,7 @@ import org.melodypalette.model.net.MusicVaeVariables;
  * metrics.json           TrainingMetrics
  * optimizer_state.bin    Adam moments and update count (AdamOptimizer)
  * training_state.json    TrainingState
+ * checksums.sha256       SHA-256 of each file above (CheckpointChecksums), verified on every load
  * </pre>
  * The first three make it a model checkpoint anyone can load; the rest is only for resuming.
  */
@@ -55,12 +59,16 @@ public final class TrainingCheckpoint {
                 && Files.isRegularFile(folder.resolve(TrainingState.FILE_NAME));
     }
 
+    /** Writes the checkpoint; refuses (DivergenceGuard) parameters or optimizer state that are not finite. */
     public static void write(Path folder, Contents contents) throws IOException {
+        DivergenceGuard.requireSound(folder, contents);
         AtomicFolder.replace(folder, dir -> {
-            CheckpointFolder.write(dir, contents.config(), contents.weights());
+            List<String> written = new ArrayList<>(CheckpointFolder.write(dir, contents.config(), contents.weights()));
             AtomicFiles.write(dir.resolve(TrainingMetrics.FILE_NAME), JSON.writeValueAsBytes(contents.metrics()));
             contents.optimizer().write(dir.resolve(AdamOptimizer.FILE_NAME));
             AtomicFiles.write(dir.resolve(TrainingState.FILE_NAME), JSON.writeValueAsBytes(contents.state()));
+            written.addAll(List.of(TrainingMetrics.FILE_NAME, AdamOptimizer.FILE_NAME, TrainingState.FILE_NAME));
+            CheckpointChecksums.write(dir, written);
         });
     }
 
