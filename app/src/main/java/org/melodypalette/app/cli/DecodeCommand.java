@@ -36,6 +36,9 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also write decoded_NN.mid files here.")
     Path out;
 
+    @Option(names = "--force", description = "Replace existing files instead of writing under fresh names.")
+    boolean force;
+
     @Option(names = "--json", description = "Print {\"melodies\": [{\"labels\", \"notes\"}, ...]} (default output).")
     boolean json;
 
@@ -53,7 +56,7 @@ final class DecodeCommand implements Callable<Integer> {
                 items.add(MelodyFiles.toJson(l, melody));
             }
             if (out != null) {
-                MelodyFiles.write(out, "decoded", melodies);
+                MelodyFiles.write(out, "decoded", melodies, force);
             }
             System.out.println(Json.write(Map.of("melodies", items)));
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.melodypalette.files.OutputFiles;
 import org.melodypalette.midi.MidiFiles;
 import org.melodypalette.midi.render.RenderSettings;
 import org.melodypalette.midi.render.RenderedAudio;
@@ -43,6 +44,9 @@ final class RenderCommand implements Callable<Integer> {
             description = "Folder for the WAV files, or a .wav file when there is one input (default: beside each input).")
     Path out;
 
+    @Option(names = "--force", description = "Replace existing WAV files (otherwise an existing one is an error).")
+    boolean force;
+
     @Parameters(arity = "1..*", paramLabel = "MIDI")
     List<Path> files;
 
@@ -56,8 +60,13 @@ final class RenderCommand implements Callable<Integer> {
         int failed = 0;
         for (int i = 0; i < files.size(); i++) {
             try {
-                RenderedAudio audio = renderer.render(MidiFiles.read(files.get(i)), targets.get(i));
-                System.out.printf(Locale.ROOT, "%s -> %s (%.1f s)%n", files.get(i), audio.file(), audio.seconds());
+                OutputFiles.claim(targets.get(i), force);
+                try {
+                    RenderedAudio audio = renderer.render(MidiFiles.read(files.get(i)), targets.get(i));
+                    System.out.printf(Locale.ROOT, "%s -> %s (%.1f s)%n", files.get(i), audio.file(), audio.seconds());
+                } finally {
+                    OutputFiles.releaseUnwritten(List.of(targets.get(i)));
+                }
             } catch (IOException e) {
                 System.err.println("palette render: " + e.getMessage());
                 failed++;
