@@ -3,10 +3,12 @@ package org.melodypalette.app.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,10 +33,18 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (LatentCodec codec = model.open()) {
-            List<LatentVector> z = codec.encode(MelodyFiles.read(files, track));
-            System.out.println(Json.write(Map.of("z", z.stream().map(LatentVector::toArray).toList())));
+        BatchInputs<Melody> read = BatchInputs.read(files, "encode",
+                file -> MelodyFiles.read(List.of(file), track).get(0), System.err);
+        if (read.values().isEmpty()) {
+            return read.exitCode();
         }
-        return 0;
+        try (LatentCodec codec = model.open()) {
+            List<LatentVector> z = codec.encode(read.values());
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("z", z.stream().map(LatentVector::toArray).toList());
+            output.put("files", read.fileNames());
+            System.out.println(Json.write(output));
+        }
+        return read.exitCode();
     }
 }

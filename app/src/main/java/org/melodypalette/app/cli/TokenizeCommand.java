@@ -2,11 +2,10 @@ package org.melodypalette.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.melodypalette.music.Melody;
 import org.melodypalette.tokenizer.MelodyTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +23,7 @@ final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
     String track;
 
-    @Option(names = "--json", description = "Print {\"labels\": [[...], ...]} in input order.")
+    @Option(names = "--json", description = "Print {\"labels\": [[...], ...], \"files\": [...]} for the files read, in input order.")
     boolean json;
 
     @Parameters(arity = "1..*", paramLabel = "MIDI")
@@ -36,18 +35,19 @@ final class TokenizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be positive, got " + steps);
         }
         MelodyTokenizer tokenizer = MelodyTokenizer.magenta();
-        List<int[]> labels = new ArrayList<>();
-        for (Melody melody : MelodyFiles.read(files, track)) {
-            labels.add(tokenizer.encode(melody, steps));
-        }
+        BatchInputs<int[]> read = BatchInputs.read(files, "tokenize",
+                file -> tokenizer.encode(MelodyFiles.read(List.of(file), track).get(0), steps), System.err);
         if (json) {
-            System.out.println(Json.write(Map.of("labels", labels)));
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("labels", read.values());
+            output.put("files", read.fileNames());
+            System.out.println(Json.write(output));
         } else {
-            for (int i = 0; i < files.size(); i++) {
-                System.out.println("# " + files.get(i));
-                System.out.println(tokenizer.toText(labels.get(i), 16));
+            for (int i = 0; i < read.files().size(); i++) {
+                System.out.println("# " + read.files().get(i));
+                System.out.println(tokenizer.toText(read.values().get(i), 16));
             }
         }
-        return 0;
+        return read.exitCode();
     }
 }
