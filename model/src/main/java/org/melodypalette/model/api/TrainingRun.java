@@ -11,7 +11,9 @@ import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfigJson;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.config.ModelSizeLimits;
 import org.melodypalette.model.net.MusicVaeVariables;
+import org.melodypalette.model.train.MemoryBudget;
 import org.melodypalette.model.train.NativeThreads;
 import org.melodypalette.model.train.Trainer;
 import org.melodypalette.model.train.TrainingCheckpoint;
@@ -55,6 +57,7 @@ public final class TrainingRun {
                         + ", which differs from the requested " + requested.name());
             }
             requireCompatible(saved.config(), data, options.dataset());
+            ModelSizeLimits.requireTrainingFits(saved.config(), MemoryBudget.usableBytes());
             trainer = Trainer.resume(saved, data, settings);
         } else {
             if (options.resume()) {
@@ -67,6 +70,7 @@ public final class TrainingRun {
             }
             requireEmptyOrMissing(out);
             requireCompatible(config, data, options.dataset());
+            ModelSizeLimits.requireTrainingFits(config, MemoryBudget.usableBytes());
             trainer = options.initFrom() == null ? Trainer.start(config, data, settings)
                     : warmStart(config, data, settings, options.initFrom());
         }

@@ -41,6 +41,39 @@ public final class ModelSizeLimits {
         }
     }
 
+    /**
+     * A lower bound on the memory one training step takes: the LSTM states (h and c) the backward
+     * pass keeps for every step, layer and window of the batch, encoder layers in both directions.
+     * A real step takes more (gates, gradients, Adam's moments), so a config over the heap cannot
+     * train at all.
+     */
+    public static long trainingBytesLowerBound(ModelConfig config) {
+        long units = 0;
+        for (int size : config.encoderSizes()) {
+            units += 2L * size;
+        }
+        for (List<Integer> sizes : List.of(config.decoderSizes(), config.conductorSizes())) {
+            for (int size : sizes) {
+                units += size;
+            }
+        }
+        return 4L * config.training().batchSize() * config.numSteps() * 2 * units;
+    }
+
+    /**
+     * Fails, before anything is allocated, when a training step of {@code config} cannot fit in
+     * {@code maxBytes} (the JVM's heap: {@code Runtime.maxMemory()}).
+     */
+    public static void requireTrainingFits(ModelConfig config, long maxBytes) {
+        long needed = trainingBytesLowerBound(config);
+        if (needed > maxBytes) {
+            throw new IllegalArgumentException(config.name() + ": a training step on batches of "
+                    + config.training().batchSize() + " windows of " + config.numSteps() + " steps needs at least "
+                    + (needed >> 20) + " MB, more than the " + (maxBytes >> 20) + " MB this program may use; lower "
+                    + "batchSize or the layer sizes, or give Java more memory (-Xmx)");
+        }
+    }
+
     /** Fails when the training batch is over {@link #MAX_BATCH_SIZE}. */
     static void checkBatch(int batchSize) {
         at(null, "batchSize", batchSize, MAX_BATCH_SIZE);
