@@ -121,7 +121,7 @@ public final class MidiFiles {
         try {
             size = BoundedFiles.regularSize(file);
         } catch (BoundedFiles.Refused e) {
-            throw new MidiFormatException(source, e.problem());
+            throw new IOException("cannot read " + source + ": " + e.problem(), e);
         } catch (IOException e) {
             throw unreadable(source, e);
         }

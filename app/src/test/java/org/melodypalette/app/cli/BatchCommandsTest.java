@@ -44,7 +44,7 @@ class BatchCommandsTest {
         assertThat(run.err().lines()).hasSize(3).satisfiesExactly(
                 line -> assertThat(line).startsWith("palette tokenize: " + notMidi + ": "),
                 line -> assertThat(line).isEqualTo("palette tokenize: cannot read " + missing + ": no such file"),
-                line -> assertThat(line).isEqualTo("palette tokenize: " + fifo
+                line -> assertThat(line).isEqualTo("palette tokenize: cannot read " + fifo
                         + ": is not a regular file (a FIFO, socket or device); refusing to read it"));
         JsonNode out = Json.MAPPER.readTree(run.out());
         assertThat(out.get("labels")).hasSize(2);

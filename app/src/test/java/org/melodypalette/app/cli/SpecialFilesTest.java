@@ -54,7 +54,7 @@ class SpecialFilesTest {
     @Test
     void midiDatasetIndexProjectLatentAndSoundfontReadersRefuseSpecialFiles() throws Exception {
         for (Path special : specials("input")) {
-            assertThatThrownBy(() -> MidiFiles.read(special)).hasMessage(special + ": " + NOT_REGULAR);
+            assertThatThrownBy(() -> MidiFiles.read(special)).hasMessage("cannot read " + special + ": " + NOT_REGULAR);
             assertThatThrownBy(() -> WindowDatasetFile.read(special)).hasMessage(special + ": " + NOT_REGULAR);
             assertThatThrownBy(() -> ProjectFiles.read(special))
                     .hasMessage("project " + special + " cannot be read: the file " + NOT_REGULAR);
