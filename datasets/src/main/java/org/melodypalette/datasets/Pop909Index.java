@@ -3,7 +3,9 @@ package org.melodypalette.datasets;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import org.melodypalette.files.BoundedFiles;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +50,9 @@ public final class Pop909Index {
         if (root == null || !Files.isRegularFile(root.resolve(FILE_NAME))) {
             return Optional.empty();
         }
-        try (var lines = Files.lines(root.resolve(FILE_NAME), StandardCharsets.UTF_8).limit(1)) {
-            return lines.findFirst().filter(h -> h.startsWith(HEADER_START)
+        try (var lines = new BufferedReader(new InputStreamReader(
+                BoundedFiles.open(root.resolve(FILE_NAME), MAX_FILE_BYTES), StandardCharsets.UTF_8))) {
+            return Optional.ofNullable(lines.readLine()).filter(h -> h.startsWith(HEADER_START)
                     && h.endsWith("num_beats_per_measure,num_quavers_per_beat")).map(h -> root);
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
