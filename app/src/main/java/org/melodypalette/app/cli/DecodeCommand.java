@@ -3,7 +3,6 @@ package org.melodypalette.app.cli;
 import org.melodypalette.files.BoundedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
