@@ -4,8 +4,10 @@
 # Defaults: app/docs, the bundled model checkpoints/mel_2bar (pass another checkpoint folder, ours or
 # a magenta.js one, as the second argument) and $PALETTE_SHARED (else ../shared)/data/cre-irish.
 # Needs Xvfb and GTK (Debian: apt-get install -y xvfb libgtk-3-0).
-# Opens scripts/demo-project.json, interpolates, blends the palette, saves editor.png,
-# interpolation.png, palette.png and data-vs-latent.png; if the MIDI folder exists, trains the small
+# First starts the app on a fresh user.home and saves first-window.png and first-window-light.png
+# (the window a new user sees). Then opens scripts/demo-project.json, interpolates, blends the palette, saves editor.png,
+# interpolation.png, palette.png, data-vs-latent.png, generate.png, model-tab.png and (with
+# checkpoints/mel_16bar) model-switch.png; if the MIDI folder exists, trains the small
 # scripts/screenshot-model.json on it for 150 steps (into a temporary folder) and saves training.png;
 # then quits. The user's own autosave and models are never touched. SCREENSHOT_DISPLAY picks the
 # X display (default :97).
@@ -40,8 +42,15 @@ if [ -d "$TRAIN_MIDI" ]; then
 else
   echo "no MIDI folder at $TRAIN_MIDI: no training.png" >&2
 fi
+# The first window on a fresh user.home (no autosave, no preferences): the demo project a first
+# start opens on, in the dark and the light theme.
+mkdir -p "$WORK/home"
 # shellcheck disable=SC2086
-DISPLAY="$DISPLAY_NUMBER" timeout 900 java --add-modules jdk.incubator.vector -Dpalette.screenshots="$OUT" -Dpalette.autosave="$WORK/autosave.json" \
+DISPLAY="$DISPLAY_NUMBER" timeout 300 java --add-modules jdk.incubator.vector -Duser.home="$WORK/home" \
+  -Dpalette.screenshots="$OUT" -Dpalette.screenshots.first=true -Dpalette.models="$WORK/models" \
+  -Dpalette.home="$ROOT" -cp "$JAR:$ROOT/app/target/lib/*" org.melodypalette.app.workbench.WorkbenchMain $MODEL_ARGS
+# shellcheck disable=SC2086
+DISPLAY="$DISPLAY_NUMBER" timeout 900 java -Duser.home="$WORK/home" --add-modules jdk.incubator.vector -Dpalette.screenshots="$OUT" -Dpalette.autosave="$WORK/autosave.json" \
   -Dpalette.models="$WORK/models" $TRAIN_ARGS \
   -Dpalette.home="$ROOT" -cp "$JAR:$ROOT/app/target/lib/*" org.melodypalette.app.workbench.WorkbenchMain \
   --project "$ROOT/app/scripts/demo-project.json" $MODEL_ARGS

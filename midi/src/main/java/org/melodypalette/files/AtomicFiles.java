@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files so that a reader only ever sees the old content or the complete new content:
@@ -22,6 +24,8 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -35,7 +39,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path temp;
         try {
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            temp = createTemp(dir, absolute.getFileName().toString());
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": folder " + dir
                     + " is not writable (" + e.getMessage() + ")", e);
@@ -59,6 +63,24 @@ public final class AtomicFiles {
                 throw new IOException("cannot write " + target + ": " + io.getMessage(), io);
             }
             throw e;
+        }
+    }
+
+    /**
+     * A new empty file {@code .NAME.<random>.tmp} in {@code dir}, created with the default
+     * permissions (what the umask leaves), so that the file it becomes is readable as any other new
+     * file is. ({@link Files#createTempFile} would make it owner-only, 0600.)
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
         }
     }
 }

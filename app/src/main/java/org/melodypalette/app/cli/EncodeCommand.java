@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code palette encode}: MIDI melodies → latent means. */
 @Command(name = "encode", mixinStandardHelpOptions = true,
-        description = "Encode each file's melody (first numSteps steps) to its latent mean z; prints {\"z\": [[...], ...]}.")
+        description = "Encode each file's melody (as many steps as the model takes, from the first bar with a note "
+                + "unless --from-bar says otherwise) to its latent mean z; prints {\"z\": [[...], ...]}.")
 final class EncodeCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,23 +29,25 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON output (the only format; accepted for symmetry with the other commands).")
     boolean json;
 
+    @Mixin
+    InputOptions input;
+
     @Parameters(arity = "1..*", paramLabel = "MIDI")
     List<Path> files;
 
     @Override
     public Integer call() throws IOException {
-        BatchInputs<Melody> read = BatchInputs.read(files, "encode",
-                file -> MelodyFiles.read(List.of(file), track).get(0), System.err);
-        if (read.values().isEmpty()) {
+        try (LatentCodec codec = model.open()) {
+            BatchInputs<Melody> read = BatchInputs.read(files, "encode",
+                    file -> input.melodies(List.of(file), track, codec.info()).get(0), System.err);
+            if (!read.values().isEmpty()) {
+                List<LatentVector> z = codec.encode(read.values());
+                Map<String, Object> output = new LinkedHashMap<>();
+                output.put("z", z.stream().map(LatentVector::toArray).toList());
+                output.put("files", read.fileNames());
+                System.out.println(Json.write(output));
+            }
             return read.exitCode();
         }
-        try (LatentCodec codec = model.open()) {
-            List<LatentVector> z = codec.encode(read.values());
-            Map<String, Object> output = new LinkedHashMap<>();
-            output.put("z", z.stream().map(LatentVector::toArray).toList());
-            output.put("files", read.fileNames());
-            System.out.println(Json.write(output));
-        }
-        return read.exitCode();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.app.input.MelodyReading;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code palette interpolate}: a latent path from melody A to melody B. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true,
-        description = "Write the melodies along the latent path from A to B as interp_NN.mid files.")
+        description = "Write the melodies along the latent path from A to B as interp_NN.mid files at A's tempo. "
+                + "A and B are read from their first bar with a note unless --from-bar says otherwise.")
 final class InterpolateCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,6 +37,9 @@ final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
     String track;
 
+    @Mixin
+    InputOptions input;
+
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
@@ -49,10 +54,12 @@ final class InterpolateCommand implements Callable<Integer> {
         if (steps < 2 || steps > 256) {
             throw new IllegalArgumentException("--steps must be in 2..256, got " + steps);
         }
-        List<Melody> ab = MelodyFiles.read(files, track);
         try (LatentCodec codec = model.open()) {
+            List<MelodyReading> readings = input.read(files, track, codec.info());
+            List<Melody> ab = readings.stream().map(MelodyReading::melody).toList();
             List<Melody> path = codec.interpolate(ab.get(0), ab.get(1), steps, mode, keepOriginals,
                     sampling.options(0.0));
+            path = MelodyFiles.atTempo(path, readings.get(0).report().qpm());
             MelodyFiles.write(out, "interp", path, force).forEach(System.out::println);
         }
         return 0;

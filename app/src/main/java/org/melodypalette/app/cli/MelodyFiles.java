@@ -6,14 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.melodypalette.app.input.MelodyReading;
 import org.melodypalette.files.OutputFiles;
-import org.melodypalette.midi.MelodyExtraction;
 import org.melodypalette.midi.MidiExport;
 import org.melodypalette.midi.MidiFiles;
-import org.melodypalette.midi.QuantizeOptions;
-import org.melodypalette.midi.TrackSelector;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;
+import org.melodypalette.music.Pitches;
 
 /** MIDI files ↔ melodies and the CLI's JSON view of melodies. */
 final class MelodyFiles {
@@ -21,14 +20,19 @@ final class MelodyFiles {
     private MelodyFiles() {
     }
 
-    /** Each file's melody (track chosen by {@code track}, or the most melody-like), quantised from tick 0. */
+    /**
+     * Each file's melody (track chosen by {@code track}, or the most melody-like) from its first bar
+     * with a note to the end of the track, pitches folded into the piano range; reductions are
+     * announced as {@link InputOptions} does. Commands with a model use {@link InputOptions#read}.
+     */
     static List<Melody> read(List<Path> files, String track) throws IOException {
-        TrackSelector selector = track == null ? TrackSelector.auto() : TrackSelector.parse(track);
-        List<Melody> melodies = new ArrayList<>();
-        for (Path file : files) {
-            melodies.add(MelodyExtraction.extract(MidiFiles.read(file), selector, QuantizeOptions.DEFAULT).melody());
-        }
-        return melodies;
+        return new InputOptions().read(files, track, null, Pitches.PIANO_LOW, Pitches.PIANO_HIGH).stream()
+                .map(MelodyReading::melody).toList();
+    }
+
+    /** The melodies at {@code qpm}, e.g. an input's tempo for outputs that a model made at its own. */
+    static List<Melody> atTempo(List<Melody> melodies, double qpm) {
+        return melodies.stream().map(m -> m.withGrid(m.grid().withTempo(qpm))).toList();
     }
 
     /**

@@ -38,6 +38,7 @@ public final class PaletteCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PaletteCommand());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
 

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.melodypalette.files.OutputFiles;
 import org.melodypalette.midi.MidiFiles;
+import org.melodypalette.midi.MidiFormatException;
+import org.melodypalette.midi.MidiSong;
 import org.melodypalette.midi.render.RenderSettings;
 import org.melodypalette.midi.render.RenderedAudio;
 import org.melodypalette.midi.render.WavRenderer;
@@ -60,9 +62,13 @@ final class RenderCommand implements Callable<Integer> {
         int failed = 0;
         for (int i = 0; i < files.size(); i++) {
             try {
+                MidiSong song = MidiFiles.read(files.get(i));
+                if (song.noteCount() == 0) {
+                    throw new MidiFormatException(song.source(), "it has no notes; nothing to render");
+                }
                 OutputFiles.claim(targets.get(i), force);
                 try {
-                    RenderedAudio audio = renderer.render(MidiFiles.read(files.get(i)), targets.get(i));
+                    RenderedAudio audio = renderer.render(song, targets.get(i));
                     System.out.printf(Locale.ROOT, "%s -> %s (%.1f s)%n", files.get(i), audio.file(), audio.seconds());
                 } finally {
                     OutputFiles.releaseUnwritten(List.of(targets.get(i)));

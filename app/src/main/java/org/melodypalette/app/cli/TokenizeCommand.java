@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.melodypalette.tokenizer.MelodyTokenizer;
+import org.melodypalette.tokenizer.MelodyVocabulary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code palette tokenize}: each file's melody, quantised from tick 0, as MusicVAE labels. */
+/** {@code palette tokenize}: each file's melody, from its first bar with a note, as MusicVAE labels. */
 @Command(name = "tokenize", mixinStandardHelpOptions = true,
-        description = "Print the MusicVAE melody labels of each file's melody (quantised from tick 0) "
-                + "over its first N steps.")
+        description = "Print the MusicVAE melody labels of each file's melody (from its first bar with a note "
+                + "unless --from-bar says otherwise) over N steps.")
 final class TokenizeCommand implements Callable<Integer> {
 
     @Option(names = "--steps", required = true, description = "Steps to encode (32 = 2 bars of 16ths).")
@@ -26,6 +28,9 @@ final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"labels\": [[...], ...], \"files\": [...]} for the files read, in input order.")
     boolean json;
 
+    @Mixin
+    InputOptions input;
+
     @Parameters(arity = "1..*", paramLabel = "MIDI")
     List<Path> files;
 
@@ -35,8 +40,10 @@ final class TokenizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be positive, got " + steps);
         }
         MelodyTokenizer tokenizer = MelodyTokenizer.magenta();
-        BatchInputs<int[]> read = BatchInputs.read(files, "tokenize",
-                file -> tokenizer.encode(MelodyFiles.read(List.of(file), track).get(0), steps), System.err);
+        MelodyVocabulary range = tokenizer.vocabulary();
+        BatchInputs<int[]> read = BatchInputs.read(files, "tokenize", file -> tokenizer.encode(
+                input.read(List.of(file), track, steps, range.minPitch(), range.maxPitch()).get(0).melody(), steps),
+                System.err);
         if (json) {
             Map<String, Object> output = new LinkedHashMap<>();
             output.put("labels", read.values());

@@ -33,7 +33,7 @@ public final class ClipHandOff implements ClipActions {
     ClipHandOff(Workbench workbench, Supplier<Window> window) {
         this.workbench = workbench;
         this.window = window;
-        this.midi = new MidiTransfer(workbench.status());
+        this.midi = new MidiTransfer(workbench.status(), workbench.runner());
     }
 
     /** The MIDI import/export used here (tests replace its dialog). */
@@ -51,7 +51,8 @@ public final class ClipHandOff implements ClipActions {
     @Override
     public void sendToEditor(Melody melody) {
         if (melody != null) {
-            workbench.editor().replaceMelody(melody);
+            // At the tempo playing now: a model's result carries no tempo of its own.
+            workbench.editor().replaceMelody(withTempo(melody));
             workbench.status().info("Clip sent to the editor (Undo brings the old one back)");
         }
     }
@@ -175,7 +176,7 @@ public final class ClipHandOff implements ClipActions {
         midi.importInteractively(file, workbench.editor().getMelody().lengthSteps(), window.get(), imported -> {
             workbench.editor().replaceMelody(imported.melody());
             workbench.transport().tempoProperty().set(imported.melody().grid().qpm());
-            workbench.status().info("Imported " + imported.description());
+            workbench.status().info("Imported " + imported.description() + imported.reductions());
         });
     }
 

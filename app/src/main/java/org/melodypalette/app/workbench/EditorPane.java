@@ -36,12 +36,26 @@ final class EditorPane extends BorderPane {
 
     EditorPane(EditorViewModel editor, TransportViewModel transport, ClipActions actions) {
         roll = new PianoRollView(editor);
-        setCenter(roll);
+        setCenter(new javafx.scene.layout.StackPane(roll, emptyHint(editor)));
         setTop(toolbar(editor, transport, actions));
         transport.cursorStepProperty().addListener((obs, old, now) ->
                 roll.cursorStepProperty().set(EDITOR_SOURCE.equals(transport.sourceProperty().get())
                         ? now.doubleValue() : -1));
         editor.melodyProperty().addListener((obs, old, now) -> transport.update(EDITOR_SOURCE, now));
+    }
+
+    /** Text over an empty roll saying the three ways to get notes; clicks pass through to the roll. */
+    private static Label emptyHint(EditorViewModel editor) {
+        Label hint = new Label("Empty clip — three ways to start:\n"
+                + "✎  draw notes with the mouse (Draw tool, key B)\n"
+                + "⤓  import a MIDI file: Ctrl+I, or drop it on the window\n"
+                + "✦  Generate tab ▸ Sample, then Edit on a result");
+        hint.setId("emptyRollHint");
+        hint.getStyleClass().add("empty-hint");
+        hint.setMouseTransparent(true);
+        hint.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> editor.getMelody().isSilent(), editor.melodyProperty()));
+        return hint;
     }
 
     PianoRollView roll() {
@@ -66,7 +80,17 @@ final class EditorPane extends BorderPane {
                 editor.setBars(bars.getValue());
             }
         });
-        editor.barsProperty().addListener((obs, old, now) -> bars.setValue(now.intValue()));
+        // A clip of another length (an import in 2/4 or 3/4) is listed too, so the box never goes blank.
+        Runnable showBars = () -> {
+            int now = editor.barsProperty().get();
+            if (!bars.getItems().contains(now)) {
+                bars.getItems().setAll(java.util.stream.Stream.concat(EditorViewModel.BAR_CHOICES.stream(),
+                        java.util.stream.Stream.of(now)).sorted().toList());
+            }
+            bars.setValue(now);
+        };
+        editor.barsProperty().addListener(o -> showBars.run());
+        showBars.run();
 
         ComboBox<Integer> view = new ComboBox<>();
         view.setId("viewChoice");

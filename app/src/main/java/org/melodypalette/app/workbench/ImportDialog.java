@@ -10,23 +10,28 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import org.melodypalette.app.input.Plural;
+import org.melodypalette.app.input.ReadingReport;
 import org.melodypalette.app.workbench.clip.MiniRoll;
+import org.melodypalette.app.workbench.task.LatestRequest;
+import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.midi.MidiSong;
 import org.melodypalette.midi.MidiTrack;
 import org.melodypalette.music.Melody;
 
 /**
- * Asks which track and which bars of a MIDI file to import, with a preview of the result.
- * The result is an {@link ImportChoice}; the extraction itself is {@link MidiTransfer#extract}.
+ * Asks which track and which bars of a MIDI file to import, with a preview of the result and of
+ * what reading it reduces. It opens on the suggested track from its first bar with a note, and
+ * choosing another track moves to that track's first bar with a note. Quantising for the preview
+ * runs on the task runner. The result is an {@link MidiTransfer.ImportChoice}; the extraction
+ * itself is {@link MidiTransfer#extract}.
  */
 final class ImportDialog extends Dialog<MidiTransfer.ImportChoice> {
 
-    private final MidiSong song;
     private final MiniRoll preview = new MiniRoll(420, 90);
     private final Label previewText = new Label();
 
-    ImportDialog(Window owner, MidiSong song, MidiTransfer transfer, int suggestedTrack, int bars) {
-        this.song = song;
+    ImportDialog(Window owner, MidiSong song, MidiTransfer transfer, int suggestedTrack, int firstBar, int bars) {
         initOwner(owner);
         setTitle("Import MIDI");
         setHeaderText("Import from " + java.nio.file.Path.of(song.source()).getFileName());
@@ -39,7 +44,7 @@ final class ImportDialog extends Dialog<MidiTransfer.ImportChoice> {
         track.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(MidiTrack t) {
-                return t == null ? "" : t.label() + " — " + t.notes().size() + " notes"
+                return t == null ? "" : t.label() + " — " + Plural.count(t.notes().size(), "note")
                         + (t.isDrums() ? " (drums)" : "");
             }
 
@@ -50,7 +55,7 @@ final class ImportDialog extends Dialog<MidiTransfer.ImportChoice> {
         });
         track.getSelectionModel().select(tracks.stream().filter(t -> t.index() == suggestedTrack).findFirst()
                 .orElse(tracks.isEmpty() ? null : tracks.get(0)));
-        Spinner<Integer> startBar = new Spinner<>(1, 9999, 1);
+        Spinner<Integer> startBar = new Spinner<>(1, 9999, firstBar);
         startBar.setId("importStartBar");
         startBar.setEditable(true);
         org.melodypalette.app.workbench.clip.LenientNumbers.applyInteger(startBar);
@@ -63,6 +68,9 @@ final class ImportDialog extends Dialog<MidiTransfer.ImportChoice> {
         }
         length.setValue(bars);
         CheckBox estimate = new CheckBox("Estimate the grid offset (for files not aligned to bar 1)");
+        previewText.setId("importPreviewText");
+        previewText.setWrapText(true);
+        previewText.setMaxWidth(420);
 
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -76,15 +84,34 @@ final class ImportDialog extends Dialog<MidiTransfer.ImportChoice> {
         form.add(previewText, 0, 5, 2, 1);
         getDialogPane().setContent(form);
 
+        LatestRequest<MidiTransfer.Imported> previews = new LatestRequest<>(transfer.runner(), this::showPreview,
+                e -> {
+                    preview.setMelody(null);
+                    previewText.setText(StatusLine.describe(e));
+                });
         Runnable refresh = () -> {
             MidiTrack t = track.getValue();
             if (t == null || startBar.getValue() == null || length.getValue() == null) {
                 return;
             }
-            showPreview(transfer, new MidiTransfer.ImportChoice(t.index(), startBar.getValue() - 1, length.getValue(),
-                    estimate.isSelected()));
+            MidiTransfer.ImportChoice choice = new MidiTransfer.ImportChoice(t.index(), startBar.getValue() - 1,
+                    length.getValue(), estimate.isSelected());
+            previews.submit(() -> transfer.extract(song, choice));
         };
-        track.valueProperty().addListener(o -> refresh.run());
+        track.valueProperty().addListener((o, before, chosen) -> {
+            if (chosen == null) {
+                return;
+            }
+            transfer.runner().run(() -> transfer.firstNoteBar(song, chosen.index(), estimate.isSelected()),
+                    bar -> {
+                        if (bar.equals(startBar.getValue())) {
+                            refresh.run();
+                        } else {
+                            startBar.getValueFactory().setValue(bar);
+                        }
+                    },
+                    e -> previewText.setText(StatusLine.describe(e)));
+        });
         startBar.valueProperty().addListener(o -> refresh.run());
         length.valueProperty().addListener(o -> refresh.run());
         estimate.selectedProperty().addListener(o -> refresh.run());
@@ -97,16 +124,19 @@ final class ImportDialog extends Dialog<MidiTransfer.ImportChoice> {
                 : null);
     }
 
-    private void showPreview(MidiTransfer transfer, MidiTransfer.ImportChoice choice) {
-        try {
-            Melody melody = transfer.extract(song, choice).melody();
-            preview.setMelody(melody);
-            previewText.setText(melody.notes().size() + " notes, " + melody.bars() + " bars at "
-                    + Math.round(melody.grid().qpm()) + " qpm, " + melody.grid().beatsPerBar() + "/"
-                    + melody.grid().beatUnit());
-        } catch (Exception e) {
-            preview.setMelody(null);
-            previewText.setText(org.melodypalette.app.workbench.task.StatusLine.describe(e));
+    /** The clip, its size, tempo and metre, then each reduction on its own line (or why it is empty). */
+    private void showPreview(MidiTransfer.Imported imported) {
+        Melody melody = imported.melody();
+        ReadingReport report = imported.report();
+        preview.setMelody(melody);
+        if (report.isEmpty()) {
+            previewText.setText("No notes here: " + report.emptyProblem());
+            return;
         }
+        StringBuilder text = new StringBuilder(Plural.count(report.notes(), "note") + ", "
+                + Plural.count(melody.bars(), "bar") + " at " + Math.round(melody.grid().qpm()) + " qpm, "
+                + melody.grid().beatsPerBar() + "/" + melody.grid().beatUnit());
+        report.reductions().forEach(line -> text.append('\n').append(line));
+        previewText.setText(text.toString());
     }
 }

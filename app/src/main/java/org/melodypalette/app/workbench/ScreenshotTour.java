@@ -13,13 +13,17 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import org.melodypalette.app.workbench.theme.Theme;
 import org.melodypalette.app.workbench.train.TrainingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Renders the running workbench to PNG files for the README: editor, interpolation strip, palette
- * and the data-vs-latent view; with {@code -Dpalette.screenshots.train=MIDI_DIR} also the training
+ * and the data-vs-latent view; the Generate tab after a sample and an attribute move; the Model tab; the
+ * interpolation tab right after switching to the 16-bar model (slots fitted, strip marked); with
+ * {@code -Dpalette.screenshots.first=true} instead the first
+ * window of a first start (first-window.png, and first-window-light.png in the light theme); with {@code -Dpalette.screenshots.train=MIDI_DIR} also the training
  * window after a short run on that folder ({@code -Dpalette.screenshots.trainConfig=FILE} trains
  * that config instead of the default preset, {@code -Dpalette.screenshots.trainSteps=N} for N
  * steps, default 150). Runs only when {@code -Dpalette.screenshots=DIR} is set (see
@@ -54,6 +58,10 @@ final class ScreenshotTour {
 
     private void run() {
         waitFor(() -> workbench.session().hasModel() || !workbench.session().loadingProperty().get());
+        if (Boolean.getBoolean("palette.screenshots.first")) {
+            firstWindow();
+            return;
+        }
         then(() -> {
             view.tabs().getSelectionModel().select(0);
             workbench.editor().selectBox(4, 12, 0, 127, false);
@@ -81,10 +89,48 @@ final class ScreenshotTour {
         then(() -> view.tabs().getSelectionModel().select(3));
         pause();
         then(() -> save("data-vs-latent.png"));
+        then(() -> {
+            view.tabs().getSelectionModel().select(2);
+            workbench.generate().sample();
+        });
+        waitFor(() -> !workbench.generate().busyProperty().get() && !workbench.generate().resultsProperty().get().isEmpty());
+        then(() -> workbench.session().infoProperty().get().attributes().stream().findFirst().ifPresent(
+                attribute -> workbench.generate().applyAttribute(workbench.editor().getMelody(), attribute, 1.0)));
+        waitFor(() -> !workbench.generate().busyProperty().get());
+        pause();
+        then(() -> save("generate.png"));
+        then(() -> view.tabs().getSelectionModel().select(4));
+        pause();
+        then(() -> save("model-tab.png"));
+        Path longModel = workbench.home().resolve("checkpoints").resolve("mel_16bar");
+        if (Files.isDirectory(longModel)) {
+            then(() -> {
+                view.tabs().getSelectionModel().select(0);
+                workbench.openModel(longModel);
+            });
+            waitFor(() -> !workbench.session().loadingProperty().get() && workbench.session().infoProperty().get() != null
+                    && workbench.session().infoProperty().get().bars() == 16);
+            pause();
+            then(() -> save("model-switch.png"));
+        }
         String trainOn = System.getProperty("palette.screenshots.train");
         if (trainOn != null && !trainOn.isBlank()) {
             train(Path.of(trainOn));
         }
+        then(Platform::exit);
+        next();
+    }
+
+    /** The window as a first start shows it (demo project, strip computed), in the dark and the light theme. */
+    private void firstWindow() {
+        waitFor(() -> !workbench.interpolation().stripProperty().get().isEmpty()
+                && workbench.interpolation().sliderMelodyProperty().get() != null);
+        pause();
+        then(() -> save("first-window.png"));
+        then(Theme.LIGHT::apply);
+        pause();
+        then(() -> save("first-window-light.png"));
+        then(Theme.DARK::apply);
         then(Platform::exit);
         next();
     }

@@ -21,6 +21,7 @@ import org.melodypalette.app.workbench.latent.PaletteViewModel;
 import org.melodypalette.app.workbench.model.ModelLoader;
 import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.project.Autosaver;
+import org.melodypalette.app.workbench.project.DemoProject;
 import org.melodypalette.app.workbench.project.ProjectFiles;
 import org.melodypalette.app.workbench.project.ProjectSettings;
 import org.melodypalette.app.workbench.project.ProjectState;
@@ -41,6 +42,10 @@ public final class Workbench {
     public record Dependencies(TaskRunner runner, ModelLoader loader, Playback playback, Path home,
                                long autosaveDelayMillis) {
     }
+
+    /** What a first start says once the demo project and the model are ready. */
+    public static final String WELCOME = "Welcome! A and B hold two demo tunes: drag the slider to blend them,"
+            + " ▶ plays. Draw in the roll, import MIDI (Ctrl+I) or Generate ▸ Sample.";
 
     private final StatusLine status = new StatusLine();
     private final Dependencies deps;
@@ -69,6 +74,7 @@ public final class Workbench {
         this.audioExport = new AudioExport(deps.runner(), status, () -> transport.soundfontProperty().get());
         this.training = new TrainingViewModel(Workbench::onUiThread, status, this::openModel,
                 TrainingViewModel.defaultModelsFolder());
+        linkTempoToClip();
     }
 
     // Accessors for the views
@@ -124,6 +130,11 @@ public final class Workbench {
         return deps.home();
     }
 
+    /** Where slow work (model calls, reading MIDI files) runs, off the UI thread. */
+    public TaskRunner runner() {
+        return deps.runner();
+    }
+
     // Lifecycle
 
     /** Restores the project (file or autosave), opens the model, and starts autosaving. */
@@ -132,6 +143,8 @@ public final class Workbench {
                 error -> onUiThread(() -> status.failure(AUTOSAVE_FAILED, error)),
                 () -> onUiThread(() -> status.resolved(AUTOSAVE_FAILED, "Autosaved again")));
         ProjectState restored = null;
+        boolean firstStart = options.demoOnFirstStart() && options.projectFile() == null
+                && !Files.exists(options.effectiveAutosaveFile());
         if (options.projectFile() != null) {
             restored = readProject(options.projectFile());
             if (restored != null) {
@@ -144,12 +157,29 @@ public final class Workbench {
                 status.failure("The last session could not be restored", e);
             }
         }
+        if (restored == null && firstStart) {
+            apply(DemoProject.state());
+        }
         if (restored != null) {
             apply(restored);
         }
         Path model = chooseModel(options.checkpoint(), restored);
+        Runnable welcome = () -> status.info(WELCOME + (session.hasModel() ? "" : " " + ModelSession.NO_MODEL));
         if (model != null) {
-            session.open(model, this::modelChanged);
+            session.open(model, firstStart && restored == null ? () -> {
+                modelChanged();
+                // The welcome replaces "Interpolated …" once the strip is there (the model works in the background).
+                interpolation.stripProperty().addListener(new javafx.beans.InvalidationListener() {
+                    @Override
+                    public void invalidated(Observable strip) {
+                        strip.removeListener(this);
+                        welcome.run();
+                    }
+                });
+                interpolation.interpolate();
+            } : this::modelChanged);
+        } else if (firstStart && restored == null) {
+            welcome.run();
         } else if (!status.errorProperty().get()) {
             status.info(ModelSession.NO_MODEL);
         }
@@ -202,6 +232,26 @@ public final class Workbench {
         }
     }
 
+    /** Edit ▸ Duplicate: copies the selection after itself, or says why nothing was copied. */
+    public void duplicateSelection() {
+        int selected = editor.getSelection().size();
+        if (selected == 0) {
+            status.failure("Nothing is selected to duplicate: click a note, drag a box around notes or press Ctrl+A");
+            return;
+        }
+        int copied = editor.duplicateSelection();
+        int bars = editor.getMelody().bars();
+        if (copied == 0) {
+            status.failure("No room to duplicate: the copy would start after the end of the " + bars
+                    + "-bar clip. Make the clip longer (Bars) or select fewer notes");
+        } else if (copied < selected) {
+            status.info("Duplicated " + copied + " of " + plural(selected, "note") + "; the others would start after"
+                    + " the end of the " + bars + "-bar clip");
+        } else {
+            status.info("Duplicated " + plural(copied, "note"));
+        }
+    }
+
     public void openModel(Path dir) {
         session.open(dir, this::modelChanged);
     }
@@ -229,7 +279,8 @@ public final class Workbench {
     public void apply(ProjectState state) {
         restoring = true;
         try {
-            editor.load(state.clip());
+            ProjectSettings saved = state.settings();
+            editor.load(state.clip().withGrid(state.clip().grid().withTempo(saved.tempo())));
             interpolation.restoreSlots(state.slotA(), state.slotB());
             for (int i = 0; i < PaletteViewModel.CORNERS; i++) {
                 palette.setCorner(i, state.corners().get(i));
@@ -277,6 +328,23 @@ public final class Workbench {
         autosaveSoon();
     }
 
+    /**
+     * The transport's tempo and the clip's tempo are one value: setting the tempo is an undoable
+     * edit of the clip, and a clip that arrives or comes back (import, Undo, Redo) brings its tempo.
+     */
+    private void linkTempoToClip() {
+        transport.tempoProperty().addListener((obs, old, now) -> {
+            if (!restoring) {
+                editor.setTempo(now.doubleValue());
+            }
+        });
+        editor.melodyProperty().addListener((obs, old, now) -> {
+            if (now.grid().qpm() != transport.tempoProperty().get()) {
+                transport.tempoProperty().set(now.grid().qpm());
+            }
+        });
+    }
+
     private void watchForChanges() {
         Observable[] watched = {editor.melodyProperty(), interpolation.slotAProperty(), interpolation.slotBProperty(),
             palette.cornersProperty(), session.checkpointProperty(), transport.tempoProperty(),
@@ -301,6 +369,10 @@ public final class Workbench {
         } catch (IllegalStateException noToolkit) {
             action.run();
         }
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static <E extends Enum<E>> E enumOr(Class<E> type, String name, E fallback) {

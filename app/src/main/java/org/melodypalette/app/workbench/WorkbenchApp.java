@@ -33,7 +33,7 @@ public final class WorkbenchApp extends Application {
         Thread.currentThread().setUncaughtExceptionHandler(
                 (thread, error) -> workbench.status().failure("Unexpected error (please report it)", error));
         view = WorkbenchView.show(workbench, stage, 1280, 860);
-        workbench.start(options);
+        workbench.start(options.withDemoOnFirstStart());
         ScreenshotTour.startIfRequested(workbench, view, stage.getScene());
     }
 

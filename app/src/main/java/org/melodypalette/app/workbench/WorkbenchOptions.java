@@ -9,11 +9,22 @@ import java.nio.file.Path;
  *                     if it exists, else no model
  * @param projectFile  project to open; null = restore the autosaved session
  * @param autosaveFile where the session autosaves; null = {@link #defaultAutosaveFile()}
+ * @param demoOnFirstStart whether a first start (no project given, no autosave yet) opens on the
+ *                     {@link org.melodypalette.app.workbench.project.DemoProject} instead of empty slots
  */
-public record WorkbenchOptions(Path checkpoint, Path projectFile, Path autosaveFile) {
+public record WorkbenchOptions(Path checkpoint, Path projectFile, Path autosaveFile, boolean demoOnFirstStart) {
+
+    public WorkbenchOptions(Path checkpoint, Path projectFile, Path autosaveFile) {
+        this(checkpoint, projectFile, autosaveFile, false);
+    }
 
     public WorkbenchOptions(Path checkpoint, Path projectFile) {
         this(checkpoint, projectFile, null);
+    }
+
+    /** These options with a first start opening on the demo project (what the app does). */
+    public WorkbenchOptions withDemoOnFirstStart() {
+        return new WorkbenchOptions(checkpoint, projectFile, autosaveFile, true);
     }
 
     /** No checkpoint, no project: restore the last session. */

@@ -40,6 +40,9 @@ import org.melodypalette.app.workbench.latent.CompareSpacesPane;
 import org.melodypalette.app.workbench.latent.GeneratePane;
 import org.melodypalette.app.workbench.latent.InterpolationPane;
 import org.melodypalette.app.workbench.latent.PalettePane;
+import org.melodypalette.app.workbench.model.ModelDescription;
+import org.melodypalette.app.workbench.theme.RollColors;
+import org.melodypalette.app.workbench.theme.Theme;
 import org.melodypalette.app.workbench.train.TrainingWindow;
 import org.melodypalette.music.Melody;
 
@@ -61,6 +64,7 @@ public final class WorkbenchView extends BorderPane {
 
     public WorkbenchView(Workbench workbench) {
         this.workbench = workbench;
+        Theme.saved(Theme.preferences()).apply();
         this.handOff = new ClipHandOff(workbench, this::window);
         this.trainingWindow = new TrainingWindow(workbench.training(),
                 WorkbenchView.class.getResource("workbench.css").toExternalForm());
@@ -168,11 +172,16 @@ public final class WorkbenchView extends BorderPane {
         MenuItem undo = item("Undo", "Shortcut+Z", editor::undo);
         undo.disableProperty().bind(editor.canUndoProperty().not());
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
+        redo.setId("redoItem");
         redo.disableProperty().bind(editor.canRedoProperty().not());
-        Menu edit = new Menu("Edit", null, undo, redo, item("Redo (alternative)", "Shortcut+Y", editor::redo),
+        // Both redo shortcuts are one command: enabled and disabled together.
+        MenuItem redoAlternative = item("Redo", "Shortcut+Y", editor::redo);
+        redoAlternative.setId("redoAlternativeItem");
+        redoAlternative.disableProperty().bind(editor.canRedoProperty().not());
+        Menu edit = new Menu("Edit", null, undo, redo, redoAlternative,
                 new SeparatorMenuItem(),
                 item("Select all", "Shortcut+A", editor::selectAll),
-                item("Duplicate", "Shortcut+D", editor::duplicateSelection),
+                item("Duplicate", "Shortcut+D", workbench::duplicateSelection),
                 hint(item("Delete", null, editor::deleteSelection), "Del"),
                 new SeparatorMenuItem(),
                 hint(item("Transpose up", null, () -> editor.transposeSelection(1)), "↑"),
@@ -184,7 +193,9 @@ public final class WorkbenchView extends BorderPane {
         model.getItems().add(item("Open checkpoint…", null, this::chooseCheckpoint));
         Menu bundled = new Menu("Bundled models");
         for (Path dir : workbench.bundledModels()) {
-            bundled.getItems().add(item(dir.getFileName().toString(), null, () -> workbench.openModel(dir)));
+            ModelDescription description = ModelDescription.ofFolder(dir);
+            String name = dir.getFileName() + (description == null ? "" : " — " + description.text());
+            bundled.getItems().add(item(name, null, () -> workbench.openModel(dir)));
         }
         if (bundled.getItems().isEmpty()) {
             MenuItem none = new MenuItem("(none under " + workbench.home().resolve("checkpoints") + ")");
@@ -198,7 +209,16 @@ public final class WorkbenchView extends BorderPane {
                 hint(item("Play / stop clip", null, this::togglePlayEditor), "Space"),
                 loop,
                 item("Load SoundFont…", null, this::chooseSoundfont));
-        return new MenuBar(file, edit, model, play);
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setId("darkTheme");
+        dark.setSelected(RollColors.active() == RollColors.DARK);
+        dark.setOnAction(e -> {
+            Theme theme = dark.isSelected() ? Theme.DARK : Theme.LIGHT;
+            theme.apply();
+            theme.save(Theme.preferences());
+        });
+        Menu view = new Menu("View", null, dark);
+        return new MenuBar(file, edit, model, play, view);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -232,10 +252,12 @@ public final class WorkbenchView extends BorderPane {
                 javafx.css.PseudoClass.getPseudoClass("error"), now));
         Label model = new Label();
         model.setId("statusModel");
+        // The model's name stays whole; a long message is the one cut short.
+        model.setMinWidth(Region.USE_PREF_SIZE);
         model.textProperty().bind(Bindings.createStringBinding(() -> {
-            var info = workbench.session().infoProperty().get();
-            return info == null ? "no model" : "model: " + info.name();
-        }, workbench.session().infoProperty()));
+            var description = workbench.session().descriptionProperty().get();
+            return description == null ? "No model" : "Model: " + description.text();
+        }, workbench.session().descriptionProperty()));
         ProgressIndicator loading = new ProgressIndicator();
         loading.setPrefSize(14, 14);
         loading.visibleProperty().bind(workbench.session().loadingProperty());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.app.workbench.testing.MidiFixtures;
 import org.melodypalette.midi.MidiFiles;
@@ -25,7 +26,7 @@ class MidiTransferTest {
     Path dir;
 
     private final StatusLine status = new StatusLine();
-    private final MidiTransfer transfer = new MidiTransfer(status);
+    private final MidiTransfer transfer = new MidiTransfer(status, new DirectTaskRunner());
 
     @Test
     void importTakesTheChosenTrackAndBars() throws IOException {
@@ -81,7 +82,7 @@ class MidiTransferTest {
                         Note.of(71, 32, 40))));
         List<Integer> suggested = new ArrayList<>();
         List<MidiTransfer.Imported> imported = new ArrayList<>();
-        transfer.setChoiceAsker((owner, song, from, track, bars) -> {
+        transfer.setChoiceAsker((owner, song, from, track, startBar, bars) -> {
             suggested.add(bars);
             return new MidiTransfer.ImportChoice(track, 0, bars, false);
         });
@@ -106,5 +107,38 @@ class MidiTransferTest {
 
         assertThat(status.errorProperty().get()).isTrue();
         assertThat(status.getMessage()).startsWith("Cannot import broken.mid: ").contains("broken.mid");
+    }
+
+    @Test
+    void importStartsAtTheFirstBarWithANoteAndTheStatusLineNamesEveryReduction() throws IOException {
+        Path file = MidiFixtures.lateChordsAndHighNotes(dir.resolve("piano.mid"));
+        List<Integer> suggestedStart = new ArrayList<>();
+        List<MidiTransfer.Imported> imported = new ArrayList<>();
+        transfer.setChoiceAsker((owner, song, from, track, startBar, bars) -> {
+            suggestedStart.add(startBar);
+            return new MidiTransfer.ImportChoice(track, startBar - 1, bars, false);
+        });
+
+        transfer.importInteractively(file, 32, null, imported::add);
+
+        assertThat(suggestedStart).containsExactly(9);
+        Melody clip = imported.get(0).melody();
+        assertThat(clip.notes()).extracting(Note::pitch).containsExactly(67, 68, 69, 70, 98, 101, 103, 62);
+        assertThat(imported.get(0).description()).isEqualTo("piano.mid: Melody, bars 9–10 (8 notes)");
+        assertThat(imported.get(0).reductions())
+                .isEqualTo(" — chords → top line: 8 notes dropped; 3 notes above C8 folded down an octave");
+    }
+
+    @Test
+    void barsWithoutANoteAreNotImportedAndTheStatusLineSaysWhereTheMelodyIs() throws IOException {
+        Path file = MidiFixtures.lateChordsAndHighNotes(dir.resolve("piano.mid"));
+        transfer.setChoiceAsker((owner, song, from, track, startBar, bars) ->
+                new MidiTransfer.ImportChoice(track, 0, bars, false));
+
+        transfer.importInteractively(file, 32, null, imported -> { throw new AssertionError("nothing to import"); });
+
+        assertThat(status.errorProperty().get()).isTrue();
+        assertThat(status.getMessage()).isEqualTo(
+                "Nothing imported from piano.mid: no notes in bars 1–2 of track 'Melody' (its first note is in bar 9)");
     }
 }

@@ -52,7 +52,8 @@ class WorkbenchSessionTest {
         Workbench second = newWorkbench();
         second.start(options(null));
 
-        assertThat(second.editor().getMelody()).isEqualTo(CLIP);
+        // The tempo is the clip's: setting it to 98 retimed the clip.
+        assertThat(second.editor().getMelody()).isEqualTo(CLIP.withGrid(CLIP.grid().withTempo(98)));
         assertThat(second.editor().canUndoProperty().get()).isFalse();
         assertThat(second.interpolation().slotAProperty().get()).isEqualTo(CLIP);
         assertThat(second.interpolation().slotBProperty().get()).isNull();

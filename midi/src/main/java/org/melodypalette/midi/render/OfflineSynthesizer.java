@@ -2,7 +2,11 @@ package org.melodypalette.midi.render;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.sound.midi.Instrument;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
@@ -61,8 +65,13 @@ final class OfflineSynthesizer implements AutoCloseable {
      * Opens a synthesizer that renders into {@code format}.
      *
      * @param soundbank instruments to play with, or null for Gervill's default soundbank
+     * @param programs  the General MIDI programs the song plays: only the soundbank's instruments
+     *                  of these programs (in any bank, drum kits included) are loaded, since a
+     *                  General MIDI soundfont's samples take hundreds of megabytes once loaded;
+     *                  when it has none of them, all are loaded and the synthesizer picks as before
      */
-    static OfflineSynthesizer open(AudioFormat format, Soundbank soundbank) throws AudioRenderException {
+    static OfflineSynthesizer open(AudioFormat format, Soundbank soundbank, Set<Integer> programs)
+            throws AudioRenderException {
         requireAvailable();
         Synthesizer synthesizer;
         try {
@@ -79,7 +88,7 @@ final class OfflineSynthesizer implements AutoCloseable {
             Method openStream = audioSynthesizer.getMethod("openStream", AudioFormat.class, Map.class);
             Map<String, Object> properties = Map.of(LOAD_DEFAULT_SOUNDBANK, soundbank == null);
             AudioInputStream stream = (AudioInputStream) openStream.invoke(synthesizer, format, properties);
-            if (soundbank != null && !synthesizer.loadAllInstruments(soundbank)) {
+            if (soundbank != null && !loadInstruments(synthesizer, soundbank, programs)) {
                 synthesizer.close();
                 throw new AudioRenderException("the synthesizer refused the soundfont " + soundbank.getName());
             }
@@ -93,9 +102,27 @@ final class OfflineSynthesizer implements AutoCloseable {
         }
     }
 
+    private static boolean loadInstruments(Synthesizer synthesizer, Soundbank soundbank, Set<Integer> programs) {
+        List<Instrument> used = Arrays.stream(soundbank.getInstruments())
+                .filter(instrument -> programs.contains(instrument.getPatch().getProgram())).toList();
+        if (used.isEmpty()) {
+            return synthesizer.loadAllInstruments(soundbank);
+        }
+        boolean loaded = true;
+        for (Instrument instrument : used) {
+            loaded &= synthesizer.loadInstrument(instrument);
+        }
+        return loaded;
+    }
+
     /** Takes MIDI messages; a timestamp is microseconds from the start of the stream. */
     Receiver receiver() {
         return receiver;
+    }
+
+    /** The instruments loaded from the soundbank (what a render holds in memory). */
+    Instrument[] loadedInstruments() {
+        return synthesizer.getLoadedInstruments();
     }
 
     /** The synthesizer's output: endless (silence once every note has ended). */

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.ShortMessage;
 import org.melodypalette.midi.MidiNote;
@@ -61,6 +63,11 @@ final class SongEvents {
     /** Length of the song in microseconds: its last end-of-track. */
     static long lengthMicros(MidiSong song) {
         return new Clock(song).micros(song.endTick());
+    }
+
+    /** Every program the song plays (drum kits included): the instruments a synthesizer needs loaded. */
+    static Set<Integer> programsUsed(MidiSong song, int program) {
+        return new TreeSet<>(programs(song, program).values());
     }
 
     /** Channel → program for every channel a note uses; drums (channel 10) keep program 0. */

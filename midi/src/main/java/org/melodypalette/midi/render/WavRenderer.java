@@ -24,7 +24,8 @@ import org.melodypalette.music.Melody;
  * last end-of-track (for a melody: its whole length, trailing rests included) plus
  * {@link RenderSettings#tailSeconds()}. Files are replaced atomically.
  *
- * <p>One renderer loads its soundfont once and can render many files, one at a time.
+ * <p>One renderer reads its soundfont once and can render many files, one at a time; each render
+ * loads only the instruments its song plays.
  */
 public final class WavRenderer {
 
@@ -79,7 +80,8 @@ public final class WavRenderer {
     public RenderedAudio render(MidiSong song, Path wav) throws IOException {
         long lengthMicros = SongEvents.lengthMicros(song) + Math.round(settings.tailSeconds() * 1e6);
         long frames = (long) Math.ceil(lengthMicros / 1e6 * FORMAT.getFrameRate());
-        try (OfflineSynthesizer synthesizer = OfflineSynthesizer.open(FORMAT, soundbank)) {
+        try (OfflineSynthesizer synthesizer = OfflineSynthesizer.open(FORMAT, soundbank,
+                SongEvents.programsUsed(song, settings.program()))) {
             for (SongEvents.Timed event : SongEvents.of(song, settings.program())) {
                 synthesizer.receiver().send(event.message(), event.micros());
             }

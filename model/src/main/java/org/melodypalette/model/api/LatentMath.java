@@ -23,7 +23,7 @@ public final class LatentMath {
     /**
      * magenta.js's interpolation weights for {@code n ≥ 2} points, bit for bit: tfjs {@code linspace(0, 1, n)}
      * is a float32 running sum {@code r[0] = 0, r[i] = f32(r[i−1] + 1/(n−1))} with the step in
-     * double, so {@code r[n−1]} may differ from 1 by rounding (ARCHITECTURE.md §7).
+     * double, so {@code r[n−1]} may differ from 1 by rounding (docs/ARCHITECTURE.md §9).
      */
     public static float[] linspace(int n) {
         if (n < 2) {

@@ -1,10 +1,14 @@
 package org.melodypalette.model.backprop;
 
+import org.melodypalette.model.config.ComputeOptions;
+import org.melodypalette.model.cpu.Backend;
+
 /**
  * The float32 arithmetic of a training step on row-major arrays: one matrix product with strided
  * left operand (so that {@code A} and {@code Aᵀ} are the same call) and the gate activations in
  * place. Two implementations that agree up to float rounding: {@link VectorArithmetic} (the Vector
- * API) and {@link ScalarArithmetic} (plain Java, for JVMs without {@code jdk.incubator.vector}).
+ * API) and {@link ScalarArithmetic} (plain Java, for JVMs without {@code jdk.incubator.vector}),
+ * chosen by {@link Backend}.
  * Stateless and safe to call from several threads at once on disjoint outputs.
  */
 interface Arithmetic {
@@ -23,4 +27,9 @@ interface Arithmetic {
 
     /** {@code x = tanh(x)} in place on {@code a[from, to)}. */
     void tanh(float[] a, int from, int to);
+
+    /** The arithmetic {@code kernel} asks for, as {@link Backend} chooses it. */
+    static Arithmetic create(ComputeOptions.Kernel kernel) {
+        return Backend.create(kernel, VectorArithmetic::new, ScalarArithmetic::new);
+    }
 }

@@ -1,10 +1,11 @@
 package org.melodypalette.model.backprop;
 
 import java.util.Arrays;
-import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
+import org.melodypalette.model.cpu.Activations;
+import org.melodypalette.model.layers.ModelLayers;
 
 /**
  * Forward and backward of the whole MusicVAE for a contiguous range of a batch's sequences, on one
@@ -61,7 +62,8 @@ final class BatchShard {
         this.encoder = new EncoderPass(config.encoder() == EncoderKind.HIERARCHICAL, config.encoderSizes(), classes,
                 count, config.numSteps(), config.numSegments());
         this.conductor = hierarchical ? new ConductorPass(config.conductorSizes(), count, segments) : null;
-        int embedding = MagentaVariables.noteDecoderEmbeddingSize(config);
+        ModelLayers layers = ModelLayers.of(config);
+        int embedding = layers.noteEmbeddingSize();
         int decoderRows = count * segments;
         this.decoder = new NoteDecoderPass(config.decoderSizes(), classes, embedding, decoderRows, length);
         int zSize = config.zSize();
@@ -71,7 +73,7 @@ final class BatchShard {
         this.z = new float[count * zSize];
         this.dz = new float[count * zSize];
         this.dPreSigma = new float[count * zSize];
-        this.dEncoded = new float[count * 2 * config.encoderSizes().get(config.encoderSizes().size() - 1)];
+        this.dEncoded = new float[count * layers.encodedSize()];
         this.dLatent = new float[decoderRows * embedding];
         this.rowLoss = new double[decoderRows];
         this.mask = new float[decoderRows * length];
@@ -98,7 +100,7 @@ final class BatchShard {
             double kl = 0;
             for (int d = 0; d < zSize; d++) {
                 int i = n * zSize + d;
-                float s = softplus(preSigma[i]);
+                float s = Activations.softplus(preSigma[i]);
                 sigma[i] = s;
                 z[i] = mu[i] + s * eps[(from + n) * zSize + d];
                 kl += 0.5 * ((double) mu[i] * mu[i] + (double) s * s - 1) - Math.log(s);
@@ -132,7 +134,7 @@ final class BatchShard {
                     dz[i] += klWeight * mu[i];
                     dSigma += klWeight * (sigma[i] - 1 / sigma[i]);
                 }
-                dPreSigma[i] = dSigma * sigmoid(preSigma[i]);
+                dPreSigma[i] = dSigma * Activations.sigmoid(preSigma[i]);
             }
         }
         w.mu().backward(encoded, dz, count, gradients, dEncoded, false, math);
@@ -171,13 +173,5 @@ final class BatchShard {
                 }
             }
         }
-    }
-
-    private static float softplus(float x) {
-        return (float) (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
-    }
-
-    private static float sigmoid(float x) {
-        return (float) (1 / (1 + Math.exp(-x)));
     }
 }

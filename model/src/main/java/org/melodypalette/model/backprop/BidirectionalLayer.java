@@ -3,7 +3,7 @@ package org.melodypalette.model.backprop;
 import java.util.Arrays;
 
 /**
- * One bidirectional encoder layer (Magenta's BidirectionalLstmEncoder, ARCHITECTURE.md §4) over
+ * One bidirectional encoder layer (Magenta's BidirectionalLstmEncoder, docs/ARCHITECTURE.md §4) over
  * {@code N} rows of {@code T} steps, forward and backward: both directions start from zero states;
  * the backward direction runs over the time-reversed input. Its outputs, time-major, are
  * {@code [T, N, 2H]} with step t = {@code concat(fw h_t, bw h_t)}, and its final state

@@ -1,9 +1,10 @@
 package org.melodypalette.model.backprop;
 
 import java.util.List;
+import org.melodypalette.model.cpu.Rows;
 
 /**
- * The conductor of Magenta's hierarchical decoder (ARCHITECTURE.md §6), forward and backward: an
+ * The conductor of Magenta's hierarchical decoder (docs/ARCHITECTURE.md §7), forward and backward: an
  * LSTM stack over the S bars of {@code B} sequences from {@code tanh(z·K + b)}, reading a dummy
  * zero input (so layer 0's input share is its bias); the top h after step s is bar s's embedding.
  */
@@ -39,7 +40,7 @@ final class ConductorPass {
         LstmTape top = stack.top();
         for (int s = 0; s < steps; s++) {
             int go = stack.tapes[0].gateOffset(s);
-            FloatRows.broadcast(first.gateBias, g4, stack.tapes[0].gates, go, rows);
+            Rows.broadcast(first.gateBias, g4, stack.tapes[0].gates, go, rows);
             stack.step(w.layers(), s, math);
             for (int b = 0; b < rows; b++) {
                 System.arraycopy(top.h, top.stateOffset(s) + b * size, embeddings, (b * steps + s) * size, size);

@@ -1,7 +1,8 @@
 package org.melodypalette.model.backprop;
 
 import java.util.Map;
-import org.melodypalette.model.checkpoint.MagentaVariables;
+import org.melodypalette.model.cpu.Rows;
+import org.melodypalette.model.layers.DenseSpec;
 
 /** A dense layer {@code y = x·K + b} ({@code K [in, out]}) of one step's weights, with {@code Kᵀ} for backprop. */
 final class DenseLayer {
@@ -20,28 +21,29 @@ final class DenseLayer {
         this.out = out;
         this.kernel = kernel;
         this.bias = bias;
-        this.transposed = FloatRows.transposeRows(kernel, out, 0, in);
+        this.transposed = Rows.transposeRows(kernel, out, 0, in);
     }
 
-    static DenseLayer of(Map<String, float[]> weights, String scope, int in, int out) {
-        float[] kernel = LstmLayer.require(weights, MagentaVariables.kernel(scope));
-        float[] bias = LstmLayer.require(weights, MagentaVariables.bias(scope));
-        if (kernel.length != in * out || bias.length != out) {
-            throw new IllegalArgumentException(scope + " is not a dense layer " + in + " → " + out);
+    static DenseLayer of(Map<String, float[]> weights, DenseSpec spec) {
+        float[] kernel = LstmLayer.require(weights, spec.kernel());
+        float[] bias = LstmLayer.require(weights, spec.bias());
+        if (kernel.length != spec.in() * spec.out() || bias.length != spec.out()) {
+            throw new IllegalArgumentException(spec.scope() + " is not a dense layer " + spec.in() + " → "
+                    + spec.out());
         }
-        return new DenseLayer(scope, in, out, kernel, bias);
+        return new DenseLayer(spec.scope(), spec.in(), spec.out(), kernel, bias);
     }
 
     /** {@code y [rows, out] = x [rows, in]·K + b}. */
     void forward(float[] x, int rows, float[] y, Arithmetic math) {
-        FloatRows.broadcast(bias, out, y, 0, rows);
+        Rows.broadcast(bias, out, y, 0, rows);
         math.gemm(rows, out, in, x, 0, in, 1, kernel, 0, out, y, 0, out, true);
     }
 
     /** Adds {@code dK += xᵀ·dy} and {@code db += Σ dy} to {@code grads}; {@code dx (+)= dy·Kᵀ} unless dx is null. */
     void backward(float[] x, float[] dy, int rows, Parameters grads, float[] dx, boolean accumulate, Arithmetic math) {
         math.gemm(in, out, rows, x, 0, 1, in, dy, 0, out, grads.kernel(scope), 0, out, true);
-        FloatRows.addColumnSums(dy, rows, out, grads.bias(scope));
+        Rows.addColumnSums(dy, rows, out, grads.bias(scope));
         if (dx != null) {
             math.gemm(rows, in, out, dy, 0, out, 1, transposed, 0, in, dx, 0, in, accumulate);
         }

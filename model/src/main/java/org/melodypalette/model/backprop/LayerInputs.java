@@ -1,5 +1,7 @@
 package org.melodypalette.model.backprop;
 
+import org.melodypalette.model.cpu.Rows;
+
 /**
  * The input's share of an LSTM layer's gates over a whole run, and its gradients, for the two
  * kinds of input: one-hot labels (a row of the kernel per label, no product) and dense vectors
@@ -49,7 +51,7 @@ final class LayerInputs {
     /** {@code gates = b' + x·K[0:in]} for {@code x [rowCount, in]}. */
     static void projectGates(LstmLayer layer, float[] x, int rowCount, float[] gates, Arithmetic math) {
         int g4 = layer.gates();
-        FloatRows.broadcast(layer.gateBias, g4, gates, 0, rowCount);
+        Rows.broadcast(layer.gateBias, g4, gates, 0, rowCount);
         math.gemm(rowCount, g4, layer.inputSize, x, 0, layer.inputSize, 1, layer.kernel, 0, g4, gates, 0, g4, true);
     }
 

@@ -1,18 +1,17 @@
 package org.melodypalette.model.backprop;
 
 import java.util.Map;
-import org.melodypalette.model.checkpoint.MagentaVariables;
+import org.melodypalette.model.cpu.BasicLstmCell;
+import org.melodypalette.model.cpu.Rows;
+import org.melodypalette.model.layers.LstmSpec;
 
 /**
- * One TF BasicLSTMCell layer's weights for one training step, with what backprop reads derived
+ * One {@link BasicLstmCell} layer's weights for one training step, with what backprop reads derived
  * once: the Magenta kernel {@code K [in + H, 4H]} (gates i, j, f, o; input rows first, then the
  * recurrent rows), the bias with the forget bias folded in, and transposes for the products that
  * carry gradients back through the kernel ({@code dx = dg·K[0:in]ᵀ}, {@code dh = dg·K[in:]ᵀ}).
  */
 final class LstmLayer {
-
-    /** TF BasicLSTMCell's forget bias, added to the f gate. */
-    static final float FORGET_BIAS = 1f;
 
     final String scope;
     final int inputSize;
@@ -31,23 +30,22 @@ final class LstmLayer {
         this.inputSize = inputSize;
         this.hidden = hidden;
         this.kernel = kernel;
-        this.gateBias = bias.clone();
-        for (int k = 2 * hidden; k < 3 * hidden; k++) {
-            gateBias[k] += FORGET_BIAS;
-        }
-        this.recurrentTransposed = FloatRows.transposeRows(kernel, 4 * hidden, inputSize, inputSize + hidden);
-        this.inputTransposed = FloatRows.transposeRows(kernel, 4 * hidden, 0, inputSize);
+        this.gateBias = BasicLstmCell.withForgetBias(bias, hidden);
+        this.recurrentTransposed = Rows.transposeRows(kernel, 4 * hidden, inputSize, inputSize + hidden);
+        this.inputTransposed = Rows.transposeRows(kernel, 4 * hidden, 0, inputSize);
     }
 
-    /** The layer {@code scope} of {@code weights}, which holds {@code scope/kernel} and {@code scope/bias}. */
-    static LstmLayer of(Map<String, float[]> weights, String scope, int inputSize, int hidden) {
-        float[] kernel = require(weights, MagentaVariables.kernel(scope));
-        float[] bias = require(weights, MagentaVariables.bias(scope));
+    /** The layer {@code spec} describes, its kernel and bias from {@code weights}. */
+    static LstmLayer of(Map<String, float[]> weights, LstmSpec spec) {
+        float[] kernel = require(weights, spec.kernel());
+        float[] bias = require(weights, spec.bias());
+        int inputSize = spec.inputSize();
+        int hidden = spec.hidden();
         if (kernel.length != (inputSize + hidden) * 4 * hidden || bias.length != 4 * hidden) {
-            throw new IllegalArgumentException(scope + " is not an LSTM of " + inputSize + " inputs and " + hidden
-                    + " units");
+            throw new IllegalArgumentException(spec.scope() + " is not an LSTM of " + inputSize + " inputs and "
+                    + hidden + " units");
         }
-        return new LstmLayer(scope, inputSize, hidden, kernel, bias);
+        return new LstmLayer(spec.scope(), inputSize, hidden, kernel, bias);
     }
 
     int gates() {

@@ -2,6 +2,7 @@ package org.melodypalette.model.backprop;
 
 import java.util.Arrays;
 import java.util.List;
+import org.melodypalette.model.cpu.Rows;
 
 /**
  * Stacked LSTM layers run step by step ({@code N} rows, {@code T} steps), layer k+1 reading layer
@@ -73,7 +74,7 @@ final class LstmStack {
             LstmLayer layer = layers.get(k);
             int g4 = layer.gates();
             int go = tapes[k].gateOffset(t);
-            FloatRows.broadcast(layer.gateBias, g4, tapes[k].gates, go, rows);
+            Rows.broadcast(layer.gateBias, g4, tapes[k].gates, go, rows);
             math.gemm(rows, g4, sizes[k - 1], tapes[k - 1].h, tapes[k - 1].stateOffset(t),
                     sizes[k - 1], 1, layer.kernel, 0, g4, tapes[k].gates, go, g4, true);
             tapes[k].step(layer, t, math);

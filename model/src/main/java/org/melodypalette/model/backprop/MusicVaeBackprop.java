@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
 
 /**
@@ -17,8 +18,7 @@ import org.melodypalette.model.config.ModelConfig;
  * the tests hold it to), without a graph. On a CPU the graph's step is mostly per-op work done in
  * sequence; here every LSTM step is a handful of fused loops and one matrix product, the kernel
  * gradients are one product over all steps, one-hot inputs are kernel rows, and the batch is cut
- * into one shard per thread that runs the whole model for its sequences (docs/measurements/
- * training-throughput.txt).
+ * into one shard per thread that runs the whole model for its sequences.
  *
  * <p>One caller at a time. The gradient arrays returned are reused by the next step.
  */
@@ -71,7 +71,13 @@ public final class MusicVaeBackprop implements AutoCloseable {
      * @throws IllegalArgumentException naming a missing or mis-sized variable, or a batch or thread count below 1
      */
     public static MusicVaeBackprop create(ModelConfig config, Map<String, float[]> weights, int batch, int threads) {
-        return new MusicVaeBackprop(config, batch, threads, Arithmetics.best(), weights);
+        return create(config, weights, batch, threads, ComputeOptions.fromSystemProperties().kernel());
+    }
+
+    /** As {@link #create(ModelConfig, Map, int, int)} on the arithmetic {@code kernel} asks for. */
+    public static MusicVaeBackprop create(ModelConfig config, Map<String, float[]> weights, int batch, int threads,
+                                          ComputeOptions.Kernel kernel) {
+        return new MusicVaeBackprop(config, batch, threads, Arithmetic.create(kernel), weights);
     }
 
     /** The shards' arithmetic in words, for logs and benchmark headers. */

@@ -2,9 +2,10 @@ package org.melodypalette.model.backprop;
 
 import java.util.Arrays;
 import java.util.List;
+import org.melodypalette.model.cpu.Rows;
 
 /**
- * Magenta's categorical LSTM decoder in training (ARCHITECTURE.md §5), forward and backward, on
+ * Magenta's categorical LSTM decoder in training (docs/ARCHITECTURE.md §6), forward and backward, on
  * {@code N} rows of {@code T} steps: the state starts at {@code tanh(latent·K + b)}, layer 0 reads
  * {@code concat(previous one-hot, latent)} (the one-hot's share is a kernel row, the latent's is
  * computed once per run), logits are the top h times the output projection. The flat decoder
@@ -75,7 +76,7 @@ final class NoteDecoderPass {
         stack.begin(state);
         LstmLayer first = w.layers().get(0);
         int g4 = first.gates();
-        FloatRows.broadcast(first.gateBias, g4, latentGates, 0, rows);
+        Rows.broadcast(first.gateBias, g4, latentGates, 0, rows);
         // Rows [C, C + E) of layer 0's kernel are the latent's: latentGates [N, 4H] = latent·K[C:C+E] + b'.
         math.gemm(rows, g4, latentSize, latent, 0, latentSize, 1, first.kernel, classes * g4, g4,
                 latentGates, 0, g4, true);
@@ -89,7 +90,7 @@ final class NoteDecoderPass {
                     stack.tapes[0].gateOffset(t));
             stack.step(w.layers(), t, math);
             int lo = t * rows * classes;
-            FloatRows.broadcast(w.output().bias, classes, logits, lo, rows);
+            Rows.broadcast(w.output().bias, classes, logits, lo, rows);
             math.gemm(rows, classes, hTop, top.h, top.stateOffset(t), hTop, 1, w.output().kernel, 0, classes,
                     logits, lo, classes, true);
         }
@@ -108,7 +109,7 @@ final class NoteDecoderPass {
             for (int c = 0; c < classes; c++) {
                 perturbed[c] = logits[lo + c] + noise[no + c];
             }
-            previous[r] = FloatRows.argmax(perturbed, 0, classes);
+            previous[r] = Rows.argmax(perturbed, 0, classes);
         }
     }
 
@@ -118,7 +119,7 @@ final class NoteDecoderPass {
         long hits = 0;
         for (int r = 0; r < steps * rows; r++) {
             int o = r * classes;
-            int best = FloatRows.argmax(logits, o, classes);
+            int best = Rows.argmax(logits, o, classes);
             float max = logits[o + best];
             if (best == targets[r]) {
                 hits++;
@@ -156,7 +157,7 @@ final class NoteDecoderPass {
         // The output projection over all steps at once: dK += H_topᵀ·dLogits ([H, T·N]·[T·N, C]).
         math.gemm(hTop, classes, steps * rows, top.h, top.stateOffset(0), 1, hTop, logits, 0, classes,
                 grads.kernel(w.output().scope), 0, classes, true);
-        FloatRows.addColumnSums(logits, steps * rows, classes, grads.bias(w.output().scope));
+        Rows.addColumnSums(logits, steps * rows, classes, grads.bias(w.output().scope));
         stack.beginBackward();
         for (int t = steps - 1; t >= 0; t--) {
             math.gemm(rows, hTop, classes, logits, t * rows * classes, classes, 1, w.output().transposed, 0, hTop,

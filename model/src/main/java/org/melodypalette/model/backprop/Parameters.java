@@ -3,7 +3,7 @@ package org.melodypalette.model.backprop;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.melodypalette.model.checkpoint.MagentaVariables;
+import org.melodypalette.model.layers.MagentaVariables;
 
 /**
  * One shard's gradients: float arrays by Magenta variable name, row-major, the sizes of the

@@ -1,6 +1,7 @@
 package org.melodypalette.model.backprop;
 
 import java.util.Arrays;
+import org.melodypalette.model.cpu.Activations;
 
 /** {@link Arithmetic} in plain Java: the reference the vector version is tested against. */
 final class ScalarArithmetic implements Arithmetic {
@@ -29,14 +30,14 @@ final class ScalarArithmetic implements Arithmetic {
     @Override
     public void sigmoid(float[] a, int from, int to) {
         for (int k = from; k < to; k++) {
-            a[k] = (float) (1 / (1 + Math.exp(-a[k])));
+            a[k] = Activations.sigmoid(a[k]);
         }
     }
 
     @Override
     public void tanh(float[] a, int from, int to) {
         for (int k = from; k < to; k++) {
-            a[k] = (float) Math.tanh(a[k]);
+            a[k] = Activations.tanh(a[k]);
         }
     }
 }

@@ -1,13 +1,11 @@
 package org.melodypalette.model.backprop;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
-import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.config.ModelConfig;
-import org.melodypalette.model.config.ModelConfig.DecoderKind;
-import org.melodypalette.model.config.ModelConfig.EncoderKind;
+import org.melodypalette.model.layers.BidirectionalSpec;
+import org.melodypalette.model.layers.LstmSpec;
+import org.melodypalette.model.layers.ModelLayers;
 
 /** A training step's weights, by role, with their transposes made once and shared (read only) by every thread. */
 record StepWeights(List<StepWeights.Directions> encoder, DenseLayer mu, DenseLayer sigma, DecoderWeights conductor,
@@ -19,59 +17,22 @@ record StepWeights(List<StepWeights.Directions> encoder, DenseLayer mu, DenseLay
 
     /** @param weights every variable of {@code config} by Magenta name, row-major */
     static StepWeights of(ModelConfig config, Map<String, float[]> weights) {
-        int classes = config.numClasses();
-        List<Integer> enc = config.encoderSizes();
-        boolean hierarchicalEncoder = config.encoder() == EncoderKind.HIERARCHICAL;
-        List<LstmLayer> forward = stack(weights, k -> encoderCell(hierarchicalEncoder, k, true), classes, enc, 2);
-        List<LstmLayer> backward = stack(weights, k -> encoderCell(hierarchicalEncoder, k, false), classes, enc, 2);
-        List<Directions> encoder = new ArrayList<>();
-        for (int k = 0; k < enc.size(); k++) {
-            encoder.add(new Directions(forward.get(k), backward.get(k)));
-        }
-        int encoded = 2 * enc.get(enc.size() - 1);
-        int z = config.zSize();
-        DenseLayer mu = DenseLayer.of(weights, MagentaVariables.MU, encoded, z);
-        DenseLayer sigma = DenseLayer.of(weights, MagentaVariables.SIGMA, encoded, z);
-        DecoderWeights conductor = null;
-        if (config.decoder() == DecoderKind.HIERARCHICAL) {
-            List<Integer> sizes = config.conductorSizes();
-            // The conductor's input is a dummy zero of size 1.
-            List<LstmLayer> cells = stack(weights, MagentaVariables::conductorCell, 1, sizes, 1);
-            conductor = new DecoderWeights(DenseLayer.of(weights, MagentaVariables.CONDUCTOR_INITIAL_STATE, z,
-                    stateSize(sizes)), cells, null);
-        }
-        String scope = MagentaVariables.noteDecoderScope(config);
-        int embedding = MagentaVariables.noteDecoderEmbeddingSize(config);
-        List<Integer> sizes = config.decoderSizes();
-        List<LstmLayer> cells = stack(weights, k -> MagentaVariables.decoderCell(scope, k), classes + embedding,
-                sizes, 1);
-        DecoderWeights decoder = new DecoderWeights(
-                DenseLayer.of(weights, MagentaVariables.zToInitialState(scope), embedding, stateSize(sizes)), cells,
-                DenseLayer.of(weights, MagentaVariables.outputProjection(scope), sizes.get(sizes.size() - 1), classes));
-        return new StepWeights(encoder, mu, sigma, conductor, decoder);
+        ModelLayers layers = ModelLayers.of(config);
+        List<Directions> encoder = layers.encoder().stream()
+                .map((BidirectionalSpec layer) -> new Directions(LstmLayer.of(weights, layer.forward()),
+                        LstmLayer.of(weights, layer.backward())))
+                .toList();
+        DecoderWeights conductor = layers.hasConductor()
+                ? new DecoderWeights(DenseLayer.of(weights, layers.conductorInitialState()),
+                        stack(weights, layers.conductor()), null)
+                : null;
+        DecoderWeights decoder = new DecoderWeights(DenseLayer.of(weights, layers.decoderInitialState()),
+                stack(weights, layers.decoder()), DenseLayer.of(weights, layers.outputProjection()));
+        return new StepWeights(encoder, DenseLayer.of(weights, layers.mu()), DenseLayer.of(weights, layers.sigma()),
+                conductor, decoder);
     }
 
-    private static String encoderCell(boolean hierarchical, int layer, boolean forward) {
-        return hierarchical ? MagentaVariables.hierarchicalEncoderCell(layer, forward)
-                : MagentaVariables.flatEncoderCell(layer, forward);
-    }
-
-    /**
-     * Stacked layers {@code scope(k)}: layer 0 reads {@code input} values, layer k+1 reads
-     * {@code outputsPerUnit ·} layer k's size (2 for a bidirectional encoder's concatenated directions).
-     */
-    private static List<LstmLayer> stack(Map<String, float[]> weights, IntFunction<String> scope, int input,
-                                         List<Integer> sizes, int outputsPerUnit) {
-        List<LstmLayer> layers = new ArrayList<>();
-        for (int k = 0; k < sizes.size(); k++) {
-            layers.add(LstmLayer.of(weights, scope.apply(k), k == 0 ? input : outputsPerUnit * sizes.get(k - 1),
-                    sizes.get(k)));
-        }
-        return layers;
-    }
-
-    /** {@code Σ 2·H}: an LSTM stack's (c, h) state width. */
-    private static int stateSize(List<Integer> sizes) {
-        return sizes.stream().mapToInt(h -> 2 * h).sum();
+    private static List<LstmLayer> stack(Map<String, float[]> weights, List<LstmSpec> specs) {
+        return specs.stream().map(spec -> LstmLayer.of(weights, spec)).toList();
     }
 }

@@ -16,6 +16,8 @@ import org.melodypalette.files.BoundedFiles;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint.Format;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfigJson;
+import org.melodypalette.model.layers.MagentaVariables;
+import org.melodypalette.model.layers.ModelLayers;
 
 /**
  * A checkpoint folder: {@code config.json} plus weights in the magenta.js manifest format
@@ -69,7 +71,7 @@ public final class CheckpointFolder {
                 throw new CheckpointException(configFile, "not a valid model config: " + e.getMessage(), e);
             }
         }
-        Map<String, int[]> expected = MagentaVariables.shapes(config);
+        Map<String, int[]> expected = ModelLayers.of(config).shapes();
         checkShapes(dir, config, expected, shapes);
         WeightSet weights = WeightsManifest.read(dir, expected::containsKey);
         return new LoadedCheckpoint(config, weights, dir, format);
@@ -78,11 +80,11 @@ public final class CheckpointFolder {
     /**
      * Writes {@code config.json} and the weights (float32, magenta.js manifest format) into
      * {@code dir}, creating it; every file atomically, the config last. The weights must be exactly
-     * the variables {@link MagentaVariables#shapes} lists for the config (sigma included). Records
+     * the variables {@link ModelLayers#shapes} lists for the config (sigma included). Records
      * their checksums ({@link CheckpointChecksums}) and returns the names of the files written.
      */
     public static List<String> write(Path dir, ModelConfig config, WeightSet weights) throws IOException {
-        Map<String, int[]> expected = MagentaVariables.shapes(config);
+        Map<String, int[]> expected = ModelLayers.of(config).shapes();
         for (Map.Entry<String, int[]> e : expected.entrySet()) {
             try {
                 weights.require(e.getKey(), e.getValue());

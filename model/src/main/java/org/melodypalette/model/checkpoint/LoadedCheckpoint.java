@@ -8,7 +8,7 @@ import org.melodypalette.model.config.ModelConfig;
  * variables that architecture uses (every shape already matches the config) and where it came from.
  *
  * @param config  the architecture: our {@code config.json}, or derived from a magenta.js folder
- * @param weights the variables {@link MagentaVariables#shapes} lists that the folder holds
+ * @param weights the variables {@link ModelLayers#shapes} lists that the folder holds
  * @param folder  the folder it was read from
  * @param format  which kind of folder it was
  */

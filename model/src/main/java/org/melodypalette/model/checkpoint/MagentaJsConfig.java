@@ -11,6 +11,7 @@ import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
 import org.melodypalette.model.config.TrainingConfig;
+import org.melodypalette.model.layers.MagentaVariables;
 
 /**
  * Derives a {@link ModelConfig} for a magenta.js checkpoint folder: sequence length and pitch range

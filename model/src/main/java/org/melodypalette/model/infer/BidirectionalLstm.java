@@ -1,6 +1,7 @@
 package org.melodypalette.model.infer;
 
 import java.util.Arrays;
+import org.melodypalette.model.cpu.Rows;
 
 /**
  * One bidirectional LSTM layer as TF's {@code bidirectional_dynamic_rnn} runs it: both directions

@@ -1,13 +1,14 @@
 package org.melodypalette.model.infer;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
-import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.cpu.Rows;
+import org.melodypalette.model.layers.DenseSpec;
+import org.melodypalette.model.layers.LstmSpec;
+import org.melodypalette.model.layers.ModelLayers;
 
 /**
- * The conductor of Magenta's hierarchical decoder (ARCHITECTURE.md §6): an LSTM stack initialised
+ * The conductor of Magenta's hierarchical decoder (docs/ARCHITECTURE.md §7): an LSTM stack initialised
  * from z whose input is a dummy zero of size 1 (so layer 0's gates are its bias plus the recurrent
  * term); each step's top output is one bar's embedding.
  */
@@ -16,25 +17,18 @@ final class Conductor {
     private final LstmStack stack;
     private final int padded;
 
-    Conductor(ModelConfig config, WeightSet weights, int lanes) {
-        List<Integer> sizes = config.conductorSizes();
-        List<LstmLayer> layers = new ArrayList<>();
-        for (int k = 0; k < sizes.size(); k++) {
-            LstmWeights w = LstmWeights.of(weights, MagentaVariables.conductorCell(k));
-            int[] input = k == 0 ? new int[0] : Layouts.segments(0, lanes, 1, sizes.get(k - 1));
-            layers.add(LstmLayer.of(w.kernel(), w.bias(), input, lanes));
-        }
-        String init = MagentaVariables.CONDUCTOR_INITIAL_STATE;
-        this.stack = new LstmStack(layers, DenseLayer.of(weights.require(MagentaVariables.kernel(init)),
-                weights.require(MagentaVariables.bias(init)), Layouts.identity(0, config.zSize()),
-                LstmStack.stateColumns(sizes, lanes), lanes));
+    Conductor(ModelLayers specs, WeightSet weights, int lanes) {
+        List<LstmSpec> cells = specs.conductor();
+        List<LstmLayer> layers = LstmStack.layers(weights, cells, lanes);
+        DenseSpec init = specs.conductorInitialState();
+        this.stack = new LstmStack(layers, DenseLayer.of(weights.require(init.kernel()), weights.require(init.bias()),
+                Layouts.identity(0, init.in()), LstmStack.stateColumns(cells, lanes), lanes));
         this.padded = layers.get(layers.size() - 1).padded;
     }
 
     /** Layout of the bar embedding this conductor emits: the last layer's h, padded. */
-    static int[] embeddingRowMap(ModelConfig config, int lanes) {
-        List<Integer> sizes = config.conductorSizes();
-        return Layouts.segments(0, lanes, 1, sizes.get(sizes.size() - 1));
+    static int[] embeddingRowMap(ModelLayers specs, int lanes) {
+        return Layouts.segments(0, lanes, 1, specs.noteEmbeddingSize());
     }
 
     int embeddingWidth() {

@@ -1,6 +1,7 @@
 package org.melodypalette.model.infer;
 
 import org.melodypalette.model.checkpoint.WeightTensor;
+import org.melodypalette.model.cpu.Rows;
 
 /** {@code y = x·W + b} with W re-laid for the {@link Kernel}; rows and columns mapped as {@link PackedMatrix} says. */
 final class DenseLayer {

@@ -1,5 +1,7 @@
 package org.melodypalette.model.infer;
 
+import org.melodypalette.model.cpu.Rows;
+
 /** The sequence encoder: labels in, the vector the posterior heads ({@code mu}, {@code sigma}) read. */
 interface Encoder {
 

@@ -2,9 +2,11 @@ package org.melodypalette.model.infer;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.cpu.Rows;
+import org.melodypalette.model.layers.BidirectionalSpec;
+import org.melodypalette.model.layers.ModelLayers;
 
 /**
  * Magenta's {@code BidirectionalLstmEncoder}: stacked bidirectional layers (TF
@@ -19,17 +21,17 @@ final class FlatEncoder implements Encoder {
     private int capacity;
     private float[][] outputs;
 
-    FlatEncoder(ModelConfig config, WeightSet weights, int lanes) {
+    FlatEncoder(ModelConfig config, ModelLayers specs, WeightSet weights, int lanes) {
         this.numSteps = config.numSteps();
         this.lanes = lanes;
         this.layers = new ArrayList<>();
-        List<Integer> sizes = config.encoderSizes();
-        for (int k = 0; k < sizes.size(); k++) {
-            LstmWeights fw = LstmWeights.of(weights, MagentaVariables.flatEncoderCell(k, true));
-            LstmWeights bw = LstmWeights.of(weights, MagentaVariables.flatEncoderCell(k, false));
+        List<BidirectionalSpec> encoder = specs.encoder();
+        for (int k = 0; k < encoder.size(); k++) {
+            LstmWeights fw = LstmWeights.of(weights, encoder.get(k).forward());
+            LstmWeights bw = LstmWeights.of(weights, encoder.get(k).backward());
             layers.add(k == 0
                     ? BidirectionalLstm.oneHot(fw, bw, config.numClasses(), lanes)
-                    : BidirectionalLstm.dense(fw, bw, pairRows(sizes.get(k - 1), lanes), lanes));
+                    : BidirectionalLstm.dense(fw, bw, pairRows(encoder.get(k - 1).hidden(), lanes), lanes));
         }
     }
 

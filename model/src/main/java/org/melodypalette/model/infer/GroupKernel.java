@@ -1,5 +1,7 @@
 package org.melodypalette.model.infer;
 
+import org.melodypalette.model.cpu.Rows;
+
 /**
  * The arithmetic of inference on a range of {@link PackedMatrix} column groups, float32
  * throughout; {@link Kernel} splits calls across threads by group ranges. Two implementations with

@@ -1,11 +1,13 @@
 package org.melodypalette.model.infer;
 
-import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.cpu.Rows;
+import org.melodypalette.model.layers.BidirectionalSpec;
+import org.melodypalette.model.layers.ModelLayers;
 
 /**
- * Magenta's two-level {@code HierarchicalLstmEncoder} (ARCHITECTURE.md §4): level 0 encodes each
+ * Magenta's two-level {@code HierarchicalLstmEncoder} (docs/ARCHITECTURE.md §4): level 0 encodes each
  * of the {@code numSegments} chunks independently (all chunks of all sequences as one batch),
  * level 1 runs a bidirectional LSTM over the chunks' {@code [h_fw | h_bw]} vectors.
  */
@@ -21,18 +23,16 @@ final class HierarchicalEncoder implements Encoder {
     private float[] chunks;
     private float[] out1;
 
-    HierarchicalEncoder(ModelConfig config, WeightSet weights, int lanes) {
+    HierarchicalEncoder(ModelConfig config, ModelLayers specs, WeightSet weights, int lanes) {
         this.segments = config.numSegments();
         this.segmentSteps = config.numSteps() / segments;
         this.lanes = lanes;
-        this.level0 = BidirectionalLstm.oneHot(
-                LstmWeights.of(weights, MagentaVariables.hierarchicalEncoderCell(0, true)),
-                LstmWeights.of(weights, MagentaVariables.hierarchicalEncoderCell(0, false)),
-                config.numClasses(), lanes);
-        this.level1 = BidirectionalLstm.dense(
-                LstmWeights.of(weights, MagentaVariables.hierarchicalEncoderCell(1, true)),
-                LstmWeights.of(weights, MagentaVariables.hierarchicalEncoderCell(1, false)),
-                FlatEncoder.pairRows(level0.hidden(), lanes), lanes);
+        BidirectionalSpec first = specs.encoder().get(0);
+        BidirectionalSpec second = specs.encoder().get(1);
+        this.level0 = BidirectionalLstm.oneHot(LstmWeights.of(weights, first.forward()),
+                LstmWeights.of(weights, first.backward()), config.numClasses(), lanes);
+        this.level1 = BidirectionalLstm.dense(LstmWeights.of(weights, second.forward()),
+                LstmWeights.of(weights, second.backward()), FlatEncoder.pairRows(first.hidden(), lanes), lanes);
     }
 
     @Override

@@ -8,17 +8,20 @@ import org.melodypalette.model.api.Posterior;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.CheckpointFolder;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint;
-import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
-import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
+import org.melodypalette.model.cpu.Activations;
+import org.melodypalette.model.cpu.Rows;
+import org.melodypalette.model.layers.DenseSpec;
+import org.melodypalette.model.layers.ModelLayers;
 
 /**
  * A MusicVAE ready for fast CPU inference at the label level (what tools, evaluation and parity
- * tests need): labels {@code [batch][numSteps]} (class ids, ARCHITECTURE.md §2) and latent vectors
+ * tests need): labels {@code [batch][numSteps]} (class ids, docs/ARCHITECTURE.md §2) and latent vectors
  * {@code [batch][zSize]} in and out. Pure Java, float32, the math of magenta.js 1.23.1
- * (ARCHITECTURE.md §3–§6); weights are laid out once at load and buffers are reused across calls.
+ * (docs/ARCHITECTURE.md §3–§7); weights are laid out once at load and buffers are reused across calls.
  *
  * <p>Thread-safe (calls are serialised). Results do not depend on how a batch is split: inputs
  * larger than {@link #MAX_BATCH} are computed in chunks, and sampling draws from one random stream
@@ -53,29 +56,29 @@ public final class InferenceModel implements AutoCloseable {
         this.config = config;
         this.kernel = kernel;
         int lanes = kernel.lanes();
+        ModelLayers layers = ModelLayers.of(config);
         this.encoder = config.encoder() == EncoderKind.HIERARCHICAL
-                ? new HierarchicalEncoder(config, weights, lanes)
-                : new FlatEncoder(config, weights, lanes);
+                ? new HierarchicalEncoder(config, layers, weights, lanes)
+                : new FlatEncoder(config, layers, weights, lanes);
         int[] zColumns = Layouts.segments(0, lanes, 4 * lanes, config.zSize());
-        this.mu = head(weights, MagentaVariables.MU, encoder.outputRowMap(), zColumns, lanes);
-        this.sigma = weights.contains(MagentaVariables.kernel(MagentaVariables.SIGMA))
-                ? head(weights, MagentaVariables.SIGMA, encoder.outputRowMap(), zColumns, lanes) : null;
-        if (config.decoder() == DecoderKind.HIERARCHICAL) {
-            this.conductor = new Conductor(config, weights, lanes);
-            this.notes = new NoteDecoder(config, weights, Conductor.embeddingRowMap(config, lanes), lanes);
+        this.mu = head(weights, layers.mu(), encoder.outputRowMap(), zColumns, lanes);
+        this.sigma = weights.contains(layers.sigma().kernel())
+                ? head(weights, layers.sigma(), encoder.outputRowMap(), zColumns, lanes) : null;
+        if (layers.hasConductor()) {
+            this.conductor = new Conductor(layers, weights, lanes);
+            this.notes = new NoteDecoder(layers, weights, Conductor.embeddingRowMap(layers, lanes), lanes);
             this.segments = config.numSegments();
         } else {
             this.conductor = null;
-            this.notes = new NoteDecoder(config, weights, Layouts.identity(0, config.zSize()), lanes);
+            this.notes = new NoteDecoder(layers, weights, Layouts.identity(0, config.zSize()), lanes);
             this.segments = 1;
         }
         this.segmentSteps = config.numSteps() / segments;
         this.sampler = new LabelSampler(config.numClasses());
     }
 
-    private static DenseLayer head(WeightSet weights, String scope, int[] rows, int[] cols, int lanes) {
-        return DenseLayer.of(weights.require(MagentaVariables.kernel(scope)),
-                weights.require(MagentaVariables.bias(scope)), rows, cols, lanes);
+    private static DenseLayer head(WeightSet weights, DenseSpec spec, int[] rows, int[] cols, int lanes) {
+        return DenseLayer.of(weights.require(spec.kernel()), weights.require(spec.bias()), rows, cols, lanes);
     }
 
     /** Loads a checkpoint folder (ours or magenta.js's) with the fastest kernel this JVM offers. */
@@ -89,17 +92,22 @@ public final class InferenceModel implements AutoCloseable {
 
     /** A model from weights whose shapes match {@code config} (as {@link CheckpointFolder#load} checks). */
     public static InferenceModel of(ModelConfig config, WeightSet weights) {
-        return new InferenceModel(config, weights, Kernels.best());
+        return of(config, weights, ComputeOptions.fromSystemProperties());
+    }
+
+    /** A model whose kernel and threads are the ones {@code options} ask for. */
+    public static InferenceModel of(ModelConfig config, WeightSet weights, ComputeOptions options) {
+        return new InferenceModel(config, weights, Kernel.create(options));
     }
 
     /** The same with the plain-Java kernel, whatever the JVM offers (comparisons, tests). */
     static InferenceModel scalar(ModelConfig config, WeightSet weights) {
-        return new InferenceModel(config, weights, Kernels.scalar());
+        return of(config, weights, ComputeOptions.fromSystemProperties().withKernel(ComputeOptions.Kernel.SCALAR));
     }
 
     /** The fastest kernel with a team of {@code threads} threads (tests, benchmarks). */
     static InferenceModel withThreads(ModelConfig config, WeightSet weights, int threads) {
-        return new InferenceModel(config, weights, Kernels.best(threads));
+        return of(config, weights, ComputeOptions.fromSystemProperties().withInferenceThreads(threads));
     }
 
     public ModelConfig config() {
@@ -172,7 +180,7 @@ public final class InferenceModel implements AutoCloseable {
 
     /**
      * Runs every code path (batch 1 and the 4-row blocks, full and partial, larger batches use) so
-     * that the JIT compiles them before the first user action; 0.9–3 s measured on 2 busy cores.
+     * that the JIT compiles them before the first user action (docs/measurements/bench/warm-up.txt).
      */
     public synchronized void warmUp() {
         int[][] silence = new int[11][config.numSteps()];
@@ -216,17 +224,12 @@ public final class InferenceModel implements AutoCloseable {
                 sigma.apply(kernel, encodedRows, headRows, batch);
                 for (int n = 0; n < batch; n++) {
                     for (int i = 0; i < zSize; i++) {
-                        sigmaOut[from + n][i] = softplus(heads[headRows.at(n) + i]);
+                        sigmaOut[from + n][i] = Activations.softplus(heads[headRows.at(n) + i]);
                     }
                 }
             }
         }
         return new Posterior(muOut, sigmaOut);
-    }
-
-    /** {@code log(1 + e^x)}, stable for large x. */
-    private static float softplus(float x) {
-        return (float) (x > 20 ? x : Math.log1p(Math.exp(x)));
     }
 
     private void decodeChunk(float[][] z, int from, int batch, int[][] forced, DecodeOptions options,
@@ -259,7 +262,7 @@ public final class InferenceModel implements AutoCloseable {
                         System.arraycopy(logits.data(), offset, logitsOut[from + n][step], 0, classes);
                         label = forced[from + n][step];
                     } else if (options.isArgmax()) {
-                        label = LabelSampler.argmax(logits.data(), offset, classes);
+                        label = Rows.argmax(logits.data(), offset, classes);
                     } else {
                         label = sampler.sample(logits.data(), offset, classes, options.temperature(),
                                 options.topP(), randoms[from + n]);

@@ -1,5 +1,7 @@
 package org.melodypalette.model.infer;
 
+import org.melodypalette.model.cpu.Rows;
+
 /** Scratch concatenation of a layer's two inputs, row by row, so a kernel reads one stream. */
 final class Inputs {
 

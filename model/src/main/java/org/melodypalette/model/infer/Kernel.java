@@ -1,5 +1,9 @@
 package org.melodypalette.model.infer;
 
+import org.melodypalette.model.config.ComputeOptions;
+import org.melodypalette.model.cpu.Backend;
+import org.melodypalette.model.cpu.Rows;
+
 /**
  * What the networks call: matmuls and LSTM steps on packed weights, each call split by column
  * groups over a {@link Team} (each thread always gets the same groups, so its share of the weights
@@ -15,9 +19,16 @@ final class Kernel implements AutoCloseable {
     private final Team team;
     private float[] inputs = new float[0];
 
-    Kernel(GroupKernel arithmetic, int threads) {
+    private Kernel(GroupKernel arithmetic, int threads) {
         this.arithmetic = arithmetic;
         this.team = new Team(threads);
+    }
+
+    /** The kernel {@code options} ask for, on {@link ComputeOptions#resolvedInferenceThreads()} threads. */
+    static Kernel create(ComputeOptions options) {
+        int threads = options.resolvedInferenceThreads();
+        return new Kernel(Backend.create(options.kernel(), () -> new VectorKernel(threads),
+                () -> new ScalarKernel(threads)), threads);
     }
 
     int lanes() {

@@ -25,7 +25,7 @@ import org.melodypalette.tokenizer.OutOfRangePolicy;
 /**
  * {@link LatentCodec} on an {@link InferenceModel}: melodies become labels through the model's
  * {@link MelodyTokenizer} (cut or padded to numSteps, out-of-range pitches octave-folded), latent
- * arithmetic follows magenta.js (ARCHITECTURE.md §7).
+ * arithmetic follows magenta.js (docs/ARCHITECTURE.md §9).
  *
  * <p>Randomness: decoding draws from per-melody streams split from the options' seed (see
  * {@link InferenceModel}); latent noise ({@link #sample}, {@link #similar}) from a separate stream

@@ -3,7 +3,7 @@ package org.melodypalette.model.infer;
 import java.util.SplittableRandom;
 
 /**
- * Turns one step's logits into a label: argmax (first index wins ties, as tfjs {@code argMax}) or a
+ * Turns one step's logits into a label (argmax is {@link org.melodypalette.model.cpu.Rows#argmax}): a
  * draw from {@code softmax(logits / T)}, optionally restricted to the smallest set of most likely
  * classes whose probability reaches {@code topP} (nucleus sampling). Probabilities in double.
  */
@@ -15,18 +15,6 @@ final class LabelSampler {
     LabelSampler(int classes) {
         this.weights = new double[classes];
         this.order = new int[classes];
-    }
-
-    static int argmax(float[] logits, int offset, int classes) {
-        int best = 0;
-        float bestValue = logits[offset];
-        for (int c = 1; c < classes; c++) {
-            if (logits[offset + c] > bestValue) {
-                bestValue = logits[offset + c];
-                best = c;
-            }
-        }
-        return best;
     }
 
     int sample(float[] logits, int offset, int classes, double temperature, double topP, SplittableRandom random) {

@@ -1,12 +1,13 @@
 package org.melodypalette.model.infer;
 
 import org.melodypalette.model.checkpoint.WeightTensor;
+import org.melodypalette.model.cpu.BasicLstmCell;
+import org.melodypalette.model.cpu.Rows;
 
 /**
- * One TF BasicLSTMCell layer (kernel {@code [in + H, 4H]}, bias {@code [4H]}, gates i, j, f, o)
- * re-laid for the {@link Kernel}: the packed matrix holds the input rows the layer reads as a dense
- * vector, then the {@code Hp} recurrent rows; columns in {@link Layouts#lstmColumns} order. The
- * forget bias +1.0 is folded into {@link #bias}.
+ * One {@link BasicLstmCell} layer re-laid for the {@link Kernel}: the packed matrix holds the input
+ * rows the layer reads as a dense vector, then the {@code Hp} recurrent rows; columns in
+ * {@link Layouts#lstmColumns} order. The forget bias is folded into {@link #bias}.
  */
 final class LstmLayer {
 
@@ -40,12 +41,8 @@ final class LstmLayer {
         System.arraycopy(inputRowMap, 0, rows, 0, inputRowMap.length);
         System.arraycopy(recurrent, 0, rows, inputRowMap.length, recurrent.length);
         PackedMatrix matrix = PackedMatrix.pack(kernel.values(), kernel.dim(1), rows, columns, 4 * lanes);
-        float[] withForget = bias.values().clone();
-        for (int u = 2 * hidden; u < 3 * hidden; u++) {
-            withForget[u] += 1.0f;
-        }
         return new LstmLayer(hidden, recurrent.length, inputRowMap.length, matrix,
-                PackedMatrix.vector(withForget, columns), columns);
+                PackedMatrix.vector(BasicLstmCell.withForgetBias(bias.values(), hidden), columns), columns);
     }
 
     /** Kernel rows {@code [from, from + count)} as a {@code [count, 4·Hp]} table in gate order (one-hot lookups). */

@@ -1,6 +1,10 @@
 package org.melodypalette.model.infer;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.cpu.Rows;
+import org.melodypalette.model.layers.LstmSpec;
 
 /**
  * Stacked LSTM layers stepped one step at a time (TF {@code MultiRNNCell}), their state initialised
@@ -33,12 +37,26 @@ final class LstmStack {
         }
     }
 
+    /**
+     * The layers {@code specs} describe, packed: layer 0's input arrives another way (a one-hot row,
+     * a projection, the conductor's zero dummy), layer k+1 reads layer k's padded h.
+     */
+    static List<LstmLayer> layers(WeightSet weights, List<LstmSpec> specs, int lanes) {
+        List<LstmLayer> layers = new ArrayList<>();
+        for (int k = 0; k < specs.size(); k++) {
+            LstmWeights w = LstmWeights.of(weights, specs.get(k));
+            int[] input = k == 0 ? new int[0] : Layouts.segments(0, lanes, 1, specs.get(k - 1).hidden());
+            layers.add(LstmLayer.of(w.kernel(), w.bias(), input, lanes));
+        }
+        return layers;
+    }
+
     /** Column map of the initial-state dense layer for LSTM layers of these sizes. */
-    static int[] stateColumns(List<Integer> hidden, int lanes) {
-        int[] sizes = new int[2 * hidden.size()];
-        for (int k = 0; k < hidden.size(); k++) {
-            sizes[2 * k] = hidden.get(k);
-            sizes[2 * k + 1] = hidden.get(k);
+    static int[] stateColumns(List<LstmSpec> layers, int lanes) {
+        int[] sizes = new int[2 * layers.size()];
+        for (int k = 0; k < layers.size(); k++) {
+            sizes[2 * k] = layers.get(k).hidden();
+            sizes[2 * k + 1] = layers.get(k).hidden();
         }
         return Layouts.segments(0, lanes, 4 * lanes, sizes);
     }

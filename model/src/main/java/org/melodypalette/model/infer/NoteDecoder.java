@@ -1,14 +1,15 @@
 package org.melodypalette.model.infer;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
-import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.cpu.Rows;
+import org.melodypalette.model.layers.DenseSpec;
+import org.melodypalette.model.layers.LstmSpec;
+import org.melodypalette.model.layers.ModelLayers;
 
 /**
- * Magenta's categorical LSTM decoder (ARCHITECTURE.md §5), conditioned on an embedding e (z for a
+ * Magenta's categorical LSTM decoder (docs/ARCHITECTURE.md §6), conditioned on an embedding e (z for a
  * flat decoder, a bar embedding under a conductor). Layer 0's kernel {@code [C + E + H0, 4·H0]} is
  * used in three row blocks instead of concatenating its input: the previous output's row (a
  * lookup), e's projection (computed once per {@link #begin}, e is constant over the steps), and
@@ -35,28 +36,19 @@ final class NoteDecoder {
      * @param embeddingRowMap layout of the embedding rows as they arrive (z unpadded, or a padded
      *                        conductor state), indices counted from 0
      */
-    NoteDecoder(ModelConfig config, WeightSet weights, int[] embeddingRowMap, int lanes) {
-        String scope = MagentaVariables.noteDecoderScope(config);
-        this.classes = config.numClasses();
-        List<Integer> sizes = config.decoderSizes();
-        List<LstmLayer> layers = new ArrayList<>();
-        for (int k = 0; k < sizes.size(); k++) {
-            LstmWeights w = LstmWeights.of(weights, MagentaVariables.decoderCell(scope, k));
-            int[] input = k == 0 ? new int[0] : Layouts.segments(0, lanes, 1, sizes.get(k - 1));
-            layers.add(LstmLayer.of(w.kernel(), w.bias(), input, lanes));
-        }
-        WeightTensor kernel0 = weights.require(MagentaVariables.kernel(MagentaVariables.decoderCell(scope, 0)));
+    NoteDecoder(ModelLayers specs, WeightSet weights, int[] embeddingRowMap, int lanes) {
+        DenseSpec out = specs.outputProjection();
+        this.classes = out.out();
+        List<LstmSpec> cells = specs.decoder();
+        List<LstmLayer> layers = LstmStack.layers(weights, cells, lanes);
+        WeightTensor kernel0 = weights.require(cells.get(0).kernel());
         this.previousLabelRows = layers.get(0).rowTable(kernel0, 0, classes);
         this.embeddingRows = layers.get(0).rowsPacked(kernel0, shift(embeddingRowMap, classes));
-        String init = MagentaVariables.zToInitialState(scope);
-        this.stack = new LstmStack(layers, DenseLayer.of(weights.require(MagentaVariables.kernel(init)),
-                weights.require(MagentaVariables.bias(init)), embeddingRowMap,
-                LstmStack.stateColumns(sizes, lanes), lanes));
-        String out = MagentaVariables.outputProjection(scope);
-        this.output = DenseLayer.of(weights.require(MagentaVariables.kernel(out)),
-                weights.require(MagentaVariables.bias(out)),
-                Layouts.segments(0, lanes, 1, sizes.get(sizes.size() - 1)),
-                Layouts.segments(0, lanes, 4 * lanes, classes), lanes);
+        DenseSpec init = specs.decoderInitialState();
+        this.stack = new LstmStack(layers, DenseLayer.of(weights.require(init.kernel()), weights.require(init.bias()),
+                embeddingRowMap, LstmStack.stateColumns(cells, lanes), lanes));
+        this.output = DenseLayer.of(weights.require(out.kernel()), weights.require(out.bias()),
+                Layouts.segments(0, lanes, 1, out.in()), Layouts.segments(0, lanes, 4 * lanes, classes), lanes);
     }
 
     private static int[] shift(int[] map, int by) {

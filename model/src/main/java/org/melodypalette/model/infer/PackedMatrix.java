@@ -30,8 +30,8 @@ final class PackedMatrix {
 
     /**
      * Packs {@code w} (row-major, {@code wCols} columns); {@code colMap.length} must be a multiple of
-     * {@code group}. Row by row, each run of consecutive source columns copied at once: loading a
-     * model is mostly this (a gather element by element, group by group, was two thirds of it).
+     * {@code group}. Row by row, each run of consecutive source columns copied at once (loading a
+     * model is mostly this).
      */
     static PackedMatrix pack(float[] w, int wCols, int[] rowMap, int[] colMap, int group) {
         if (colMap.length % group != 0) {

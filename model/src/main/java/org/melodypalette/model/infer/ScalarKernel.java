@@ -1,8 +1,11 @@
 package org.melodypalette.model.infer;
 
+import org.melodypalette.model.cpu.Activations;
+import org.melodypalette.model.cpu.Rows;
+
 /**
  * {@link Kernel} in plain Java, for JVMs started without {@code jdk.incubator.vector}. Same layout
- * and the same float32 arithmetic as {@link VectorKernel} (FMA accumulation, σ through tanh); slower.
+ * and FMA accumulation as {@link VectorKernel}, the {@link Activations}; slower.
  */
 final class ScalarKernel implements GroupKernel {
 
@@ -51,9 +54,9 @@ final class ScalarKernel implements GroupKernel {
                     float j = acc[LANES + u];
                     float f = acc[2 * LANES + u];
                     float o = acc[3 * LANES + u];
-                    float cNew = sigmoid(i) * tanh(j) + cd[co + u] * sigmoid(f);
+                    float cNew = Activations.sigmoid(i) * Activations.tanh(j) + cd[co + u] * Activations.sigmoid(f);
                     cd[co + u] = cNew;
-                    hOut.data()[ho + u] = tanh(cNew) * sigmoid(o);
+                    hOut.data()[ho + u] = Activations.tanh(cNew) * Activations.sigmoid(o);
                 }
             }
         }
@@ -64,7 +67,7 @@ final class ScalarKernel implements GroupKernel {
         float[] d = rows.data();
         for (int b = 0; b < batch; b++) {
             for (int j = rows.at(b), end = j + cols; j < end; j++) {
-                d[j] = tanh(d[j]);
+                d[j] = Activations.tanh(d[j]);
             }
         }
     }
@@ -80,20 +83,5 @@ final class ScalarKernel implements GroupKernel {
                 acc[j] = Math.fma(s, wd[wi + j], acc[j]);
             }
         }
-    }
-
-    /** {@code σ(x) = 0.5 + 0.5·tanh(x / 2)}, as the vector kernel computes it. */
-    static float sigmoid(float x) {
-        return Math.fma(0.5f, tanh(0.5f * x), 0.5f);
-    }
-
-    /** tanh through {@code exp} in double ({@code Math.tanh} is a slow native call), rounded to float. */
-    static float tanh(float x) {
-        double ax = Math.abs((double) x);
-        if (ax > 20) {
-            return Math.copySign(1f, x);
-        }
-        double e = Math.exp(-2 * ax);
-        return (float) Math.copySign((1 - e) / (1 + e), x);
     }
 }

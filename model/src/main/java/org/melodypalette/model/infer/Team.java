@@ -24,8 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@value #STALLED_SESSIONS_TO_BACK_OFF} stalled sessions in a row the following sessions also run
  * alone for a back-off period (doubling from {@value #MIN_SOLO_MILLIS} ms up to
  * {@value #MAX_SOLO_MILLIS} ms while contention lasts); then the next session tries the workers
- * again. Backing off after the first stall instead kept an idle 2-core machine's team solo most
- * of the time (docs/measurements/bench/team-back-off.txt).
+ * again. Why not back off after the first stall: docs/measurements/bench/team-back-off.txt.
  */
 final class Team implements AutoCloseable {
 

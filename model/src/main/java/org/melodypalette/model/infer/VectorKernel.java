@@ -2,15 +2,18 @@ package org.melodypalette.model.infer;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.melodypalette.model.cpu.FmaTile;
+import org.melodypalette.model.cpu.Rows;
+import org.melodypalette.model.cpu.VectorActivations;
 
 /**
  * {@link Kernel} on the Vector API: FMA over the platform's widest float vectors. A column group is
- * 4 vectors; up to 4 batch rows are computed together so that each weight vector loaded is used
- * for every row (16 accumulators in registers), and an LSTM group's 4 accumulators per row are
+ * 4 vectors; up to 4 batch rows are computed together in one {@link FmaTile} so that each weight
+ * vector loaded is used for every row, and an LSTM group's 4 accumulators per row are
  * exactly the i, j, f, o gates of one block of units, so the cell update happens right there.
  * The activations are {@link VectorActivations}'.
  *
- * <p>Loaded only through {@link Kernels#best()}, when the JVM runs with
+ * <p>Built only through {@link org.melodypalette.model.cpu.Backend}, when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}.
  */
 final class VectorKernel implements GroupKernel {
@@ -136,97 +139,10 @@ final class VectorKernel implements GroupKernel {
         a3.intoArray(dst, dstOffset + 3 * L);
     }
 
-    /**
-     * {@code rows} (2..4) rows sharing every weight load, 16 accumulators. A partial block repeats
-     * its last row (the extra FMAs are free where batches this small are bound by memory) and
-     * stores only the real rows.
-     */
+    /** {@code rows} (2..4) rows sharing every weight load: one {@link FmaTile} over the group's packed rows. */
     private static void accumulate4(int rows, PackedMatrix w, int g, Rows init, Rows x, int b,
                                     float[] dst, int dstOffset, int dstStride) {
-        int r1 = b + Math.min(1, rows - 1);
-        int r2 = b + Math.min(2, rows - 1);
-        int r3 = b + Math.min(3, rows - 1);
-        float[] wd = w.data;
-        int base = g * w.rows * G;
-        float[] id = init.data();
-        int i0 = init.at(b) + g * G;
-        int i1 = init.at(r1) + g * G;
-        int i2 = init.at(r2) + g * G;
-        int i3 = init.at(r3) + g * G;
-        FloatVector a0 = FloatVector.fromArray(S, id, i0);
-        FloatVector a1 = FloatVector.fromArray(S, id, i0 + L);
-        FloatVector a2 = FloatVector.fromArray(S, id, i0 + 2 * L);
-        FloatVector a3 = FloatVector.fromArray(S, id, i0 + 3 * L);
-        FloatVector b0 = FloatVector.fromArray(S, id, i1);
-        FloatVector b1 = FloatVector.fromArray(S, id, i1 + L);
-        FloatVector b2 = FloatVector.fromArray(S, id, i1 + 2 * L);
-        FloatVector b3 = FloatVector.fromArray(S, id, i1 + 3 * L);
-        FloatVector c0 = FloatVector.fromArray(S, id, i2);
-        FloatVector c1 = FloatVector.fromArray(S, id, i2 + L);
-        FloatVector c2 = FloatVector.fromArray(S, id, i2 + 2 * L);
-        FloatVector c3 = FloatVector.fromArray(S, id, i2 + 3 * L);
-        FloatVector d0 = FloatVector.fromArray(S, id, i3);
-        FloatVector d1 = FloatVector.fromArray(S, id, i3 + L);
-        FloatVector d2 = FloatVector.fromArray(S, id, i3 + 2 * L);
-        FloatVector d3 = FloatVector.fromArray(S, id, i3 + 3 * L);
-        float[] xd = x.data();
-        int x0 = x.at(b);
-        int x1 = x.at(r1);
-        int x2 = x.at(r2);
-        int x3 = x.at(r3);
-        for (int k = 0; k < w.rows; k++) {
-            int wi = base + k * G;
-            FloatVector w0 = FloatVector.fromArray(S, wd, wi);
-            FloatVector w1 = FloatVector.fromArray(S, wd, wi + L);
-            FloatVector w2 = FloatVector.fromArray(S, wd, wi + 2 * L);
-            FloatVector w3 = FloatVector.fromArray(S, wd, wi + 3 * L);
-            FloatVector s = FloatVector.broadcast(S, xd[x0 + k]);
-            a0 = w0.fma(s, a0);
-            a1 = w1.fma(s, a1);
-            a2 = w2.fma(s, a2);
-            a3 = w3.fma(s, a3);
-            s = FloatVector.broadcast(S, xd[x1 + k]);
-            b0 = w0.fma(s, b0);
-            b1 = w1.fma(s, b1);
-            b2 = w2.fma(s, b2);
-            b3 = w3.fma(s, b3);
-            s = FloatVector.broadcast(S, xd[x2 + k]);
-            c0 = w0.fma(s, c0);
-            c1 = w1.fma(s, c1);
-            c2 = w2.fma(s, c2);
-            c3 = w3.fma(s, c3);
-            s = FloatVector.broadcast(S, xd[x3 + k]);
-            d0 = w0.fma(s, d0);
-            d1 = w1.fma(s, d1);
-            d2 = w2.fma(s, d2);
-            d3 = w3.fma(s, d3);
-        }
-        int o = dstOffset;
-        a0.intoArray(dst, o);
-        a1.intoArray(dst, o + L);
-        a2.intoArray(dst, o + 2 * L);
-        a3.intoArray(dst, o + 3 * L);
-        o += dstStride;
-        b0.intoArray(dst, o);
-        b1.intoArray(dst, o + L);
-        b2.intoArray(dst, o + 2 * L);
-        b3.intoArray(dst, o + 3 * L);
-        if (rows < 3) {
-            return;
-        }
-        o += dstStride;
-        c0.intoArray(dst, o);
-        c1.intoArray(dst, o + L);
-        c2.intoArray(dst, o + 2 * L);
-        c3.intoArray(dst, o + 3 * L);
-        if (rows < 4) {
-            return;
-        }
-        o += dstStride;
-        d0.intoArray(dst, o);
-        d1.intoArray(dst, o + L);
-        d2.intoArray(dst, o + 2 * L);
-        d3.intoArray(dst, o + 3 * L);
+        FmaTile.multiply(rows, w.rows, x.data(), x.at(b), x.stride(), 1, w.data, g * w.rows * G, G, null, 0,
+                init.data(), init.at(b) + g * G, init.stride(), dst, dstOffset, dstStride);
     }
-
 }

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Magenta's {@code BidirectionalLstmEncoder} (ARCHITECTURE.md §4): stacked bidirectional LSTM
+ * Magenta's {@code BidirectionalLstmEncoder} (docs/ARCHITECTURE.md §4): stacked bidirectional LSTM
  * layers over {@code [N, T, in]}, both directions from a zero state, layer k+1 reading
  * {@code concat(fw, bw)} outputs of layer k at each step; the result is
  * {@code concat(final fw h, final bw h)} of the last layer, {@code [N, 2H]} (the backward

@@ -6,7 +6,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * The conductor of Magenta's hierarchical decoder (ARCHITECTURE.md §6): stacked LSTM cells whose
+ * The conductor of Magenta's hierarchical decoder (docs/ARCHITECTURE.md §7): stacked LSTM cells whose
  * state starts at {@code tanh(z·K + b)} and whose input is a dummy zero of size 1 (autoregression
  * disabled, as in {@code hierdec-mel_16bar}); the top layer's h after each step is one bar's
  * embedding.

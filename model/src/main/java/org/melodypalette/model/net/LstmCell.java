@@ -2,6 +2,7 @@ package org.melodypalette.model.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.melodypalette.model.cpu.BasicLstmCell;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -10,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One TF BasicLSTMCell layer, unrolled step by step in a SameDiff graph (ARCHITECTURE.md §3):
+ * One {@link BasicLstmCell} layer, unrolled step by step in a SameDiff graph:
  * <pre>
  * g = concat(x, h)·K + b          K [in + H, 4H], b [4H]
  * i, j, f, o = split(g, 4)
@@ -25,9 +26,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * op's gradients are wrong in DL4J 1.0.0-M2.1, and decoders always start from a state.
  */
 final class LstmCell {
-
-    /** TF BasicLSTMCell's forget bias, added to the f gate at run time. */
-    static final double FORGET_BIAS = 1.0;
 
     private final SameDiff sd;
     private final int inputSize;
@@ -100,11 +98,11 @@ final class LstmCell {
     LstmState stepWithInputGates(SDVariable inputGates, LstmState previous) {
         SDVariable g = inputGates.add(previous.h().mmul(recurrentKernel));
         // One split op rather than four slices: each slice's backprop allocates a full [batch, 4H] array.
-        SDVariable[] gates = sd.split(g, 4, 1);
-        SDVariable i = sd.nn.sigmoid(gates[0]);
-        SDVariable j = sd.math.tanh(gates[1]);
-        SDVariable f = sd.nn.sigmoid(gates[2]);
-        SDVariable o = sd.nn.sigmoid(gates[3]);
+        SDVariable[] gates = sd.split(g, BasicLstmCell.GATES, 1);
+        SDVariable i = sd.nn.sigmoid(gates[BasicLstmCell.INPUT_GATE]);
+        SDVariable j = sd.math.tanh(gates[BasicLstmCell.CANDIDATE]);
+        SDVariable f = sd.nn.sigmoid(gates[BasicLstmCell.FORGET_GATE]);
+        SDVariable o = sd.nn.sigmoid(gates[BasicLstmCell.OUTPUT_GATE]);
         SDVariable c = i.mul(j).add(previous.c().mul(f));
         return new LstmState(c, sd.math.tanh(c).mul(o));
     }
@@ -129,12 +127,9 @@ final class LstmCell {
         return states;
     }
 
-    /** {@code [4H]} with {@link #FORGET_BIAS} in the f block {@code [2H, 3H)}, zeros elsewhere. */
+    /** {@code [4H]} with {@link BasicLstmCell#FORGET_BIAS} in the f block, zeros elsewhere. */
     static INDArray forgetBiasVector(int hiddenSize, DataType dataType) {
-        double[] values = new double[4 * hiddenSize];
-        for (int k = 2 * hiddenSize; k < 3 * hiddenSize; k++) {
-            values[k] = FORGET_BIAS;
-        }
+        float[] values = BasicLstmCell.withForgetBias(new float[BasicLstmCell.GATES * hiddenSize], hiddenSize);
         return Nd4j.createFromArray(values).castTo(dataType);
     }
 }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ModelConfig;
-import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
+import org.melodypalette.model.layers.DenseSpec;
+import org.melodypalette.model.layers.LstmSpec;
+import org.melodypalette.model.layers.ModelLayers;
 import org.melodypalette.model.net.MusicVaeVariables.Spec;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -173,21 +174,19 @@ public final class MusicVaeGraph {
             names.add(spec.name());
         }
         SDVariable input = sd.placeHolder(INPUT, dataType, -1, config.numSteps(), config.numClasses());
-        SDVariable encoded = encode(sd, config, vars, input);
-        dense(encoded, vars, MagentaVariables.MU).rename(MU);
-        sd.nn.softplus(dense(encoded, vars, MagentaVariables.SIGMA)).rename(SIGMA);
+        ModelLayers layers = ModelLayers.of(config);
+        SDVariable encoded = encode(sd, config, layers, vars, input);
+        dense(encoded, vars, layers.mu()).rename(MU);
+        sd.nn.softplus(dense(encoded, vars, layers.sigma())).rename(SIGMA);
         return new MusicVaeGraph(config, dataType, sd, names, DecoderInputs.TEACHER_FORCED);
     }
 
-    private static SDVariable encode(SameDiff sd, ModelConfig config, Map<String, SDVariable> vars, SDVariable input) {
-        List<Integer> sizes = config.encoderSizes();
-        List<BidirectionalLstmEncoder.Layer> layers = new ArrayList<>();
-        for (int k = 0; k < sizes.size(); k++) {
-            int in = k == 0 ? config.numClasses() : 2 * sizes.get(k - 1);
-            layers.add(new BidirectionalLstmEncoder.Layer(
-                    cell(sd, vars, MusicVaeVariables.encoderCell(config, k, true), in, sizes.get(k)),
-                    cell(sd, vars, MusicVaeVariables.encoderCell(config, k, false), in, sizes.get(k))));
-        }
+    private static SDVariable encode(SameDiff sd, ModelConfig config, ModelLayers specs, Map<String, SDVariable> vars,
+                                     SDVariable input) {
+        List<BidirectionalLstmEncoder.Layer> layers = specs.encoder().stream()
+                .map(layer -> new BidirectionalLstmEncoder.Layer(cell(sd, vars, layer.forward()),
+                        cell(sd, vars, layer.backward())))
+                .toList();
         if (config.encoder() == EncoderKind.FLAT) {
             return BidirectionalLstmEncoder.encode(sd, input, layers, config.numSteps());
         }
@@ -196,28 +195,19 @@ public final class MusicVaeGraph {
         SDVariable perSegment = sd.reshape(input, -1, config.stepsPerSegment(), config.numClasses());
         SDVariable segmentCodes = BidirectionalLstmEncoder.encode(sd, perSegment, layers.subList(0, 1),
                 config.stepsPerSegment());
-        SDVariable sequenceOfCodes = sd.reshape(segmentCodes, -1, segments, 2L * sizes.get(0));
+        SDVariable sequenceOfCodes = sd.reshape(segmentCodes, -1, segments, specs.encoder().get(0).outputSize());
         return BidirectionalLstmEncoder.encode(sd, sequenceOfCodes, layers.subList(1, 2), segments);
     }
 
     private static SDVariable decode(SameDiff sd, ModelConfig config, Map<String, SDVariable> vars,
                                      SDVariable previous, DecoderInputs decoderInputs, BarDecoding barDecoding,
                                      SDVariable z) {
-        String scope = MagentaVariables.noteDecoderScope(config);
-        boolean hierarchical = config.decoder() == DecoderKind.HIERARCHICAL;
-        List<Integer> conductorSizes = config.conductorSizes();
-        int latent = hierarchical ? conductorSizes.get(conductorSizes.size() - 1) : config.zSize();
-        List<Integer> sizes = config.decoderSizes();
-        List<LstmCell> cells = new ArrayList<>();
-        for (int k = 0; k < sizes.size(); k++) {
-            int in = k == 0 ? config.numClasses() + latent : sizes.get(k - 1);
-            cells.add(cell(sd, vars, MagentaVariables.decoderCell(scope, k), in, sizes.get(k)));
-        }
+        ModelLayers layers = ModelLayers.of(config);
+        int latent = layers.noteEmbeddingSize();
+        List<LstmCell> cells = layers.decoder().stream().map(spec -> cell(sd, vars, spec)).toList();
         NoteDecoder decoder = new NoteDecoder(sd, cells,
-                vars.get(MagentaVariables.kernel(MagentaVariables.zToInitialState(scope))),
-                vars.get(MagentaVariables.bias(MagentaVariables.zToInitialState(scope))),
-                vars.get(MagentaVariables.kernel(MagentaVariables.outputProjection(scope))),
-                vars.get(MagentaVariables.bias(MagentaVariables.outputProjection(scope))),
+                vars.get(layers.decoderInitialState().kernel()), vars.get(layers.decoderInitialState().bias()),
+                vars.get(layers.outputProjection().kernel()), vars.get(layers.outputProjection().bias()),
                 config.numClasses());
         int steps = config.numSteps();
         int classes = config.numClasses();
@@ -225,18 +215,13 @@ public final class MusicVaeGraph {
                 : sd.placeHolder(TEACHER_MASK, previous.dataType(), -1, steps);
         SDVariable samplingNoise = decoderInputs == DecoderInputs.TEACHER_FORCED ? null
                 : sd.placeHolder(SAMPLING_NOISE, previous.dataType(), -1, steps, classes);
-        if (!hierarchical) {
+        if (!layers.hasConductor()) {
             return decoder.logits(decoder.run(decoder.projectPrevious(previous, steps),
                     scheduledInputs(decoder, previous, teacherMask, samplingNoise, steps), z, 0, steps));
         }
-        List<LstmCell> conductorCells = new ArrayList<>();
-        for (int k = 0; k < conductorSizes.size(); k++) {
-            int in = k == 0 ? 1 : conductorSizes.get(k - 1);
-            conductorCells.add(cell(sd, vars, MagentaVariables.conductorCell(k), in, conductorSizes.get(k)));
-        }
-        String conductorScope = MagentaVariables.CONDUCTOR_INITIAL_STATE;
-        Conductor conductor = new Conductor(sd, conductorCells, vars.get(MagentaVariables.kernel(conductorScope)),
-                vars.get(MagentaVariables.bias(conductorScope)));
+        List<LstmCell> conductorCells = layers.conductor().stream().map(spec -> cell(sd, vars, spec)).toList();
+        Conductor conductor = new Conductor(sd, conductorCells, vars.get(layers.conductorInitialState().kernel()),
+                vars.get(layers.conductorInitialState().bias()));
         List<SDVariable> embeddings = conductor.embeddings(z, config.numSegments());
         int length = config.stepsPerSegment();
         if (barDecoding == BarDecoding.BAR_BY_BAR) {
@@ -268,13 +253,12 @@ public final class MusicVaeGraph {
         return teacherMask == null ? null : decoder.scheduledInputs(previous, teacherMask, samplingNoise, steps);
     }
 
-    private static LstmCell cell(SameDiff sd, Map<String, SDVariable> vars, String scope, int in, int hidden) {
-        return new LstmCell(sd, vars.get(MagentaVariables.kernel(scope)), vars.get(MagentaVariables.bias(scope)),
-                in, hidden);
+    private static LstmCell cell(SameDiff sd, Map<String, SDVariable> vars, LstmSpec spec) {
+        return new LstmCell(sd, vars.get(spec.kernel()), vars.get(spec.bias()), spec.inputSize(), spec.hidden());
     }
 
-    private static SDVariable dense(SDVariable x, Map<String, SDVariable> vars, String scope) {
-        return x.mmul(vars.get(MagentaVariables.kernel(scope))).add(vars.get(MagentaVariables.bias(scope)));
+    private static SDVariable dense(SDVariable x, Map<String, SDVariable> vars, DenseSpec spec) {
+        return x.mmul(vars.get(spec.kernel())).add(vars.get(spec.bias()));
     }
 
     static INDArray toArray(WeightTensor t, DataType dataType) {

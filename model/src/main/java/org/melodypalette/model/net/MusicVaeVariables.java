@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ModelConfig;
-import org.melodypalette.model.config.ModelConfig.EncoderKind;
+import org.melodypalette.model.layers.MagentaVariables;
+import org.melodypalette.model.layers.ModelLayers;
 
 /**
- * Every variable of a MusicVAE to train: Magenta's names and shapes ({@link MagentaVariables}, in
+ * Every variable of a MusicVAE to train: Magenta's names and shapes ({@link ModelLayers}, in
  * the order we write them to a manifest) and their initial values, TF's defaults as Magenta uses
  * them: Glorot-uniform kernels, zero biases, and {@code N(0, 0.001²)} for the mu and sigma kernels.
  */
@@ -41,7 +41,7 @@ public final class MusicVaeVariables {
     /** The variables of {@code config}, in manifest order. */
     public static List<Spec> specs(ModelConfig config) {
         List<Spec> specs = new ArrayList<>();
-        MagentaVariables.shapes(config).forEach((name, shape) ->
+        ModelLayers.of(config).shapes().forEach((name, shape) ->
                 specs.add(new Spec(name, Arrays.stream(shape).boxed().toList(), initialiser(name))));
         return specs;
     }
@@ -96,12 +96,5 @@ public final class MusicVaeVariables {
             tensors.add(weights.require(spec.name()));
         }
         return new WeightSet(tensors);
-    }
-
-    /** Scope of one direction of encoder layer (flat) or level (hierarchical) {@code layer}. */
-    static String encoderCell(ModelConfig config, int layer, boolean forward) {
-        return config.encoder() == EncoderKind.HIERARCHICAL
-                ? MagentaVariables.hierarchicalEncoderCell(layer, forward)
-                : MagentaVariables.flatEncoderCell(layer, forward);
     }
 }

@@ -8,7 +8,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Magenta's {@code CategoricalLstmDecoder} in training (ARCHITECTURE.md §5): stacked LSTM
+ * Magenta's {@code CategoricalLstmDecoder} in training (docs/ARCHITECTURE.md §6): stacked LSTM
  * cells whose state starts at {@code tanh(latent·K + b)}, fed {@code concat(previous one-hot,
  * latent)} at every step, with a 90-way output projection; the previous one-hot is the true
  * label (teacher forcing) or, under scheduled sampling, sometimes the model's own sample. Used as

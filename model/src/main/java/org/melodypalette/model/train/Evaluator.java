@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
+import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.EvaluationSplit;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.data.MelodyTensors;
 import org.melodypalette.model.data.Seeds;
-import org.melodypalette.model.net.FreeRunningDecoder;
+import org.melodypalette.model.infer.InferenceModel;
 import org.melodypalette.model.net.MusicVaeGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Computes an {@link EvaluationReport} (see its Javadoc for the exact definitions) by running the
- * training graph teacher-forced and a {@link FreeRunningDecoder} from the same posterior samples.
+ * training graph teacher-forced and sampling from the same posterior samples with the
+ * {@link InferenceModel} users run.
  */
 public final class Evaluator {
 
@@ -53,12 +55,12 @@ public final class Evaluator {
         }
         // Training keeps its step's arrays for the next step; evaluation's shapes differ, so it
         // runs on arrays of its own and does not make training allocate its arrays again.
-        try (FreeRunningDecoder decoder = new FreeRunningDecoder(config, graph.weights())) {
+        try (InferenceModel decoder = InferenceModel.of(config, graph.weights())) {
             return graph.withOwnRunArrays(() -> evaluateBatches(graph, decoder, windows, split, step, seed, batchSize));
         }
     }
 
-    private static EvaluationReport evaluateBatches(MusicVaeGraph graph, FreeRunningDecoder decoder,
+    private static EvaluationReport evaluateBatches(MusicVaeGraph graph, InferenceModel decoder,
                                                     LabelWindows windows, EvaluationSplit split, long step,
                                                     long seed, int batchSize) {
         ModelConfig config = graph.config();
@@ -78,8 +80,8 @@ public final class Evaluator {
                     MusicVaeGraph.LOGITS, MusicVaeGraph.R_LOSS, MusicVaeGraph.KL, MusicVaeGraph.Z);
             teacherForcedHits += matches(MelodyTensors.argmaxLabels(out.get(MusicVaeGraph.LOGITS), config.numSteps()),
                     labels);
-            int[][] sampled = decoder.sample(out.get(MusicVaeGraph.Z), SAMPLING_TEMPERATURE,
-                    Seeds.random(seed, Seeds.SAMPLING, batchIndex));
+            int[][] sampled = decoder.decode(out.get(MusicVaeGraph.Z).toFloatMatrix(), DecodeOptions.sampling(
+                    SAMPLING_TEMPERATURE, Seeds.random(seed, Seeds.SAMPLING, batchIndex).nextLong()));
             sampledHits += matches(sampled, labels);
             reconstruction += out.get(MusicVaeGraph.R_LOSS).sumNumber().doubleValue();
             kl += out.get(MusicVaeGraph.KL).sumNumber().doubleValue();

@@ -14,20 +14,18 @@ import org.melodypalette.model.api.EvaluationSplit;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
-import org.melodypalette.model.backprop.MusicVaeBackprop;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.TrainingConfig;
 import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
-import org.melodypalette.model.data.MelodyTensors;
 import org.melodypalette.model.data.Seeds;
 import org.melodypalette.model.data.TrainingBatches;
 import org.melodypalette.model.net.MusicVaeGraph;
 import org.melodypalette.model.net.MusicVaeGraph.DecoderInputs;
 import org.melodypalette.model.net.MusicVaeVariables;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -46,9 +44,9 @@ import org.slf4j.LoggerFactory;
  * <p>With an inverse-sigmoid sampling schedule the decoder trains with Magenta's scheduled
  * sampling ({@link ScheduledSamplingDraw}); otherwise it is teacher-forced.
  *
- * <p>The loss and gradients come from the hand-written step ({@link MusicVaeBackprop}) on a CPU
- * and from the SameDiff graph otherwise ({@link #usesBackprop}); the weights, Adam's moments,
- * evaluation and checkpoints live in the graph's ND4J variables either way.
+ * <p>The loss and gradients come from a {@link TrainingStep}, the hand-written one or the SameDiff
+ * graph, as the settings' {@link ComputeOptions#engine()} says; the weights, Adam's
+ * moments, evaluation and checkpoints live in the graph's ND4J variables either way.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -57,8 +55,6 @@ public final class Trainer implements AutoCloseable {
     /** Evaluation batch size (forward only). */
     static final int EVAL_BATCH = 64;
     private static final int THROUGHPUT_WINDOW = 20;
-    /** {@code -Dpalette.training.engine=graph} trains on the SameDiff graph even on a CPU. */
-    static final String ENGINE_PROPERTY = "palette.training.engine";
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     /**
@@ -69,17 +65,29 @@ public final class Trainer implements AutoCloseable {
      * @param evalWindows        eval windows per evaluation (the first ones); 0 = all
      * @param historyInterval    steps averaged into one {@code metrics.json} history entry
      * @param seed               the run's seed (a resumed run keeps its checkpoint's)
-     * @param threads            threads a step uses: shards of the batch for the hand-written step (see
-     *                           {@link #usesBackprop}); 0 = one per core
+     * @param threads            threads a step uses: shards of the batch for the hand-written step; 0 = one per core
+     * @param compute            the step's engine and the CPU kernel
      */
     public record Settings(Path outputDir, long totalSteps, int checkpointInterval, int evalInterval,
-                           int evalWindows, int historyInterval, long seed, int threads) {
+                           int evalWindows, int historyInterval, long seed, int threads, ComputeOptions compute) {
         public Settings {
             if (outputDir == null || totalSteps < 1 || checkpointInterval < 1 || evalInterval < 1
-                    || evalWindows < 0 || historyInterval < 1 || threads < 0) {
+                    || evalWindows < 0 || historyInterval < 1 || threads < 0 || compute == null) {
                 throw new IllegalArgumentException("invalid trainer settings: " + totalSteps + " steps, intervals "
                         + checkpointInterval + "/" + evalInterval + "/" + historyInterval + ", threads " + threads);
             }
+        }
+
+        /** With the engine and kernel the {@code -D} overrides ask for ({@link ComputeOptions#fromSystemProperties}). */
+        public Settings(Path outputDir, long totalSteps, int checkpointInterval, int evalInterval, int evalWindows,
+                        int historyInterval, long seed, int threads) {
+            this(outputDir, totalSteps, checkpointInterval, evalInterval, evalWindows, historyInterval, seed, threads,
+                    ComputeOptions.fromSystemProperties());
+        }
+
+        public Settings withCompute(ComputeOptions compute) {
+            return new Settings(outputDir, totalSteps, checkpointInterval, evalInterval, evalWindows, historyInterval,
+                    seed, threads, compute);
         }
 
         /** Shards of the batch for the hand-written step: {@link #threads}, or one per core. */
@@ -94,8 +102,8 @@ public final class Trainer implements AutoCloseable {
 
     private final ModelConfig config;
     private final MusicVaeGraph graph;
-    /** The hand-written step, or null where the graph computes the gradients (see {@link #ENGINE_PROPERTY}). */
-    private final MusicVaeBackprop backprop;
+    /** The engine of the loss and gradients (see {@link #handWritten}). */
+    private final TrainingStep trainingStep;
     private final AdamOptimizer optimizer;
     private final TrainingBatches batches;
     private final LabelWindows evalWindows;
@@ -129,20 +137,28 @@ public final class Trainer implements AutoCloseable {
         this.evalWindows = Evaluator.first(data.eval(), settings.evalWindows());
         this.history = new ArrayList<>(metrics.history());
         this.evaluations = new ArrayList<>(metrics.evaluations());
-        this.backprop = usesBackprop() ? MusicVaeBackprop.create(config, currentWeights(), training.batchSize(),
-                settings.shards()) : null;
-        LOG.info("training {} with {}", config.name(),
-                backprop == null ? "the SameDiff graph" : backprop.description());
+        this.trainingStep = handWritten(settings.compute().engine())
+                ? new HandWrittenTrainingStep(config, graph, settings.shards(), settings.compute().kernel())
+                : new GraphTrainingStep(config, graph);
+        LOG.info("training {} with {}", config.name(), trainingStep.description());
     }
 
     /**
-     * The hand-written step ({@link MusicVaeBackprop}) on ND4J's CPU backend, the SameDiff graph on
-     * any other (a GPU) or when {@code -Dpalette.training.engine=graph}. Both compute the same
-     * gradients (MusicVaeBackpropTest); on two cores the hand-written one is several times faster
-     * (docs/measurements/training-throughput.txt).
+     * Whether {@code engine} means the hand-written step ({@link HandWrittenTrainingStep}); {@code AUTO} is
+     * the hand-written step on ND4J's CPU backend and the SameDiff graph on any other (a GPU). Both
+     * compute the same gradients (MusicVaeBackpropTest).
      */
-    static boolean usesBackprop() {
-        return !"graph".equals(System.getProperty(ENGINE_PROPERTY)) && Nd4j.getEnvironment().isCPU();
+    static boolean handWritten(ComputeOptions.Engine engine) {
+        return switch (engine) {
+            case HAND_WRITTEN -> true;
+            case GRAPH -> false;
+            case AUTO -> Nd4j.getEnvironment().isCPU();
+        };
+    }
+
+    /** Whether this run's gradients come from the hand-written step rather than the graph. */
+    boolean usesHandWrittenStep() {
+        return trainingStep instanceof HandWrittenTrainingStep;
     }
 
     /** A new run from weights initialised with the settings' seed. */
@@ -267,74 +283,11 @@ public final class Trainer implements AutoCloseable {
         ScheduledSamplingDraw draw = graph.decoderInputs() == DecoderInputs.TEACHER_FORCED ? null : draw(labels.length);
         double beta = Schedules.beta(config.training(), step);
         try {
-            return backprop != null ? backpropUpdate(labels, eps, beta, draw) : graphUpdate(labels, eps, beta, draw);
+            return trainingStep.run(labels, eps, beta, draw, this::apply);
         } finally {
             // The graph's feed of eps may be this very array (a cast to its own type), already closed.
             if (!eps.wasClosed()) {
                 eps.close();
-            }
-        }
-    }
-
-    private StepFigures backpropUpdate(int[][] labels, INDArray eps, double beta, ScheduledSamplingDraw draw) {
-        MusicVaeBackprop.Result result = backprop.step(currentWeights(), labels, eps.data().asFloat(), beta,
-                draw == null ? null : draw.asSamplingInputs());
-        Map<String, INDArray> gradients = new LinkedHashMap<>();
-        for (String name : graph.variableNames()) {
-            gradients.put(name, Nd4j.create(result.gradients().get(name), graph.variable(name).shape(), 'c'));
-        }
-        try {
-            apply(gradients);
-        } finally {
-            gradients.values().forEach(INDArray::close);
-        }
-        return new StepFigures(result.loss(), result.meanReconstruction(), result.meanKl(),
-                result.hits() / (double) (labels.length * config.numSteps()));
-    }
-
-    /** Every variable's current values, row-major, by name. */
-    private Map<String, float[]> currentWeights() {
-        Map<String, float[]> weights = new LinkedHashMap<>();
-        for (String name : graph.variableNames()) {
-            weights.put(name, graph.variable(name).data().asFloat());
-        }
-        return weights;
-    }
-
-    private StepFigures graphUpdate(int[][] labels, INDArray eps, double beta, ScheduledSamplingDraw draw) {
-        List<INDArray> made = new ArrayList<>();
-        made.add(MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT));
-        if (draw != null) {
-            made.add(draw.teacherMask());
-            made.add(draw.samplingNoise());
-        }
-        Map<String, INDArray> feed = draw == null ? graph.feed(made.get(0), eps, beta)
-                : graph.feed(made.get(0), eps, beta, made.get(1), made.get(2));
-        // Every array of the step is freed when it ends, not left to the garbage collector, which
-        // does not see native memory (RunArrays in the net package says how much that was).
-        graph.trackRunArrays();
-        try {
-            OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(feed,
-                    List.of(MusicVaeGraph.LOSS, MusicVaeGraph.R_LOSS, MusicVaeGraph.KL, MusicVaeGraph.LOGITS),
-                    graph.variableNames());
-            Map<String, INDArray> outputs = result.getOutputs();
-            apply(result.getGradients());
-            long hits = Evaluator.matches(
-                    MelodyTensors.argmaxLabels(outputs.get(MusicVaeGraph.LOGITS), config.numSteps()), labels);
-            return new StepFigures(outputs.get(MusicVaeGraph.LOSS).getDouble(0),
-                    outputs.get(MusicVaeGraph.R_LOSS).meanNumber().doubleValue(),
-                    outputs.get(MusicVaeGraph.KL).meanNumber().doubleValue(),
-                    hits / (double) (labels.length * config.numSteps()));
-        } finally {
-            graph.closeRunArrays();
-            for (INDArray array : feed.values()) {
-                array.close();
-            }
-            // A feed may be the array it was made from (a cast to its own type), already closed.
-            for (INDArray array : made) {
-                if (!array.wasClosed()) {
-                    array.close();
-                }
             }
         }
     }
@@ -409,9 +362,7 @@ public final class Trainer implements AutoCloseable {
     /** Ends the hand-written step's shard threads; the graph and weights stay usable. */
     @Override
     public void close() {
-        if (backprop != null) {
-            backprop.close();
-        }
+        trainingStep.close();
     }
 
     private static Map<String, long[]> shapes(MusicVaeGraph graph) {

@@ -16,6 +16,7 @@ import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
 import org.melodypalette.model.config.ModelConfigJson;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.layers.ModelLayers;
 import org.melodypalette.testing.SharedData;
 
 class CheckpointFolderTest {
@@ -41,7 +42,7 @@ class CheckpointFolderTest {
         assertThat(config.stepsPerBar()).isEqualTo(16);
         assertThat(config.numClasses()).isEqualTo(90);
         // The architecture (sigma included) is what the manifest holds: Magenta's exact layout.
-        assertThat(loaded.weights().size()).isEqualTo(MagentaVariables.shapes(config).size());
+        assertThat(loaded.weights().size()).isEqualTo(ModelLayers.of(config).shapes().size());
         assertThat(loaded.source()).isEqualTo(folder.toString());
     }
 

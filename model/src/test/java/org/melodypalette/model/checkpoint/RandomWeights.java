@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.melodypalette.model.config.ModelConfig;
+import org.melodypalette.model.layers.ModelLayers;
 
 /** Seeded random weights for every variable of an architecture (tests of loading and inference). */
 public final class RandomWeights {
@@ -16,7 +17,7 @@ public final class RandomWeights {
     public static WeightSet of(ModelConfig config, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<WeightTensor> tensors = new ArrayList<>();
-        for (Map.Entry<String, int[]> e : MagentaVariables.shapes(config).entrySet()) {
+        for (Map.Entry<String, int[]> e : ModelLayers.of(config).shapes().entrySet()) {
             int size = 1;
             for (int d : e.getValue()) {
                 size *= d;

@@ -17,6 +17,7 @@ import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.cpu.Rows;
 
 /**
  * The kernel against {@link ReferenceMusicVae} on architectures the goldens do not cover: stacked
@@ -104,7 +105,7 @@ class InferenceModelTest {
         for (int n = 0; n < z.length; n++) {
             assertThat(model.decode(new float[][] {z[n]}, DecodeOptions.ARGMAX)[0]).containsExactly(together[n]);
             for (int t = 0; t < STACKED.numSteps(); t++) {
-                assertThat(LabelSampler.argmax(logits[n][t], 0, STACKED.numClasses())).isEqualTo(together[n][t]);
+                assertThat(Rows.argmax(logits[n][t], 0, STACKED.numClasses())).isEqualTo(together[n][t]);
             }
         }
     }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.melodypalette.model.config.ComputeOptions;
+import org.melodypalette.model.cpu.Rows;
 
 /**
  * What bounds a batch-1 decode on this machine: how fast the kernel streams a packed weight matrix
@@ -30,7 +32,7 @@ class KernelRooflineBenchmark {
     void streamingAndBarrier() {
         System.out.printf("kernel roofline, %d gate columns, batch 1, medians of %d calls%n", COLUMNS, CALLS);
         int group;
-        try (Kernel kernel = Kernels.best(1)) {
+        try (Kernel kernel = Kernel.create(ComputeOptions.fromSystemProperties().withInferenceThreads(1))) {
             group = 4 * kernel.lanes();
         }
         for (double mb : MEGABYTES) {
@@ -49,7 +51,7 @@ class KernelRooflineBenchmark {
         Rows init = new Rows(new float[w.cols], 0, 0);
         Rows out = new Rows(new float[w.cols], 0, w.cols);
         long[] nanos = new long[CALLS];
-        try (Kernel kernel = Kernels.best(threads)) {
+        try (Kernel kernel = Kernel.create(ComputeOptions.fromSystemProperties().withInferenceThreads(threads))) {
             kernel.begin();
             for (int i = 0; i < 2 * CALLS; i++) {
                 long start = System.nanoTime();

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parity with magenta.js 1.23.1 on every shared checkpoint (ARCHITECTURE.md §8): z within 1e-4 of
+ * Parity with magenta.js 1.23.1 on every shared checkpoint (docs/ARCHITECTURE.md §10): z within 1e-4 of
  * the golden mu; logits within 1e-4 at every step with the golden labels fed back; free-running
  * argmax labels equal; interpolation z and outputs equal. Runs for both kernels.
  */

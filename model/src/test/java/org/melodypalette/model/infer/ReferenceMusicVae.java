@@ -1,15 +1,15 @@
 package org.melodypalette.model.infer;
 
 import java.util.List;
-import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
+import org.melodypalette.model.layers.MagentaVariables;
 
 /**
- * ARCHITECTURE.md written out as directly as possible, in double precision, with concatenated
+ * docs/ARCHITECTURE.md written out as directly as possible, in double precision, with concatenated
  * inputs and no layout tricks: the oracle for architectures the magenta.js goldens do not cover
  * (stacked encoder layers, odd sizes that need padding, three-layer decoders).
  */

@@ -1,7 +1,7 @@
 package org.melodypalette.model.net;
 
 /**
- * TF BasicLSTMCell written out in plain Java doubles, straight from ARCHITECTURE.md §3, as the
+ * TF BasicLSTMCell written out in plain Java doubles, straight from docs/ARCHITECTURE.md §3, as the
  * independent reference the graph pieces are compared with.
  */
 final class ReferenceLstm {

@@ -2,11 +2,12 @@ package org.melodypalette.model.net;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.melodypalette.model.checkpoint.MagentaVariables;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
+import org.melodypalette.model.cpu.BasicLstmCell;
+import org.melodypalette.model.layers.MagentaVariables;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -15,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Benchmark baseline only (never shipped): MusicVAE's training graph written the straightforward
- * way, op by op from ARCHITECTURE.md, with no fused op and no hoisting: every LSTM step is
+ * way, op by op from docs/ARCHITECTURE.md, with no fused op and no hoisting: every LSTM step is
  * {@code concat(x, h)·K + b → split(i, j, f, o)} with the forget bias added at that step, the
  * encoder's two directions run as separate cells, every decoder step concatenates its input
  * {@code (previous one-hot, z or bar embedding)}, and every step has its own output projection,
@@ -137,8 +138,8 @@ public final class StraightforwardMusicVae {
                 ? (long) batch * config.numSegments() : batch;
         SDVariable[] forward = new SDVariable[steps];
         SDVariable[] backward = new SDVariable[steps];
-        String fw = MusicVaeVariables.encoderCell(config, layer, true);
-        String bw = MusicVaeVariables.encoderCell(config, layer, false);
+        String fw = MagentaVariables.encoderCell(config.encoder() == EncoderKind.HIERARCHICAL, layer, true);
+        String bw = MagentaVariables.encoderCell(config.encoder() == EncoderKind.HIERARCHICAL, layer, false);
         SDVariable[] state = {zeros(rows, hidden), zeros(rows, hidden)};
         for (int t = 0; t < steps; t++) {
             state = cell(fw, x[t], state);
@@ -201,7 +202,7 @@ public final class StraightforwardMusicVae {
         SDVariable gates = sd.concat(1, x, state[1]).mmul(variable(MagentaVariables.kernel(scope)))
                 .add(variable(MagentaVariables.bias(scope)));
         SDVariable[] ijfo = sd.split(gates, 4, 1);
-        SDVariable c = sd.nn.sigmoid(ijfo[2].add(LstmCell.FORGET_BIAS)).mul(state[0])
+        SDVariable c = sd.nn.sigmoid(ijfo[2].add(BasicLstmCell.FORGET_BIAS)).mul(state[0])
                 .add(sd.nn.sigmoid(ijfo[0]).mul(sd.math.tanh(ijfo[1])));
         return new SDVariable[] {c, sd.math.tanh(c).mul(sd.nn.sigmoid(ijfo[3]))};
     }

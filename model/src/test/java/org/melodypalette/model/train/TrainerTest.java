@@ -18,6 +18,7 @@ import org.melodypalette.model.api.TrainingResult;
 import org.melodypalette.model.checkpoint.CheckpointChecksums;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.WeightsManifest;
+import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
 import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
@@ -79,16 +80,12 @@ class TrainerTest {
         ModelConfig sampled = tiny.withTraining(tiny.training().withSampling(SamplingSchedule.INVERSE_SIGMOID, 4));
         WindowDataset data = TrainingFixtures.dataset(8, 0, 4);
         Trainer handWritten = Trainer.start(sampled, data, settings("backprop", 20, 1000));
-        assertThat(Trainer.usesBackprop()).isTrue();
+        assertThat(handWritten.usesHandWrittenStep()).isTrue();
         handWritten.run(QUIET);
-        Trainer graph;
-        System.setProperty(Trainer.ENGINE_PROPERTY, "graph");
-        try {
-            graph = Trainer.start(sampled, data, settings("graph", 20, 1000));
-            graph.run(QUIET);
-        } finally {
-            System.clearProperty(Trainer.ENGINE_PROPERTY);
-        }
+        Trainer graph = Trainer.start(sampled, data, settings("graph", 20, 1000)
+                .withCompute(ComputeOptions.AUTOMATIC.withEngine(ComputeOptions.Engine.GRAPH)));
+        assertThat(graph.usesHandWrittenStep()).isFalse();
+        graph.run(QUIET);
 
         for (String name : graph.graph().variableNames()) {
             INDArray expected = graph.graph().variable(name);

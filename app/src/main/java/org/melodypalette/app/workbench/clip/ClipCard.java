@@ -17,6 +17,8 @@ public final class ClipCard extends VBox {
 
     private final MiniRoll roll;
     private final Label title = new Label();
+    private final Label length = new Label();
+    private final Label note = new Label();
     private final Object playKey = new Object();
     private Melody melody;
 
@@ -42,7 +44,15 @@ public final class ClipCard extends VBox {
         actions.installDragOut(roll, () -> this.melody);
         HBox buttons = new HBox(2, play, edit, toA, toB, export);
         buttons.setAlignment(Pos.CENTER);
-        getChildren().addAll(title, roll, buttons);
+        length.getStyleClass().add("clip-length");
+        note.getStyleClass().add("fit-note");
+        note.setWrapText(true);
+        note.setMaxWidth(width);
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        HBox heading = new HBox(6, title, length);
+        heading.setAlignment(Pos.BASELINE_CENTER);
+        getChildren().addAll(heading, roll, buttons, note);
         setMelody(melody);
     }
 
@@ -62,6 +72,19 @@ public final class ClipCard extends VBox {
     public void setMelody(Melody melody) {
         this.melody = melody;
         roll.setMelody(melody);
+        length.setText(melody == null ? "empty" : describe(melody));
+    }
+
+    /** A line under the clip saying how it is used (e.g. cut or repeated to fit the model); empty hides it. */
+    public javafx.beans.property.StringProperty noteProperty() {
+        return note.textProperty();
+    }
+
+    /** "2 bars · 5 notes", "1 bar · 1 note". */
+    static String describe(Melody melody) {
+        int bars = melody.bars();
+        int notes = melody.notes().size();
+        return bars + (bars == 1 ? " bar" : " bars") + " · " + notes + (notes == 1 ? " note" : " notes");
     }
 
     private static Button small(String text, String tip, Runnable action) {

@@ -3,6 +3,7 @@ package org.melodypalette.app.workbench.clip;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import org.melodypalette.app.workbench.theme.RollColors;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;
 
@@ -12,8 +13,8 @@ import org.melodypalette.music.Note;
  */
 public final class MiniRoll extends Canvas {
 
-    private static final Color NOTE = Color.web("#2563eb");
-    private static final Color OTHER = Color.web("#db2777");
+    /** Repaints on a theme switch (held here: the theme's property only keeps a weak reference). */
+    private final javafx.beans.InvalidationListener repaintOnTheme = o -> redraw();
 
     private Melody melody;
     private Melody blendWith;
@@ -22,6 +23,7 @@ public final class MiniRoll extends Canvas {
 
     public MiniRoll(double width, double height) {
         super(width, height);
+        RollColors.activeProperty().addListener(new javafx.beans.WeakInvalidationListener(repaintOnTheme));
         redraw();
     }
 
@@ -55,12 +57,13 @@ public final class MiniRoll extends Canvas {
         GraphicsContext gc = getGraphicsContext2D();
         double w = getWidth();
         double h = getHeight();
-        gc.setFill(Color.web("#fcfcfd"));
+        RollColors c = RollColors.active();
+        gc.setFill(c.background());
         gc.fillRect(0, 0, w, h);
-        gc.setStroke(Color.web("#d4d4d8"));
+        gc.setStroke(c.keyEdge());
         gc.strokeRect(0.5, 0.5, w - 1, h - 1);
         if (melody == null) {
-            gc.setFill(Color.web("#a1a1aa"));
+            gc.setFill(c.emptyLabel());
             gc.fillText("empty", w / 2 - 14, h / 2 + 4);
             return;
         }
@@ -70,18 +73,18 @@ public final class MiniRoll extends Canvas {
         double stepWidth = w / melody.lengthSteps();
         double rowHeight = h / (high - low + 1);
         int stepsPerBar = melody.grid().stepsPerBar();
-        gc.setStroke(Color.web("#e4e4e7"));
+        gc.setStroke(c.beatLine());
         for (int bar = stepsPerBar; bar < melody.lengthSteps(); bar += stepsPerBar) {
             gc.strokeLine(bar * stepWidth, 0, bar * stepWidth, h);
         }
         if (blendWith != null) {
-            paint(gc, blendWith, OTHER, blend, low, high, stepWidth, rowHeight);
-            paint(gc, melody, NOTE, 1 - blend, low, high, stepWidth, rowHeight);
+            paint(gc, blendWith, c.blendOther(), blend, low, high, stepWidth, rowHeight);
+            paint(gc, melody, c.note(), 1 - blend, low, high, stepWidth, rowHeight);
         } else {
-            paint(gc, melody, NOTE, 1, low, high, stepWidth, rowHeight);
+            paint(gc, melody, c.note(), 1, low, high, stepWidth, rowHeight);
         }
         if (cursorStep >= 0) {
-            gc.setStroke(Color.web("#dc2626"));
+            gc.setStroke(c.playhead());
             gc.strokeLine(cursorStep * stepWidth, 0, cursorStep * stepWidth, h);
         }
     }

@@ -203,9 +203,32 @@ public final class EditorViewModel {
         }
     }
 
-    public void duplicateSelection() {
-        if (!selection.get().isEmpty()) {
-            commit(MelodyEdits.duplicate(melody.get(), selection.get()));
+    /**
+     * Places a copy of the selection right after it; notes whose copy would start past the clip's
+     * end are left out. Returns how many notes were copied (0 when nothing is selected or no copy fits).
+     */
+    public int duplicateSelection() {
+        if (selection.get().isEmpty()) {
+            return 0;
+        }
+        Melody before = melody.get();
+        EditResult result = MelodyEdits.duplicate(before, selection.get());
+        int copied = (int) result.melody().notes().stream().filter(n -> !before.notes().contains(n)).count();
+        if (copied == 0) {
+            return 0;
+        }
+        commit(result);
+        return copied;
+    }
+
+    /**
+     * Sets the clip's tempo (the tempo of its time grid); undoable like any edit, so undoing an
+     * import also brings back the tempo the clip had before it.
+     */
+    public void setTempo(double qpm) {
+        Melody current = melody.get();
+        if (current.grid().qpm() != qpm) {
+            commit(new EditResult(current.withGrid(current.grid().withTempo(qpm)), selection.get()));
         }
     }
 

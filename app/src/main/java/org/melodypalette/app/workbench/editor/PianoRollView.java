@@ -15,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.melodypalette.app.workbench.theme.RollColors;
 import javafx.scene.text.Font;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;
@@ -29,11 +30,6 @@ public final class PianoRollView extends BorderPane {
     private static final double KEY_WIDTH = 44;
     private static final double RESIZE_HANDLE = 6;
     private static final double LANE_HEIGHT = 64;
-    private static final Color NOTE = Color.web("#3b82f6");
-    private static final Color NOTE_SELECTED = Color.web("#f59e0b");
-    private static final Color IN_KEY_ROW = Color.web("#eef4ff");
-    private static final Color ROOT_ROW = Color.web("#dce8ff");
-    private static final Color BLACK_KEY_ROW = Color.web("#f1f1f3");
 
     private final EditorViewModel model;
     private final DoubleProperty rowHeight = new SimpleDoubleProperty(this, "rowHeight", 12);
@@ -82,6 +78,7 @@ public final class PianoRollView extends BorderPane {
         grid.widthProperty().addListener(o -> redraw.run());
         grid.heightProperty().addListener(o -> redraw.run());
         cursorStep.addListener(o -> redraw.run());
+        RollColors.activeProperty().addListener(new javafx.beans.WeakInvalidationListener(repaintOnTheme));
         barScroll.valueProperty().addListener((obs, old, now) ->
                 model.viewStartBarProperty().set((int) Math.round(now.doubleValue())));
 
@@ -95,7 +92,7 @@ public final class PianoRollView extends BorderPane {
         scroller.viewportBoundsProperty().addListener((obs, old, now) -> {
             if (old.getHeight() <= 0 && now.getHeight() > 0) {
                 centreOnPitch(66);
-                revealNotes();
+                centreOnNotes();
             }
         });
         // Zooming keeps the pitch that was in the middle of the view there, and the clip in view
@@ -118,6 +115,14 @@ public final class PianoRollView extends BorderPane {
         syncBarScroll();
         redraw();
     }
+
+    /** Repaints on a theme switch (held here: the theme's property only keeps a weak reference). */
+    private final javafx.beans.InvalidationListener repaintOnTheme = o -> redraw();
+
+    /** The smallest row height a clip is zoomed out to so that all its notes show. */
+    public static final double MIN_ROW_HEIGHT = 5;
+    /** Rows kept free above and below the notes when centring on them. */
+    public static final int MARGIN_ROWS = 2;
 
     /** Row height in pixels: the vertical zoom. */
     public DoubleProperty rowHeightProperty() {
@@ -154,8 +159,29 @@ public final class PianoRollView extends BorderPane {
         if (melody.isSilent() || scroller.getViewportBounds().getHeight() <= 0 || showsAllNotes()) {
             return;
         }
+        centreOnNotes();
+    }
+
+    /**
+     * Centres the view on the middle of the clip's pitch range, first zooming out (down to
+     * {@link #MIN_ROW_HEIGHT}) when the range and a margin of {@link #MARGIN_ROWS} rows above and
+     * below do not fit.
+     */
+    public void centreOnNotes() {
+        Melody melody = model.getMelody();
+        double viewport = scroller.getViewportBounds().getHeight();
+        if (melody.isSilent() || viewport <= 0) {
+            return;
+        }
         int[] range = melody.pitchRange();
-        centreOnPitch((range[0] + range[1]) / 2);
+        int rows = range[1] - range[0] + 1 + 2 * MARGIN_ROWS;
+        if (rows * rowHeight.get() > viewport) {
+            rowHeight.set(Math.max(MIN_ROW_HEIGHT, Math.floor(viewport / rows)));
+        }
+        int middle = (range[0] + range[1]) / 2;
+        centreOnPitch(middle);
+        // A zoom re-centres later (see the row-height listener): centre on the notes after it.
+        Platform.runLater(() -> centreOnPitch(middle));
     }
 
     /** True when every note's row lies inside the visible part of the roll. */
@@ -306,15 +332,16 @@ public final class PianoRollView extends BorderPane {
     private void paintGrid(GraphicsContext gc, RollGeometry g) {
         Melody melody = model.getMelody();
         MusicalKey key = model.keyProperty().get();
-        gc.setFill(Color.WHITE);
+        RollColors c = RollColors.active();
+        gc.setFill(c.background());
         gc.fillRect(0, 0, grid.getWidth(), grid.getHeight());
         for (int pitch = MelodyEdits.LOWEST_PITCH; pitch <= MelodyEdits.HIGHEST_PITCH; pitch++) {
             double y = g.yOf(pitch);
-            Color row = Math.floorMod(pitch - key.root(), 12) == 0 ? ROOT_ROW
-                    : key.contains(pitch) ? IN_KEY_ROW : isBlackKey(pitch) ? BLACK_KEY_ROW : Color.WHITE;
+            Color row = Math.floorMod(pitch - key.root(), 12) == 0 ? c.rootRow()
+                    : key.contains(pitch) ? c.inKeyRow() : isBlackKey(pitch) ? c.blackRow() : c.whiteRow();
             gc.setFill(row);
             gc.fillRect(KEY_WIDTH, y, grid.getWidth() - KEY_WIDTH, g.rowHeight());
-            gc.setStroke(Color.web("#e4e4e7"));
+            gc.setStroke(c.rowLine());
             gc.setLineWidth(pitch % 12 == 0 ? 1.0 : 0.4);
             gc.strokeLine(KEY_WIDTH, y + g.rowHeight(), grid.getWidth(), y + g.rowHeight());
         }
@@ -325,9 +352,9 @@ public final class PianoRollView extends BorderPane {
         paintKeyboard(gc, g);
         paintCursor(gc, g, grid.getHeight());
         if (gesture == Gesture.BOX && !Double.isNaN(dragX)) {
-            gc.setStroke(Color.web("#2563eb"));
+            gc.setStroke(c.boxSelect());
             gc.setLineWidth(1);
-            gc.setFill(Color.web("#2563eb", 0.12));
+            gc.setFill(c.boxSelect().deriveColor(0, 1, 1, 0.15));
             double x = Math.min(pressX, dragX);
             double y = Math.min(pressY, dragY);
             gc.fillRect(x, y, Math.abs(dragX - pressX), Math.abs(dragY - pressY));
@@ -338,16 +365,17 @@ public final class PianoRollView extends BorderPane {
     private void paintStepLines(GraphicsContext gc, RollGeometry g, Melody melody, double height) {
         int stepsPerBar = melody.grid().stepsPerBar();
         int stepsPerBeat = Math.max(1, stepsPerBar / melody.grid().beatsPerBar());
+        RollColors c = RollColors.active();
         for (int step = g.firstStep(); step <= g.firstStep() + g.visibleSteps(); step++) {
             double x = g.xOf(step);
             if (step % stepsPerBar == 0) {
-                gc.setStroke(Color.web("#71717a"));
+                gc.setStroke(c.barLine());
                 gc.setLineWidth(1.4);
             } else if (step % stepsPerBeat == 0) {
-                gc.setStroke(Color.web("#a1a1aa"));
+                gc.setStroke(c.beatLine());
                 gc.setLineWidth(0.8);
             } else {
-                gc.setStroke(Color.web("#e4e4e7"));
+                gc.setStroke(c.stepLine());
                 gc.setLineWidth(0.5);
             }
             gc.strokeLine(x, 0, x, height);
@@ -359,28 +387,30 @@ public final class PianoRollView extends BorderPane {
         double w = Math.max(3, g.xOf(note.endStep()) - x - 1);
         double y = g.yOf(note.pitch());
         double alpha = 0.45 + 0.55 * note.velocity() / 127.0;
-        gc.setFill((selected.contains(note) ? NOTE_SELECTED : NOTE).deriveColor(0, 1, 1, alpha));
+        RollColors c = RollColors.active();
+        gc.setFill((selected.contains(note) ? c.selected() : c.note()).deriveColor(0, 1, 1, alpha));
         gc.fillRoundRect(x + 0.5, y + 0.5, w, g.rowHeight() - 1, 4, 4);
-        gc.setStroke(selected.contains(note) ? Color.web("#92400e") : Color.web("#1e3a8a"));
+        gc.setStroke(selected.contains(note) ? c.selectedEdge() : c.noteEdge());
         gc.setLineWidth(1);
         gc.strokeRoundRect(x + 0.5, y + 0.5, w, g.rowHeight() - 1, 4, 4);
     }
 
     private void paintKeyboard(GraphicsContext gc, RollGeometry g) {
         gc.setFont(Font.font(Math.min(10, g.rowHeight() - 1)));
+        RollColors c = RollColors.active();
         for (int pitch = MelodyEdits.LOWEST_PITCH; pitch <= MelodyEdits.HIGHEST_PITCH; pitch++) {
             double y = g.yOf(pitch);
-            gc.setFill(isBlackKey(pitch) ? Color.web("#27272a") : Color.web("#fafafa"));
+            gc.setFill(isBlackKey(pitch) ? c.blackKey() : c.whiteKey());
             gc.fillRect(0, y, KEY_WIDTH, g.rowHeight());
-            gc.setStroke(Color.web("#d4d4d8"));
+            gc.setStroke(c.keyEdge());
             gc.setLineWidth(0.5);
             gc.strokeLine(0, y + g.rowHeight(), KEY_WIDTH, y + g.rowHeight());
             if (pitch % 12 == 0 && g.rowHeight() >= 7) {
-                gc.setFill(Color.web("#3f3f46"));
+                gc.setFill(c.keyLabel());
                 gc.fillText(MusicalKey.pitchName(pitch), 3, y + g.rowHeight() - 2);
             }
         }
-        gc.setStroke(Color.web("#71717a"));
+        gc.setStroke(c.barLine());
         gc.strokeLine(KEY_WIDTH, 0, KEY_WIDTH, grid.getHeight());
     }
 
@@ -390,18 +420,19 @@ public final class PianoRollView extends BorderPane {
             return;
         }
         double x = g.keyWidth() + (step - g.firstStep()) * g.stepWidth();
-        gc.setStroke(Color.web("#dc2626"));
+        gc.setStroke(RollColors.active().playhead());
         gc.setLineWidth(2);
         gc.strokeLine(x, 0, x, height);
     }
 
     private void paintLane(GraphicsContext gc, RollGeometry g) {
-        gc.setFill(Color.web("#fafafa"));
+        RollColors c = RollColors.active();
+        gc.setFill(c.laneBackground());
         gc.fillRect(0, 0, lane.getWidth(), lane.getHeight());
-        gc.setFill(Color.web("#52525b"));
+        gc.setFill(c.laneLabel());
         gc.setFont(Font.font(10));
         gc.fillText("Velocity", 3, LANE_HEIGHT / 2 + 4);
-        gc.setStroke(Color.web("#d4d4d8"));
+        gc.setStroke(c.keyEdge());
         gc.strokeLine(0, 0.5, lane.getWidth(), 0.5);
         Set<Note> selected = model.getSelection();
         for (Note note : model.getMelody().notes()) {
@@ -410,7 +441,7 @@ public final class PianoRollView extends BorderPane {
                 continue;
             }
             double h = (LANE_HEIGHT - 4) * note.velocity() / 127.0;
-            gc.setFill(selected.contains(note) ? NOTE_SELECTED : NOTE);
+            gc.setFill(selected.contains(note) ? c.selected() : c.note());
             gc.fillRect(x + 1, LANE_HEIGHT - h, Math.max(3, Math.min(8, g.stepWidth() - 2)), h);
         }
         paintCursor(gc, g, LANE_HEIGHT);

@@ -39,6 +39,8 @@ public final class InterpolationPane extends VBox {
         slotB.setId("slotB");
         model.slotAProperty().addListener((obs, old, now) -> slotA.setMelody(now));
         model.slotBProperty().addListener((obs, old, now) -> slotB.setMelody(now));
+        slotA.noteProperty().bind(model.fittedA().noteProperty());
+        slotB.noteProperty().bind(model.fittedB().noteProperty());
 
         Spinner<Integer> steps = new Spinner<>(InterpolationViewModel.MIN_STEPS, InterpolationViewModel.MAX_STEPS,
                 model.stepsProperty().get());
@@ -66,10 +68,20 @@ public final class InterpolationPane extends VBox {
         strip = new ClipStrip(actions, i -> i == 0 ? "A" : i == model.stripProperty().get().size() - 1 ? "B" : "step " + i);
         strip.setId("interpolationStrip");
         model.stripProperty().addListener((obs, old, now) -> strip.show(now));
+        StaleNote.dim(strip, model.stripMadeWith());
 
         strip.setMinViewportHeight(132);
         getChildren().addAll(top, new Label("Interpolation from A to B (each step: ▶ play, Edit, export, drag out)"),
-                strip);
+                StaleNote.label(model.stripMadeWith(), "stripStale"), strip);
+        Label empty = new Label("No interpolation yet: put two clips in A and B (→ A, → B above the roll),"
+                + " then press Interpolate. Each step can be played, edited, exported or dragged out.");
+        empty.setId("stripEmptyHint");
+        empty.getStyleClass().add("hint");
+        javafx.scene.layout.StackPane stripContent = new javafx.scene.layout.StackPane(strip.getContent(), empty);
+        stripContent.setAlignment(Pos.CENTER_LEFT);
+        strip.setContent(stripContent);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.stripProperty().get().isEmpty(), model.stripProperty()));
     }
 
     private HBox sliderRow(InterpolationViewModel model, TransportViewModel transport, ClipActions actions) {

@@ -13,6 +13,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.melodypalette.app.workbench.model.ClipFit;
+import org.melodypalette.app.workbench.model.FittedSlot;
+import org.melodypalette.app.workbench.model.MadeWith;
 import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.task.LatestRequest;
 import org.melodypalette.app.workbench.task.StatusLine;
@@ -48,10 +51,16 @@ public final class InterpolationViewModel {
     private final StatusLine status;
     private final LatestRequest<Decoded> sliderDecode;
     private final LatencyMeter latency = new LatencyMeter(200);
+    private final FittedSlot fittedA;
+    private final FittedSlot fittedB;
+    private final MadeWith stripMadeWith;
 
     public InterpolationViewModel(ModelSession session, TaskRunner runner, StatusLine status) {
         this.session = session;
         this.status = status;
+        this.fittedA = new FittedSlot("A", slotA.getReadOnlyProperty(), session);
+        this.fittedB = new FittedSlot("B", slotB.getReadOnlyProperty(), session);
+        this.stripMadeWith = new MadeWith(session, "Interpolate");
         this.sliderDecode = new LatestRequest<>(runner, decoded -> {
             latency.record(System.nanoTime() - decoded.requestedNanos());
             sliderMelody.set(decoded.melody());
@@ -80,6 +89,20 @@ public final class InterpolationViewModel {
     /** The last computed interpolation: A itself, the decoded steps, B itself. */
     public ReadOnlyObjectProperty<List<Melody>> stripProperty() {
         return strip.getReadOnlyProperty();
+    }
+
+    /** Slot A as the open model reads it (its note says when it is cut or repeated to fit). */
+    public FittedSlot fittedA() {
+        return fittedA;
+    }
+
+    public FittedSlot fittedB() {
+        return fittedB;
+    }
+
+    /** Which model made the strip; marks it stale after a model switch. */
+    public MadeWith stripMadeWith() {
+        return stripMadeWith;
     }
 
     public ReadOnlyBooleanProperty stripBusyProperty() {
@@ -137,19 +160,28 @@ public final class InterpolationViewModel {
 
     /** Computes the strip of {@link #stepsProperty()} melodies from A to B. */
     public void interpolate() {
-        Melody a = slotA.get();
-        Melody b = slotB.get();
-        if (a == null || b == null) {
+        if (slotA.get() == null || slotB.get() == null) {
             status.failure("Put a clip in slot A and in slot B first (buttons “→ A” and “→ B”)");
             return;
         }
+        ClipFit fitA = fittedA.fit();
+        ClipFit fitB = fittedB.fit();
+        if (!fitA.usable() || !fitB.usable()) {
+            status.failure("Cannot interpolate: " + (fitA.usable() ? fitB : fitA).note());
+            return;
+        }
+        Melody a = fitA.melody();
+        Melody b = fitB.melody();
+        String fitted = ClipFit.notes(List.of(fitA, fitB));
         int n = Math.max(MIN_STEPS, Math.min(MAX_STEPS, steps.get()));
         Interpolation how = mode.get();
         stripBusy.set(true);
         session.call(model -> model.generator().interpolate(a, b, n, how, true, DecodeOptions.ARGMAX), result -> {
             stripBusy.set(false);
+            stripMadeWith.stamp();
+            status.info("Interpolated " + n + " steps (" + how.name().toLowerCase() + ")" + fitted);
+            // Last, so whoever watches the strip sees the status and the stamp that go with it.
             strip.set(List.copyOf(result));
-            status.info("Interpolated " + n + " steps (" + how.name().toLowerCase() + ")");
         }, error -> {
             stripBusy.set(false);
             status.failure("Cannot interpolate", error);
@@ -158,11 +190,13 @@ public final class InterpolationViewModel {
 
     /** Decodes the melody at the slider position (newest request wins). */
     public void decodeSliderPosition() {
-        Melody a = slotA.get();
-        Melody b = slotB.get();
-        if (a == null || b == null || !session.hasModel()) {
+        ClipFit fitA = fittedA.fit();
+        ClipFit fitB = fittedB.fit();
+        if (!fitA.usable() || !fitB.usable() || !session.hasModel()) {
             return;
         }
+        Melody a = fitA.melody();
+        Melody b = fitB.melody();
         double t = position.get();
         Interpolation how = mode.get();
         long requested = System.nanoTime();

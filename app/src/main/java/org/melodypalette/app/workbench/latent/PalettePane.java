@@ -31,7 +31,6 @@ public final class PalettePane extends HBox {
     public static final String POINT_SOURCE = "palette";
 
     private static final double AREA = 300;
-    private static final String[] CORNER_NAMES = {"Top-left", "Top-right", "Bottom-left", "Bottom-right"};
 
     private final GridPane blends = new GridPane();
     private final Canvas marker = new Canvas(AREA, AREA);
@@ -54,7 +53,10 @@ public final class PalettePane extends HBox {
         model.pointProperty().addListener((obs, old, now) -> drawMarker(now));
         drawMarker(model.pointProperty().get());
 
-        getChildren().addAll(cornerColumn(model, slots, actions, editorClip), area, pointColumn(model, transport, actions));
+        StaleNote.dim(area, model.gridMadeWith());
+        VBox areaColumn = new VBox(4, area, StaleNote.label(model.gridMadeWith(), "paletteStale"));
+        areaColumn.setMaxWidth(AREA);
+        getChildren().addAll(cornerColumn(model, slots, actions, editorClip), areaColumn, pointColumn(model, transport, actions));
     }
 
     private VBox cornerColumn(PaletteViewModel model, InterpolationViewModel slots, ClipActions actions,
@@ -63,7 +65,7 @@ public final class PalettePane extends HBox {
         List<ClipCard> cards = new ArrayList<>();
         for (int i = 0; i < PaletteViewModel.CORNERS; i++) {
             int index = i;
-            ClipCard card = new ClipCard(CORNER_NAMES[i], model.cornersProperty().get().get(i), actions, 120, 40);
+            ClipCard card = new ClipCard(PaletteViewModel.CORNER_NAMES.get(i), model.cornersProperty().get().get(i), actions, 120, 40);
             Button fromEditor = new Button("← clip");
             fromEditor.setTooltip(new Tooltip("Use the editor's clip for this corner"));
             fromEditor.setOnAction(e -> model.setCorner(index, editorClip.get()));

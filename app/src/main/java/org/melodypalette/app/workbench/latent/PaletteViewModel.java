@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import org.melodypalette.app.workbench.model.ClipFit;
+import org.melodypalette.app.workbench.model.MadeWith;
 import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.task.LatestRequest;
 import org.melodypalette.app.workbench.task.StatusLine;
@@ -27,6 +29,8 @@ import org.melodypalette.music.Melody;
 public final class PaletteViewModel {
 
     public static final int CORNERS = 4;
+    /** The corners' names, in corner order (for the view and for messages). */
+    public static final List<String> CORNER_NAMES = List.of("Top-left", "Top-right", "Bottom-left", "Bottom-right");
 
     private final ReadOnlyObjectWrapper<List<Melody>> corners =
             new ReadOnlyObjectWrapper<>(this, "corners", Arrays.asList(new Melody[CORNERS]));
@@ -38,11 +42,13 @@ public final class PaletteViewModel {
     private final ModelSession session;
     private final StatusLine status;
     private final LatestRequest<Melody> pointDecode;
+    private final MadeWith gridMadeWith;
     private long sampleSeed = 1;
 
     public PaletteViewModel(ModelSession session, TaskRunner runner, StatusLine status) {
         this.session = session;
         this.status = status;
+        this.gridMadeWith = new MadeWith(session, "Blend");
         this.pointDecode = new LatestRequest<>(runner, pointMelody::set,
                 error -> status.failure("Cannot decode the palette point", error));
     }
@@ -59,6 +65,11 @@ public final class PaletteViewModel {
 
     public ReadOnlyObjectProperty<List<Melody>> gridProperty() {
         return grid.getReadOnlyProperty();
+    }
+
+    /** Which model blended the grid; marks it stale after a model switch. */
+    public MadeWith gridMadeWith() {
+        return gridMadeWith;
     }
 
     public ReadOnlyBooleanProperty gridBusyProperty() {
@@ -92,6 +103,7 @@ public final class PaletteViewModel {
         next.set(index, melody);
         corners.set(java.util.Collections.unmodifiableList(next));
         grid.set(List.of());
+        gridMadeWith.clear();
     }
 
     /** Fills the empty corners with samples from the model, then blends the grid. */
@@ -127,7 +139,14 @@ public final class PaletteViewModel {
             status.failure("The palette needs four corners: send clips to them or press “Fill with samples”");
             return;
         }
-        List<Melody> c = List.copyOf(corners.get());
+        List<ClipFit> fits = fitCorners();
+        ClipFit refused = ClipFit.firstRefusal(fits);
+        if (refused != null) {
+            status.failure("Cannot blend: " + refused.note());
+            return;
+        }
+        List<Melody> c = fits.stream().map(ClipFit::melody).toList();
+        String fitted = ClipFit.notes(fits);
         int n = Math.max(2, Math.min(9, gridSize.get()));
         gridBusy.set(true);
         session.call(model -> {
@@ -143,7 +162,8 @@ public final class PaletteViewModel {
         }, melodies -> {
             gridBusy.set(false);
             grid.set(List.copyOf(melodies));
-            status.info("Blended a " + n + "×" + n + " palette");
+            gridMadeWith.stamp();
+            status.info("Blended a " + n + "×" + n + " palette" + fitted);
         }, error -> {
             gridBusy.set(false);
             status.failure("Cannot blend the palette", error);
@@ -158,11 +178,24 @@ public final class PaletteViewModel {
         if (!isComplete() || !session.hasModel()) {
             return;
         }
-        List<Melody> c = List.copyOf(corners.get());
+        List<ClipFit> fits = fitCorners();
+        if (ClipFit.firstRefusal(fits) != null) {
+            return;
+        }
+        List<Melody> c = fits.stream().map(ClipFit::melody).toList();
         pointDecode.submit(session.bind(model -> {
             List<LatentVector> z = model.encode(c);
             LatentVector blend = LatentMath.bilinear(z.get(0), z.get(1), z.get(2), z.get(3), cu, cv);
             return model.generator().decode(List.of(blend), DecodeOptions.ARGMAX).get(0);
         }));
+    }
+
+    /** The four corners shaped to the open model's length. */
+    private List<ClipFit> fitCorners() {
+        List<ClipFit> fits = new ArrayList<>();
+        for (int i = 0; i < CORNERS; i++) {
+            fits.add(ClipFit.of(CORNER_NAMES.get(i), corners.get().get(i), session.infoProperty().get()));
+        }
+        return fits;
     }
 }

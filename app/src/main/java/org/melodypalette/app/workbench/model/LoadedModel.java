@@ -20,12 +20,14 @@ public final class LoadedModel {
     private final MelodyGenerator generator;
     private final Path checkpoint;
     private final ModelInfo info;
+    private final ModelDescription description;
     private final Map<Melody, LatentVector> latents = new ConcurrentHashMap<>();
 
     LoadedModel(MelodyGenerator generator, Path checkpoint) {
         this.generator = generator;
         this.checkpoint = checkpoint;
         this.info = generator.info();
+        this.description = ModelDescription.of(info, checkpoint);
     }
 
     public MelodyGenerator generator() {
@@ -34,6 +36,11 @@ public final class LoadedModel {
 
     public ModelInfo info() {
         return info;
+    }
+
+    /** What the model writes and what it was trained on, for people. */
+    public ModelDescription description() {
+        return description;
     }
 
     public Path checkpoint() {

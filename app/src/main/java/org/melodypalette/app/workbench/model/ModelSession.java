@@ -34,6 +34,8 @@ public final class ModelSession {
     private final ModelLoader loader;
     private final StatusLine status;
     private final ReadOnlyObjectWrapper<ModelInfo> info = new ReadOnlyObjectWrapper<>(this, "info");
+    private final ReadOnlyObjectWrapper<ModelDescription> description =
+            new ReadOnlyObjectWrapper<>(this, "description");
     private final ReadOnlyObjectWrapper<Path> checkpoint = new ReadOnlyObjectWrapper<>(this, "checkpoint");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private LoadedModel current;
@@ -47,6 +49,11 @@ public final class ModelSession {
     /** Info of the open model, or null. */
     public ReadOnlyObjectProperty<ModelInfo> infoProperty() {
         return info.getReadOnlyProperty();
+    }
+
+    /** The open model as a composer reads it ("2-bar melodies · trained on …"), or null. */
+    public ReadOnlyObjectProperty<ModelDescription> descriptionProperty() {
+        return description.getReadOnlyProperty();
     }
 
     /** The folder of the open model, or null. */
@@ -71,6 +78,7 @@ public final class ModelSession {
             current = loaded;
             // The folder first: whoever listens to the info (the Model tab) also shows the folder.
             checkpoint.set(dir);
+            description.set(loaded.description());
             info.set(loaded.info());
             loading.set(false);
             if (old != null) {
@@ -80,8 +88,7 @@ public final class ModelSession {
                     return null;
                 }, ignored -> { }, error -> { });
             }
-            status.info("Model " + loaded.info().name() + " ready: " + loaded.info().bars() + " bars, z "
-                    + loaded.info().zSize());
+            status.info("Model ready: " + loaded.description().text());
             onLoaded.run();
         }, error -> {
             loading.set(false);

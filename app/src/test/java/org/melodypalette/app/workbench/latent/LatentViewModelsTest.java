@@ -140,10 +140,14 @@ class LatentViewModelsTest {
 
         generate.variationsOf(LOW);
         assertThat(generate.resultsProperty().get()).hasSize(3);
+        List<Melody> variations = generate.resultsProperty().get();
 
         generate.applyAttribute(LOW, "pitch_height", 1.0);
-        assertThat(generate.resultsProperty().get()).hasSize(1);
+        // The moved clip comes first; the variations stay behind it.
+        assertThat(generate.resultsProperty().get()).hasSize(4);
         assertThat(generate.resultsProperty().get().get(0).notes().get(0).pitch()).isEqualTo(60);
+        assertThat(generate.resultsProperty().get().subList(1, 4)).isEqualTo(variations);
+        assertThat(generate.captionsProperty().get()).containsExactly("Pitch height +1.0", "#1", "#2", "#3");
     }
 
     @Test

@@ -93,4 +93,14 @@ class ProjectFilesTest {
         }
         assertThat(failure.get()).isNull();
     }
+
+    @Test
+    void aSavedProjectIsReadableAsAnyNewFileIs(@TempDir Path folder) throws IOException {
+        Path plain = Files.createFile(folder.resolve("plain-new-file"));
+        Path file = folder.resolve("song.palette.json");
+
+        ProjectFiles.write(file, sample());
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 }

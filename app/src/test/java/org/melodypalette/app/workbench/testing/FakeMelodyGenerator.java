@@ -24,20 +24,39 @@ public final class FakeMelodyGenerator implements MelodyGenerator {
     public static final ModelInfo INFO =
             new ModelInfo("fake-2bar", "test", 32, 16, 2, 21, 108, List.of("pitch_height"));
 
+    /** The melodies the last encode call received (to check what the workbench gave the model). */
+    public volatile List<Melody> lastEncoded = List.of();
     public final AtomicInteger decodeCalls = new AtomicInteger();
     public final AtomicInteger encodeCalls = new AtomicInteger();
     public volatile RuntimeException failWith;
     public volatile boolean closed;
 
+    private final ModelInfo info;
+
+    public FakeMelodyGenerator() {
+        this(INFO);
+    }
+
+    /** A stand-in with another name and length (its melodies are {@code info.numSteps()} long). */
+    public FakeMelodyGenerator(ModelInfo info) {
+        this.info = info;
+    }
+
+    /** A stand-in {@code bars} bars long. */
+    public static FakeMelodyGenerator withBars(String name, int bars) {
+        return new FakeMelodyGenerator(new ModelInfo(name, "test", bars * 16, 16, 2, 21, 108, List.of("pitch_height")));
+    }
+
     @Override
     public ModelInfo info() {
-        return INFO;
+        return info;
     }
 
     @Override
     public List<LatentVector> encode(List<Melody> melodies) {
         maybeFail();
         encodeCalls.incrementAndGet();
+        lastEncoded = List.copyOf(melodies);
         return melodies.stream().map(FakeMelodyGenerator::encodeOne).toList();
     }
 
@@ -45,7 +64,7 @@ public final class FakeMelodyGenerator implements MelodyGenerator {
     public List<Melody> decode(List<LatentVector> latents, DecodeOptions options) {
         maybeFail();
         decodeCalls.incrementAndGet();
-        return latents.stream().map(FakeMelodyGenerator::decodeOne).toList();
+        return latents.stream().map(z -> decodeOne(z, info.numSteps())).toList();
     }
 
     @Override
@@ -106,13 +125,13 @@ public final class FakeMelodyGenerator implements MelodyGenerator {
         return new LatentVector(new float[] {(float) ((mean - 60) / 12), m.notes().size() / 8f});
     }
 
-    private static Melody decodeOne(LatentVector z) {
+    private static Melody decodeOne(LatentVector z, int steps) {
         int base = Math.max(30, Math.min(96, 60 + Math.round(z.get(0) * 12)));
         int count = Math.max(1, Math.min(16, Math.round(z.get(1) * 8)));
         List<Note> notes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             notes.add(Note.of(base + (i % 3) * 2, i * 2, i * 2 + 2));
         }
-        return new Melody(TimeGrid.SIXTEENTHS_4_4, 32, notes);
+        return new Melody(TimeGrid.SIXTEENTHS_4_4, steps, notes);
     }
 }

@@ -10,6 +10,13 @@ import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
+import java.util.ArrayList;
+import java.util.List;
+import org.melodypalette.midi.MidiExport;
+import org.melodypalette.midi.MidiFiles;
+import org.melodypalette.music.Note;
+import org.melodypalette.music.PianoRoll;
+import org.melodypalette.music.TimeGrid;
 
 /**
  * Writes small MIDI fixtures with plain javax.sound.midi (independent of the project's midi layer):
@@ -54,6 +61,27 @@ public final class MidiFixtures {
         } catch (InvalidMidiDataException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A late-starting piano passage, 4/4 at 96 qpm, one track "Melody": eight silent bars; bar 9
+     * holds four three-note chords (C-E-G shapes rising a semitone per beat: 8 notes below the top
+     * line); bar 10 three notes above C8 (110, 113, 115) and a D4.
+     */
+    public static Path lateChordsAndHighNotes(Path file) throws IOException {
+        List<Note> notes = new ArrayList<>();
+        int bar9 = 8 * 16;
+        for (int beat = 0; beat < 4; beat++) {
+            for (int pitch : new int[] {60, 64, 67}) {
+                notes.add(Note.of(pitch + beat, bar9 + beat * 4, bar9 + beat * 4 + 4));
+            }
+        }
+        notes.add(Note.of(110, bar9 + 16, bar9 + 20));
+        notes.add(Note.of(113, bar9 + 20, bar9 + 24));
+        notes.add(Note.of(115, bar9 + 24, bar9 + 28));
+        notes.add(Note.of(62, bar9 + 28, bar9 + 32));
+        MidiFiles.write(file, PianoRoll.of(new TimeGrid(4, 4, 4, QPM), 12 * 16, notes), MidiExport.DEFAULT);
+        return file;
     }
 
     private static Track named(Sequence sequence, String name) throws InvalidMidiDataException {

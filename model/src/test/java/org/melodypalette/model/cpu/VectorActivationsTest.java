@@ -1,4 +1,4 @@
-package org.melodypalette.model.infer;
+package org.melodypalette.model.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,13 @@
-package org.melodypalette.model.infer;
+package org.melodypalette.model.cpu;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * tanh and the logistic sigmoid on one vector of {@link FloatVector#SPECIES_PREFERRED}, in place:
- * the activations of the inference kernel ({@link VectorKernel}) and of the training step's
- * vector arithmetic ({@code model.backprop}), which must agree. Public only for that second
- * package; loaded only where the JVM runs with {@code --add-modules jdk.incubator.vector}.
+ * the activations of the inference kernel and of the training step's vector arithmetic, which
+ * must agree. Loaded only where the JVM runs with {@code --add-modules jdk.incubator.vector}
+ * (see {@link Backend}); {@link Activations} is the scalar counterpart.
  */
 public final class VectorActivations {
 
@@ -37,14 +37,11 @@ public final class VectorActivations {
      * multiply-adds), within 4e-7 of {@code Math.tanh} on [−12, 12] ({@code VectorActivationsTest}).
      *
      * <p>Not {@code lanewise(TANH)}: that op is computed lane by lane with {@code Math.tanh} until C2
-     * compiles it into a vector library call, whose last bits differ, so the same input gave
-     * different latents (about 5e-9 apart in attribute vectors) depending on when the JIT had run.
-     * Multiplies, FMAs and one division are exact in both modes.
+     * compiles it into a vector library call whose last bits differ, so results would depend on
+     * when the JIT had run. Multiplies, FMAs and one division are exact in both modes.
      *
      * <p>Arrays in and out, and no vector-valued helper: a vector passed to or returned from a
-     * method C2 does not inline is materialised on the heap. With tanh and σ taking and returning
-     * vectors, C2 left them out of line in the cell update and a mel_2bar_small decode allocated
-     * about 400 KB, now 12 KB (docs/measurements/bench/vector-boxing.txt).
+     * method C2 does not inline is materialised on the heap (docs/measurements/bench/vector-boxing.txt).
      */
     public static void tanh(float[] a, int offset) {
         FloatVector v = FloatVector.fromArray(S, a, offset).max(-TANH_CLAMP).min(TANH_CLAMP);

@@ -1,0 +1,74 @@
+package org.melodypalette.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.melodypalette.midi.MidiExport;
+import org.melodypalette.midi.MidiFiles;
+import org.melodypalette.music.Melody;
+import org.melodypalette.music.Note;
+import org.melodypalette.music.TimeGrid;
+
+/**
+ * The {@code palette} launcher script as a user runs it: stderr carries only what the program
+ * says (not the JVM's incubator-module warning), complete when the launcher exits, and the exit
+ * code is the program's. Runs against an earlier build's jar; skipped before the first package.
+ */
+class LauncherTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Path root() {
+        Path here = Path.of("").toAbsolutePath();
+        while (here != null && !Files.exists(here.resolve("palette"))) {
+            here = here.getParent();
+        }
+        Assumptions.assumeTrue(here != null, "the palette launcher beside the sources");
+        return here;
+    }
+
+    private static Run palette(String... args) throws IOException, InterruptedException {
+        Path root = root();
+        try (Stream<Path> jars = Files.list(root.resolve("app/target"))) {
+            boolean built = jars.anyMatch(p -> p.getFileName().toString().matches("palette-app-.*\\.jar"))
+                    && Files.isDirectory(root.resolve("app/target/lib"));
+            Assumptions.assumeTrue(built, "a packaged build (./mvnw package) for the launcher to run");
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("palette").toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        return new Run(process.waitFor(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void stderrHoldsOnlyTheProgramsOwnWordsAndTheExitCodeIsItsOwn() throws Exception {
+        Path tune = dir.resolve("tune.mid");
+        MidiFiles.write(tune, Melody.of(TimeGrid.SIXTEENTHS_4_4, 16, List.of(Note.of(60, 0, 4))), MidiExport.DEFAULT);
+        Path missing = dir.resolve("missing.mid");
+
+        Run ok = palette("tokenize", "--steps", "16", tune.toString());
+        Run failed = palette("tokenize", "--steps", "16", missing.toString());
+
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.err()).isEmpty();
+        assertThat(ok.out()).startsWith("# " + tune);
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.err().lines().toList())
+                .containsExactly("palette tokenize: cannot read " + missing + ": no such file");
+    }
+}
