@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Turns a training run's latest checkpoint into a bundled model folder, checkpoints/NAME:
 # the config and weights (not the optimizer state), the run's metrics.json (training history) and
-# training_state.json (step, seconds, dataset fingerprint),
+# training_state.json (step, seconds, dataset fingerprint), checksums.sha256 of those files,
 # attributes.json for the app's sliders, and the evaluation (eval.json, eval.png, eval.txt) on the
 # dataset's eval split. MODEL_CARD.md is written by hand from those files.
 #
@@ -42,6 +42,10 @@ while :; do
 done
 cp "$snapshot"/config.json "$snapshot"/weights_manifest.json "$snapshot"/group1-shard* "$snapshot"/metrics.json \
   "$snapshot"/training_state.json "$staging"/
+# The SHA-256 of each copied file, verified whenever the folder is loaded (the run's own list also
+# names the optimizer state, which is not shipped).
+java -cp "$(ls "$root"/app/target/palette-app-*.jar | head -n 1):$root/app/target/lib/*" \
+  org.melodypalette.model.checkpoint.CheckpointChecksums "$staging"
 step=$(sed -n 's/.*"step" *: *\([0-9]*\).*/\1/p' "$snapshot/training_state.json")
 echo "shipping step $step of $run as checkpoints/$name"
 

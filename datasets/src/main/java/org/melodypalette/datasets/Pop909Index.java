@@ -1,6 +1,11 @@
 package org.melodypalette.datasets;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import org.melodypalette.files.BoundedFiles;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +24,8 @@ import java.util.Optional;
 public final class Pop909Index {
 
     public static final String FILE_NAME = "index.csv";
+    /** Largest index read; POP909's is under 100 kB. */
+    static final int MAX_FILE_BYTES = 16 << 20;
     private static final String HEADER_START = "song_id,";
 
     /** A song's metre as the index gives it. */
@@ -43,8 +50,9 @@ public final class Pop909Index {
         if (root == null || !Files.isRegularFile(root.resolve(FILE_NAME))) {
             return Optional.empty();
         }
-        try (var lines = Files.lines(root.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
-            return lines.findFirst().filter(h -> h.startsWith(HEADER_START)
+        try (var lines = new BufferedReader(new InputStreamReader(
+                BoundedFiles.open(root.resolve(FILE_NAME), MAX_FILE_BYTES), StandardCharsets.UTF_8))) {
+            return Optional.ofNullable(lines.readLine()).filter(h -> h.startsWith(HEADER_START)
                     && h.endsWith("num_beats_per_measure,num_quavers_per_beat")).map(h -> root);
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
@@ -55,7 +63,11 @@ public final class Pop909Index {
         Path file = root.resolve(FILE_NAME);
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(BoundedFiles.read(file, MAX_FILE_BYTES))).toString().lines().toList();
+        } catch (BoundedFiles.Refused e) {
+            throw new DatasetFormatException(file, e.problem());
         } catch (CharacterCodingException e) {
             throw new DatasetFormatException(file, "is not UTF-8 text");
         }

@@ -1,5 +1,6 @@
 package org.melodypalette.datasets;
 
+import org.melodypalette.files.BoundedFiles;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -81,11 +81,13 @@ public final class WindowDatasetFile {
     public static WindowDataset read(Path file) throws IOException {
         long size;
         try {
-            size = Files.size(file);
+            size = BoundedFiles.regularSize(file);
+        } catch (BoundedFiles.Refused e) {
+            throw new DatasetFormatException(file, e.problem());
         } catch (NoSuchFileException e) {
             throw new DatasetFormatException(file, "file not found");
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = BoundedFiles.open(file, size)) {
             DataInputStream data = new DataInputStream(in);
             byte[] magic = new byte[MAGIC.length];
             data.readFully(magic);

@@ -1,5 +1,6 @@
 package org.melodypalette.midi;
 
+import org.melodypalette.files.BoundedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,7 +119,9 @@ public final class MidiFiles {
     private static byte[] readBounded(Path file, String source, MidiLimits limits) throws IOException {
         long size;
         try {
-            size = Files.size(file);
+            size = BoundedFiles.regularSize(file);
+        } catch (BoundedFiles.Refused e) {
+            throw new IOException("cannot read " + source + ": " + e.problem(), e);
         } catch (IOException e) {
             throw unreadable(source, e);
         }

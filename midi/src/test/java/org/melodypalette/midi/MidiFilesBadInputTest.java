@@ -232,7 +232,7 @@ class MidiFilesBadInputTest {
         assertThatThrownBy(() -> MidiFiles.read(dir))
                 .isInstanceOf(IOException.class)
                 .isNotInstanceOf(MidiFormatException.class)
-                .hasMessage("cannot read " + dir + ": Is a directory");
+                .hasMessage("cannot read " + dir + ": is a folder, not a file");
     }
 
     /**

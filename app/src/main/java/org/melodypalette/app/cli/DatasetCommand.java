@@ -11,6 +11,7 @@ import org.melodypalette.datasets.DatasetBuildOptions;
 import org.melodypalette.datasets.DatasetBuilder;
 import org.melodypalette.datasets.WindowDatasetFile;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.files.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,11 +38,26 @@ final class DatasetCommand {
         @Option(names = "--json", description = "Print the summary as JSON.")
         boolean json;
 
+        @Option(names = "--force", description = "Replace an existing dataset file and summary.")
+        boolean force;
+
         @Parameters(arity = "1..*", paramLabel = "INPUT", description = "MIDI files or folders (recursive).")
         List<Path> inputs;
 
         @Override
         public Integer call() throws IOException {
+            Path summaryFile = out.resolveSibling(out.getFileName() + ".json");
+            List<Path> claimed = List.of(out, summaryFile);
+            OutputFiles.claim(out, force);
+            try {
+                OutputFiles.claim(summaryFile, force);
+                return build(summaryFile);
+            } finally {
+                OutputFiles.releaseUnwritten(claimed);
+            }
+        }
+
+        private int build(Path summaryFile) throws IOException {
             DatasetBuildOptions defaults = DatasetBuildOptions.defaults(bars);
             DatasetBuildOptions options = new DatasetBuildOptions(bars, defaults.gapBars(),
                     defaults.maxSilentFraction(), evalFraction, defaults.minPitch(), defaults.maxPitch(),
@@ -51,7 +67,6 @@ final class DatasetCommand {
             result.problems().forEach(p -> System.err.println("skipped " + p));
             WindowDatasetFile.write(out, result.dataset());
             String summaryJson = Json.write(result.summary());
-            Path summaryFile = out.resolveSibling(out.getFileName() + ".json");
             AtomicFiles.write(summaryFile, summaryJson.getBytes(StandardCharsets.UTF_8));
             System.out.println(json ? summaryJson : describe(result.summary(), out, summaryFile));
             return 0;

@@ -1,8 +1,8 @@
 package org.melodypalette.app.cli;
 
+import org.melodypalette.files.BoundedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
         description = "Decode latent points from a {\"z\": [[...], ...]} file (as 'encode' prints) to melodies.")
 final class DecodeCommand implements Callable<Integer> {
 
+    /** Largest latent file read: 1,000 vectors of 512 numbers printed by {@code encode} take about 10 MB. */
+    private static final int MAX_Z_FILE_BYTES = 64 << 20;
+
     @Mixin
     ModelOptions model;
 
@@ -31,6 +34,9 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write decoded_NN.mid files here.")
     Path out;
+
+    @Option(names = "--force", description = "Replace existing files instead of writing under fresh names.")
+    boolean force;
 
     @Option(names = "--json", description = "Print {\"melodies\": [{\"labels\", \"notes\"}, ...]} (default output).")
     boolean json;
@@ -49,7 +55,7 @@ final class DecodeCommand implements Callable<Integer> {
                 items.add(MelodyFiles.toJson(l, melody));
             }
             if (out != null) {
-                MelodyFiles.write(out, "decoded", melodies);
+                MelodyFiles.write(out, "decoded", melodies, force);
             }
             System.out.println(Json.write(Map.of("melodies", items)));
         }
@@ -59,7 +65,7 @@ final class DecodeCommand implements Callable<Integer> {
     static float[][] readZ(Path file) throws IOException {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(Files.readAllBytes(file));
+            root = Json.MAPPER.readTree(BoundedFiles.read(file, MAX_Z_FILE_BYTES));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.melodypalette.model.api.Encoding;
@@ -47,19 +48,22 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (LatentCodec codec = model.open()) {
-            List<Melody> melodies = input.melodies(files, track, codec.info());
-            if (!refine) {
-                List<LatentVector> z = codec.encode(melodies);
-                System.out.println(Json.write(Map.of("z", z.stream().map(LatentVector::toArray).toList())));
-                return 0;
+            BatchInputs<Melody> read = BatchInputs.read(files, "encode",
+                    file -> input.melodies(List.of(file), track, codec.info()).get(0), System.err);
+            if (!read.values().isEmpty()) {
+                Map<String, Object> output = new LinkedHashMap<>();
+                if (refine) {
+                    List<Encoding> encodings = codec.encode(read.values(), refineSettings.options());
+                    output.put("z", encodings.stream().map(e -> e.z().toArray()).toList());
+                    output.put("exact", encodings.stream().map(Encoding::exact).toList());
+                    output.put("steps", encodings.stream().map(Encoding::steps).toList());
+                } else {
+                    output.put("z", codec.encode(read.values()).stream().map(LatentVector::toArray).toList());
+                }
+                output.put("files", read.fileNames());
+                System.out.println(Json.write(output));
             }
-            List<Encoding> encodings = codec.encode(melodies, refineSettings.options());
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("z", encodings.stream().map(e -> e.z().toArray()).toList());
-            json.put("exact", encodings.stream().map(Encoding::exact).toList());
-            json.put("steps", encodings.stream().map(Encoding::steps).toList());
-            System.out.println(Json.write(json));
+            return read.exitCode();
         }
-        return 0;
     }
 }

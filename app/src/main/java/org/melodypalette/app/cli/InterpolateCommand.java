@@ -53,6 +53,9 @@ final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
+    @Option(names = "--force", description = "Replace existing files instead of writing under fresh names.")
+    boolean force;
+
     @Parameters(arity = "2", paramLabel = "MIDI", description = "A and B.")
     List<Path> files;
 
@@ -68,7 +71,7 @@ final class InterpolateCommand implements Callable<Integer> {
                     ? codec.interpolate(ab.get(0), ab.get(1), steps, mode, keepOriginals, sampling.options(0.0))
                     : refinedPath(codec, ab);
             path = MelodyFiles.atTempo(path, readings.get(0).report().qpm());
-            MelodyFiles.write(out, "interp", path).forEach(System.out::println);
+            MelodyFiles.write(out, "interp", path, force).forEach(System.out::println);
         }
         return 0;
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.melodypalette.app.input.MelodyReading;
+import org.melodypalette.files.OutputFiles;
 import org.melodypalette.midi.MidiExport;
 import org.melodypalette.midi.MidiFiles;
 import org.melodypalette.music.Melody;
@@ -34,15 +35,21 @@ final class MelodyFiles {
         return melodies.stream().map(m -> m.withGrid(m.grid().withTempo(qpm))).toList();
     }
 
-    /** Writes {@code prefix_01.mid …} into {@code dir}; returns the files. */
-    static List<Path> write(Path dir, String prefix, List<Melody> melodies) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (int i = 0; i < melodies.size(); i++) {
-            Path file = dir.resolve(String.format("%s_%02d.mid", prefix, i + 1));
-            MidiFiles.write(file, melodies.get(i), MidiExport.DEFAULT.withTrackName(prefix + " " + (i + 1)));
-            written.add(file);
+    /**
+     * Writes the melodies as {@code prefix_NN.mid} into {@code dir} under fresh numbers (after the
+     * files already there, and apart from those another run is writing at the same time), or as
+     * {@code prefix_01.mid …} replacing existing files with {@code force}; returns the files.
+     */
+    static List<Path> write(Path dir, String prefix, List<Melody> melodies, boolean force) throws IOException {
+        List<Path> files = OutputFiles.claimNumbered(dir, prefix, "mid", melodies.size(), force);
+        try {
+            for (int i = 0; i < melodies.size(); i++) {
+                MidiFiles.write(files.get(i), melodies.get(i), MidiExport.DEFAULT.withTrackName(prefix + " " + (i + 1)));
+            }
+        } finally {
+            OutputFiles.releaseUnwritten(files);
         }
-        return written;
+        return files;
     }
 
     /** {@code {"labels": [...], "notes": [{"pitch", "start", "end"}, ...]}} with steps as units. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.melodypalette.files.OutputFiles;
 import org.melodypalette.midi.MidiFiles;
 import org.melodypalette.midi.MidiFormatException;
 import org.melodypalette.midi.MidiSong;
@@ -45,6 +46,9 @@ final class RenderCommand implements Callable<Integer> {
             description = "Folder for the WAV files, or a .wav file when there is one input (default: beside each input).")
     Path out;
 
+    @Option(names = "--force", description = "Replace existing WAV files (otherwise an existing one is an error).")
+    boolean force;
+
     @Parameters(arity = "1..*", paramLabel = "MIDI")
     List<Path> files;
 
@@ -62,8 +66,13 @@ final class RenderCommand implements Callable<Integer> {
                 if (song.noteCount() == 0) {
                     throw new MidiFormatException(song.source(), "it has no notes; nothing to render");
                 }
-                RenderedAudio audio = renderer.render(song, targets.get(i));
-                System.out.printf(Locale.ROOT, "%s -> %s (%.1f s)%n", files.get(i), audio.file(), audio.seconds());
+                OutputFiles.claim(targets.get(i), force);
+                try {
+                    RenderedAudio audio = renderer.render(song, targets.get(i));
+                    System.out.printf(Locale.ROOT, "%s -> %s (%.1f s)%n", files.get(i), audio.file(), audio.seconds());
+                } finally {
+                    OutputFiles.releaseUnwritten(List.of(targets.get(i)));
+                }
             } catch (IOException e) {
                 System.err.println("palette render: " + e.getMessage());
                 failed++;

@@ -28,6 +28,9 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
+    @Option(names = "--force", description = "Replace existing files instead of writing under fresh names.")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         if (n < 1 || n > 1000) {
@@ -35,7 +38,7 @@ final class SampleCommand implements Callable<Integer> {
         }
         try (LatentCodec codec = model.open()) {
             List<Melody> melodies = codec.sample(n, sampling.options(DecodeOptions.DEFAULT_SAMPLING_TEMPERATURE));
-            MelodyFiles.write(out, "sample", melodies).forEach(System.out::println);
+            MelodyFiles.write(out, "sample", melodies, force).forEach(System.out::println);
         }
         return 0;
     }

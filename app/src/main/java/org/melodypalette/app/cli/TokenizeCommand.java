@@ -2,11 +2,10 @@ package org.melodypalette.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.melodypalette.app.input.MelodyReading;
 import org.melodypalette.tokenizer.MelodyTokenizer;
 import org.melodypalette.tokenizer.MelodyVocabulary;
 import picocli.CommandLine.Command;
@@ -26,7 +25,7 @@ final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
     String track;
 
-    @Option(names = "--json", description = "Print {\"labels\": [[...], ...]} in input order.")
+    @Option(names = "--json", description = "Print {\"labels\": [[...], ...], \"files\": [...]} for the files read, in input order.")
     boolean json;
 
     @Mixin
@@ -41,19 +40,21 @@ final class TokenizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be positive, got " + steps);
         }
         MelodyTokenizer tokenizer = MelodyTokenizer.magenta();
-        List<int[]> labels = new ArrayList<>();
         MelodyVocabulary range = tokenizer.vocabulary();
-        for (MelodyReading reading : input.read(files, track, steps, range.minPitch(), range.maxPitch())) {
-            labels.add(tokenizer.encode(reading.melody(), steps));
-        }
+        BatchInputs<int[]> read = BatchInputs.read(files, "tokenize", file -> tokenizer.encode(
+                input.read(List.of(file), track, steps, range.minPitch(), range.maxPitch()).get(0).melody(), steps),
+                System.err);
         if (json) {
-            System.out.println(Json.write(Map.of("labels", labels)));
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("labels", read.values());
+            output.put("files", read.fileNames());
+            System.out.println(Json.write(output));
         } else {
-            for (int i = 0; i < files.size(); i++) {
-                System.out.println("# " + files.get(i));
-                System.out.println(tokenizer.toText(labels.get(i), 16));
+            for (int i = 0; i < read.files().size(); i++) {
+                System.out.println("# " + read.files().get(i));
+                System.out.println(tokenizer.toText(read.values().get(i), 16));
             }
         }
-        return 0;
+        return read.exitCode();
     }
 }

@@ -59,6 +59,8 @@ public final class Workbench {
     private final TrainingViewModel training;
     private final DoubleProperty rowHeight = new SimpleDoubleProperty(this, "rowHeight", 12);
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>(this, "projectFile");
+    /** How the status line starts an autosave failure; a later successful autosave clears it. */
+    static final String AUTOSAVE_FAILED = "Autosave failed";
     private Autosaver autosaver;
     private boolean restoring;
 
@@ -138,7 +140,8 @@ public final class Workbench {
     /** Restores the project (file or autosave), opens the model, and starts autosaving. */
     public void start(WorkbenchOptions options) {
         autosaver = new Autosaver(options.effectiveAutosaveFile(), deps.autosaveDelayMillis(),
-                error -> onUiThread(() -> status.failure("Autosave failed", error)));
+                error -> onUiThread(() -> status.failure(AUTOSAVE_FAILED, error)),
+                () -> onUiThread(() -> status.resolved(AUTOSAVE_FAILED, "Autosaved again")));
         ProjectState restored = null;
         boolean firstStart = options.demoOnFirstStart() && options.projectFile() == null
                 && !Files.exists(options.effectiveAutosaveFile());

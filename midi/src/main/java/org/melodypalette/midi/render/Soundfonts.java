@@ -1,5 +1,6 @@
 package org.melodypalette.midi.render;
 
+import org.melodypalette.files.BoundedFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ public final class Soundfonts {
             throw new AudioRenderException(file + ": is a folder, not a soundfont file (.sf2)");
         }
         try {
+            BoundedFiles.regularSize(file);
             Soundbank bank = MidiSystem.getSoundbank(file.toFile());
             if (bank.getInstruments().length == 0) {
                 throw new AudioRenderException(file + ": the soundfont holds no instruments");
@@ -56,6 +58,8 @@ public final class Soundfonts {
             throw new AudioRenderException(file + ": no such soundfont file", e);
         } catch (AccessDeniedException e) {
             throw new AudioRenderException(file + ": permission denied", e);
+        } catch (BoundedFiles.Refused e) {
+            throw new AudioRenderException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             // Gervill's parsers throw runtime exceptions (index, negative size) on damaged files.
             throw new AudioRenderException(file + ": not a usable soundfont (" + e + ")", e);

@@ -11,7 +11,9 @@ import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfigJson;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.config.ModelSizeLimits;
 import org.melodypalette.model.net.MusicVaeVariables;
+import org.melodypalette.model.train.MemoryBudget;
 import org.melodypalette.model.train.NativeThreads;
 import org.melodypalette.model.train.Trainer;
 import org.melodypalette.model.train.TrainingCheckpoint;
@@ -55,14 +57,20 @@ public final class TrainingRun {
                         + ", which differs from the requested " + requested.name());
             }
             requireCompatible(saved.config(), data, options.dataset());
+            ModelSizeLimits.requireTrainingFits(saved.config(), MemoryBudget.usableBytes());
             trainer = Trainer.resume(saved, data, settings);
         } else {
+            if (options.resume()) {
+                throw new IOException(out + " holds no training checkpoint to resume; leave out --resume to start "
+                        + "a new run there");
+            }
             ModelConfig config = requestedConfig(options);
             if (config == null) {
                 throw new IOException(out + " holds no checkpoint to resume; give a preset to start a new run");
             }
             requireEmptyOrMissing(out);
             requireCompatible(config, data, options.dataset());
+            ModelSizeLimits.requireTrainingFits(config, MemoryBudget.usableBytes());
             trainer = options.initFrom() == null ? Trainer.start(config, data, settings)
                     : warmStart(config, data, settings, options.initFrom());
         }
@@ -89,11 +97,7 @@ public final class TrainingRun {
             return ModelPresets.byName(options.preset());
         }
         if (options.configFile() != null) {
-            try {
-                return ModelConfigJson.fromJson(Files.readAllBytes(options.configFile()));
-            } catch (IOException e) {
-                throw new IOException(options.configFile() + ": not a usable model config: " + e.getMessage(), e);
-            }
+            return ModelConfigJson.read(options.configFile());
         }
         return null;
     }

@@ -55,11 +55,7 @@ public final class TrainingSetup {
      * @throws IOException one line naming the file and the problem
      */
     public static ModelInfo configFile(Path file) throws IOException {
-        try {
-            return describe(ModelConfigJson.fromJson(Files.readAllBytes(file)), file.toString());
-        } catch (IOException e) {
-            throw new IOException(file + ": not a usable model config: " + e.getMessage(), e);
-        }
+        return describe(ModelConfigJson.read(file), file.toString());
     }
 
     /**
@@ -73,12 +69,7 @@ public final class TrainingSetup {
             return Optional.empty();
         }
         Path config = folder.resolve(CheckpointFolder.CONFIG_FILE);
-        ModelConfig model;
-        try {
-            model = ModelConfigJson.fromJson(Files.readAllBytes(config));
-        } catch (IOException e) {
-            throw new IOException(config + ": not a usable model config: " + e.getMessage(), e);
-        }
+        ModelConfig model = ModelConfigJson.read(config);
         return Optional.of(new SavedRun(describe(model, folder.toString()), TrainingCheckpoint.readStep(folder)));
     }
 

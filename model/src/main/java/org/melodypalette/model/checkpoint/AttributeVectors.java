@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.files.BoundedFiles;
 
 /**
  * The optional {@code attributes.json} of a checkpoint folder: named directions in latent space
@@ -37,10 +38,9 @@ public final class AttributeVectors {
         Path file = dir.resolve(FILE_NAME);
         JsonNode root;
         try {
-            if (Files.size(file) > 64 << 20) {
-                throw new CheckpointException(file, "is larger than 64 MB");
-            }
-            root = JSON.readTree(file.toFile());
+            root = JSON.readTree(BoundedFiles.read(file, 64 << 20));
+        } catch (BoundedFiles.Refused e) {
+            throw new CheckpointException(e.file(), e.problem());
         } catch (NoSuchFileException e) {
             return Map.of();
         } catch (JsonProcessingException e) {

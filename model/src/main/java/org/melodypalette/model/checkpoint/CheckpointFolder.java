@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.files.BoundedFiles;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint.Format;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfigJson;
@@ -29,6 +32,7 @@ import org.melodypalette.model.layers.ModelLayers;
 public final class CheckpointFolder {
 
     public static final String CONFIG_FILE = "config.json";
+    private static final int MAX_CONFIG_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckpointFolder() {
@@ -39,6 +43,7 @@ public final class CheckpointFolder {
         if (!Files.isDirectory(dir)) {
             throw new CheckpointException(dir, Files.exists(dir) ? "is not a folder" : "checkpoint folder does not exist");
         }
+        CheckpointChecksums.verify(dir);
         Path configFile = dir.resolve(CONFIG_FILE);
         byte[] configBytes = readConfig(dir, configFile);
         JsonNode tree;
@@ -75,9 +80,10 @@ public final class CheckpointFolder {
     /**
      * Writes {@code config.json} and the weights (float32, magenta.js manifest format) into
      * {@code dir}, creating it; every file atomically, the config last. The weights must be exactly
-     * the variables {@link ModelLayers#shapes} lists for the config (sigma included).
+     * the variables {@link ModelLayers#shapes} lists for the config (sigma included). Records
+     * their checksums ({@link CheckpointChecksums}) and returns the names of the files written.
      */
-    public static void write(Path dir, ModelConfig config, WeightSet weights) throws IOException {
+    public static List<String> write(Path dir, ModelConfig config, WeightSet weights) throws IOException {
         Map<String, int[]> expected = ModelLayers.of(config).shapes();
         for (Map.Entry<String, int[]> e : expected.entrySet()) {
             try {
@@ -91,16 +97,19 @@ public final class CheckpointFolder {
                     + "architecture has " + expected.size());
         }
         Files.createDirectories(dir);
-        WeightsManifest.write(dir, weights);
+        List<String> written = new ArrayList<>(WeightsManifest.write(dir, weights));
+        written.add(WeightsManifest.FILE_NAME);
         AtomicFiles.write(dir.resolve(CONFIG_FILE), ModelConfigJson.toJson(config));
+        written.add(CONFIG_FILE);
+        CheckpointChecksums.write(dir, written);
+        return written;
     }
 
     private static byte[] readConfig(Path dir, Path configFile) throws CheckpointException {
         try {
-            if (Files.size(configFile) > 1 << 20) {
-                throw new CheckpointException(configFile, "is larger than 1 MB");
-            }
-            return Files.readAllBytes(configFile);
+            return BoundedFiles.read(configFile, MAX_CONFIG_BYTES);
+        } catch (BoundedFiles.Refused e) {
+            throw new CheckpointException(e.file(), e.problem());
         } catch (NoSuchFileException e) {
             throw new CheckpointException(dir, "not a checkpoint folder: " + CONFIG_FILE + " is missing");
         } catch (IOException e) {

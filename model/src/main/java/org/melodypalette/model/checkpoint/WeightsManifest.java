@@ -10,21 +10,19 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.files.BoundedFiles;
 
 /**
  * The magenta.js / TF.js weights format: {@code weights_manifest.json} lists groups of shard files
@@ -43,6 +41,7 @@ public final class WeightsManifest {
     /** Largest checkpoint we agree to read (the biggest Magenta melody model is about 0.5 GB). */
     static final long MAX_TOTAL_BYTES = 2L * 1024 * 1024 * 1024;
     private static final int MAX_RANK = 4;
+    private static final int MAX_MANIFEST_BYTES = 16 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What Jackson puts in a location's text when it may not quote the input; says nothing to a user. */
     private static final String REDACTED_SOURCE =
@@ -123,8 +122,9 @@ public final class WeightsManifest {
     /**
      * Writes the weights as float32 in 4 MB shards {@code group1-shardKofN} and the manifest, each
      * file atomically, the manifest last (a reader never sees a manifest without its shards).
+     * Returns the shard file names.
      */
-    public static void write(Path dir, WeightSet weights) throws IOException {
+    public static List<String> write(Path dir, WeightSet weights) throws IOException {
         long total = 4L * weights.parameterCount();
         int shardCount = (int) Math.max(1, (total + SHARD_BYTES - 1) / SHARD_BYTES);
         ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(total)).order(ByteOrder.LITTLE_ENDIAN);
@@ -145,15 +145,26 @@ public final class WeightsManifest {
         }
         AtomicFiles.write(dir.resolve(FILE_NAME),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(List.of(new Group(paths, entries))));
+        return paths;
+    }
+
+    /** The shard file names the folder's manifest lists, in order (nothing else is checked). */
+    public static List<String> shardNames(Path dir) throws CheckpointException {
+        List<String> names = new ArrayList<>();
+        for (Group group : parseManifest(dir.resolve(FILE_NAME))) {
+            if (group != null && group.paths() != null) {
+                names.addAll(group.paths());
+            }
+        }
+        return names;
     }
 
     private static List<Group> parseManifest(Path manifestFile) throws CheckpointException {
         byte[] json;
         try {
-            if (Files.size(manifestFile) > 16 << 20) {
-                throw new CheckpointException(manifestFile, "manifest is larger than 16 MB");
-            }
-            json = Files.readAllBytes(manifestFile);
+            json = BoundedFiles.read(manifestFile, MAX_MANIFEST_BYTES);
+        } catch (BoundedFiles.Refused e) {
+            throw new CheckpointException(e.file(), e.problem());
         } catch (NoSuchFileException e) {
             throw new CheckpointException(manifestFile.getParent(),
                     "not a checkpoint folder: " + FILE_NAME + " is missing");
@@ -210,40 +221,47 @@ public final class WeightsManifest {
     private static List<WeightTensor> readGroup(Path dir, Path manifestFile, Group group, long declared,
                                                 Predicate<String> wanted) throws CheckpointException {
         List<Path> shards = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
         long available = 0;
         for (String name : group.paths()) {
             Path shard = shardPath(dir, manifestFile, name);
             try {
-                available += Files.size(shard);
+                sizes.add(BoundedFiles.regularSize(shard));
+            } catch (BoundedFiles.Refused e) {
+                throw new CheckpointException(shard, "weight shard " + e.problem());
             } catch (IOException e) {
                 throw new CheckpointException(shard, "weight shard is missing or unreadable");
             }
+            available += sizes.get(sizes.size() - 1);
             shards.add(shard);
         }
         if (available != declared) {
             throw new CheckpointException(manifestFile, "shards hold " + available
                     + " bytes but the manifest declares " + declared + " (truncated or mismatched checkpoint)");
         }
+        ShardStream shardStream = new ShardStream(shards, sizes);
         List<WeightTensor> tensors = new ArrayList<>();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(concat(shards), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(shardStream, 1 << 16))) {
+            long offset = 0;
             for (Entry entry : group.weights()) {
                 if (wanted.test(entry.name())) {
-                    tensors.add(readTensor(in, manifestFile, entry));
+                    tensors.add(readTensor(in, manifestFile, entry, shardStream, offset));
                 } else {
                     in.skipNBytes(byteSize(manifestFile, entry));
                 }
+                offset += byteSize(manifestFile, entry);
             }
         } catch (IOException e) {
             if (e instanceof CheckpointException ce) {
                 throw ce;
             }
-            throw new CheckpointException(dir, "cannot read weight shards: " + e.getMessage(), e);
+            throw new CheckpointException(shardStream.current(), "cannot read weight shard: " + e.getMessage(), e);
         }
         return tensors;
     }
 
-    private static WeightTensor readTensor(DataInputStream in, Path manifestFile, Entry entry)
-            throws IOException {
+    private static WeightTensor readTensor(DataInputStream in, Path manifestFile, Entry entry, ShardStream shards,
+                                           long offset) throws IOException {
         int[] shape = entry.shape().stream().mapToInt(Integer::intValue).toArray();
         int count = Math.toIntExact(elementCount(manifestFile, entry));
         int width = bytesPerElement(manifestFile, entry);
@@ -264,7 +282,8 @@ public final class WeightsManifest {
         for (int i = 0; i < count; i++) {
             if (!Float.isFinite(values[i])) {
                 throw new CheckpointException(manifestFile, "variable " + entry.name() + " holds a non-finite value ("
-                        + values[i] + ") at index " + i);
+                        + values[i] + ") at index " + i + ", in shard "
+                        + shards.shardAt(offset + (long) i * width).getFileName());
             }
         }
         return new WeightTensor(entry.name(), shape, values);
@@ -335,11 +354,65 @@ public final class WeightsManifest {
         }
     }
 
-    private static InputStream concat(List<Path> shards) throws IOException {
-        List<InputStream> streams = new ArrayList<>();
-        for (Path shard : shards) {
-            streams.add(Files.newInputStream(shard));
+    /** A group's shards read back to back; knows which shard it is in, so errors can name it. */
+    private static final class ShardStream extends InputStream {
+        private final List<Path> shards;
+        private final List<Long> sizes;
+        private int index = -1;
+        private InputStream current;
+
+        ShardStream(List<Path> shards, List<Long> sizes) {
+            this.shards = shards;
+            this.sizes = sizes;
         }
-        return new SequenceInputStream(Collections.enumeration(streams));
+
+        /** The shard being read (the first before any byte is read). */
+        Path current() {
+            return shards.get(Math.max(0, Math.min(index, shards.size() - 1)));
+        }
+
+        /** The shard holding the group's byte at {@code offset}. */
+        Path shardAt(long offset) {
+            long end = 0;
+            for (int k = 0; k < shards.size(); k++) {
+                end += sizes.get(k);
+                if (offset < end) {
+                    return shards.get(k);
+                }
+            }
+            return shards.get(shards.size() - 1);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            while (true) {
+                if (current == null) {
+                    if (index + 1 >= shards.size()) {
+                        return -1;
+                    }
+                    index++;
+                    current = BoundedFiles.open(shards.get(index), sizes.get(index));
+                }
+                int n = current.read(buffer, offset, length);
+                if (n >= 0 || length == 0) {
+                    return n;
+                }
+                current.close();
+                current = null;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (current != null) {
+                current.close();
+            }
+        }
     }
 }

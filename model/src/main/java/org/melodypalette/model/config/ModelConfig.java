@@ -76,6 +76,8 @@ public record ModelConfig(
         if (encoder == EncoderKind.FLAT && decoder == DecoderKind.FLAT) {
             require(numSegments == 1, name + ": a flat model has numSegments 1, got " + numSegments);
         }
+        ModelSizeLimits.check(name, encoderSizes, decoderSizes, conductorSizes, zSize, numSteps, stepsPerBar,
+                maxPitch - minPitch + 3);
     }
 
     /** Output classes: no-event, note-off, and one per pitch ({@code maxPitch - minPitch + 3}). */

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.melodypalette.files.BoundedFiles;
 
 /** {@link ModelConfig} ↔ the JSON stored as {@code config.json} in our checkpoints. */
 public final class ModelConfigJson {
@@ -18,6 +21,9 @@ public final class ModelConfigJson {
     /** What Jackson puts in a location's text when it may not quote the input; says nothing to a user. */
     private static final String REDACTED_SOURCE =
             "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
+
+    /** Largest {@code config.json} read; real ones are under 2 kB. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
 
     private ModelConfigJson() {
     }
@@ -47,6 +53,22 @@ public final class ModelConfigJson {
             throw new IOException("the config is JSON null, not an object");
         }
         return config;
+    }
+
+    /**
+     * Reads and validates a {@code config.json} of at most {@value #MAX_FILE_BYTES} bytes (a regular
+     * file only); any problem is one {@link IOException} "FILE: not a usable model config: …".
+     */
+    public static ModelConfig read(Path file) throws IOException {
+        try {
+            return fromJson(BoundedFiles.read(file, MAX_FILE_BYTES));
+        } catch (BoundedFiles.Refused e) {
+            throw new IOException(file + ": not a usable model config: it " + e.problem(), e);
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + ": not a usable model config: the file does not exist", e);
+        } catch (IOException e) {
+            throw new IOException(file + ": not a usable model config: " + e.getMessage(), e);
+        }
     }
 
     /** Line breaks and other control characters (echoed from the input) escaped, e.g. {@code \n}. */

@@ -42,6 +42,7 @@ public record TrainingConfig(
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize " + batchSize + " must be positive");
         }
+        ModelSizeLimits.checkBatch(batchSize);
         if (!(learningRate > 0) || !(minLearningRate >= 0) || minLearningRate > learningRate) {
             throw new IllegalArgumentException("learning rates " + learningRate + " / "
                     + minLearningRate + " must satisfy 0 <= min <= initial, initial > 0");

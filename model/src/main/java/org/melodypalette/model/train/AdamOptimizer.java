@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.files.BoundedFiles;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,6 +42,8 @@ public final class AdamOptimizer {
     static final double EPSILON = 1e-8;
     private static final byte[] MAGIC = "MPADAM1\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER_BYTES = 1 << 20;
+    /** Two float32 moments per parameter of the largest checkpoint read (WeightsManifest's limit), plus the header. */
+    private static final long MAX_FILE_BYTES = 2 * (2L << 30) + (2 << 20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -100,6 +102,21 @@ public final class AdamOptimizer {
         }
     }
 
+    /** The first non-finite (or negative second) moment, as "NAME/m holds …", or null when all are sound. */
+    String firstUnsoundMoment() {
+        for (String name : firstMoments.keySet()) {
+            String m = FiniteValues.problem(firstMoments.get(name).data().asFloat(), false);
+            if (m != null) {
+                return name + "/m " + m;
+            }
+            String v = FiniteValues.problem(secondMoments.get(name).data().asFloat(), true);
+            if (v != null) {
+                return name + "/v " + v;
+            }
+        }
+        return null;
+    }
+
     /** Writes the state atomically. */
     public void write(Path file) throws IOException {
         List<TensorEntry> entries = new ArrayList<>();
@@ -132,8 +149,8 @@ public final class AdamOptimizer {
      * checked against the file before anything is allocated.
      */
     public static AdamOptimizer read(Path file, Map<String, long[]> shapes) throws CheckpointException {
-        try (InputStream in = Files.newInputStream(file)) {
-            long size = Files.size(file);
+        try (InputStream in = BoundedFiles.open(file, MAX_FILE_BYTES)) {
+            long size = BoundedFiles.regularSize(file);
             DataInputStream data = new DataInputStream(in);
             byte[] magic = new byte[MAGIC.length];
             data.readFully(magic);
@@ -160,11 +177,18 @@ public final class AdamOptimizer {
                 data.readFully(raw);
                 float[] values = new float[raw.length / 4];
                 ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+                String problem = FiniteValues.problem(values, entry.slot().equals("v"));
+                if (problem != null) {
+                    throw new CheckpointException(file, "optimizer tensor " + entry.name() + "/" + entry.slot()
+                            + " " + problem + "; the state is damaged");
+                }
                 (entry.slot().equals("m") ? m : v).put(entry.name(), Nd4j.create(values, shape, 'c'));
             }
             return new AdamOptimizer(m, v, header.updates());
         } catch (CheckpointException e) {
             throw e;
+        } catch (BoundedFiles.Refused e) {
+            throw new CheckpointException(file, e.problem());
         } catch (EOFException e) {
             throw new CheckpointException(file, "optimizer state is truncated");
         } catch (IOException e) {

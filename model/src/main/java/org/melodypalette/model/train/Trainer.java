@@ -235,6 +235,7 @@ public final class Trainer implements AutoCloseable {
             }
             long begin = System.nanoTime();
             StepFigures figures = trainStep();
+            DivergenceGuard.requireFiniteLoss(settings.outputDir(), step, figures.loss());
             long took = System.nanoTime() - begin;
             recentStepNanos.addLast(took);
             sessionSteps++;

@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.files.BoundedFiles;
+import org.melodypalette.model.checkpoint.CheckpointChecksums;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.CheckpointFolder;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint;
@@ -27,6 +31,7 @@ import org.melodypalette.model.net.MusicVaeVariables;
  * metrics.json           TrainingMetrics
  * optimizer_state.bin    Adam moments and update count (AdamOptimizer)
  * training_state.json    TrainingState
+ * checksums.sha256       SHA-256 of each file above (CheckpointChecksums), verified on every load
  * </pre>
  * The first three make it a model checkpoint anyone can load; the rest is only for resuming.
  */
@@ -35,6 +40,8 @@ public final class TrainingCheckpoint {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** Largest metrics.json or training_state.json read (a long run's history is a few MB). */
+    private static final int MAX_JSON_BYTES = 64 << 20;
     private static final String SAMPLING_PROBABILITY = "samplingProbability";
 
     /** Everything a checkpoint holds. */
@@ -52,12 +59,16 @@ public final class TrainingCheckpoint {
                 && Files.isRegularFile(folder.resolve(TrainingState.FILE_NAME));
     }
 
+    /** Writes the checkpoint; refuses (DivergenceGuard) parameters or optimizer state that are not finite. */
     public static void write(Path folder, Contents contents) throws IOException {
+        DivergenceGuard.requireSound(folder, contents);
         AtomicFolder.replace(folder, dir -> {
-            CheckpointFolder.write(dir, contents.config(), contents.weights());
+            List<String> written = new ArrayList<>(CheckpointFolder.write(dir, contents.config(), contents.weights()));
             AtomicFiles.write(dir.resolve(TrainingMetrics.FILE_NAME), JSON.writeValueAsBytes(contents.metrics()));
             contents.optimizer().write(dir.resolve(AdamOptimizer.FILE_NAME));
             AtomicFiles.write(dir.resolve(TrainingState.FILE_NAME), JSON.writeValueAsBytes(contents.state()));
+            written.addAll(List.of(TrainingMetrics.FILE_NAME, AdamOptimizer.FILE_NAME, TrainingState.FILE_NAME));
+            CheckpointChecksums.write(dir, written);
         });
     }
 
@@ -111,7 +122,7 @@ public final class TrainingCheckpoint {
      */
     private static TrainingMetrics readMetrics(Path file) throws CheckpointException {
         try {
-            JsonNode tree = JSON.readTree(file.toFile());
+            JsonNode tree = JSON.readTree(BoundedFiles.read(file, MAX_JSON_BYTES));
             JsonNode history = tree.path("history");
             for (JsonNode entry : history) {
                 if (entry instanceof ObjectNode object && !object.has(SAMPLING_PROBABILITY)) {
@@ -119,6 +130,8 @@ public final class TrainingCheckpoint {
                 }
             }
             return JSON.treeToValue(tree, TrainingMetrics.class);
+        } catch (BoundedFiles.Refused e) {
+            throw new CheckpointException(file, e.problem());
         } catch (IOException | IllegalArgumentException e) {
             throw new CheckpointException(file, "cannot read: " + e.getMessage(), e);
         }
@@ -126,7 +139,9 @@ public final class TrainingCheckpoint {
 
     private static <T> T readJson(Path file, Class<T> type) throws CheckpointException {
         try {
-            return JSON.readValue(file.toFile(), type);
+            return JSON.readValue(BoundedFiles.read(file, MAX_JSON_BYTES), type);
+        } catch (BoundedFiles.Refused e) {
+            throw new CheckpointException(file, e.problem());
         } catch (IOException | IllegalArgumentException e) {
             throw new CheckpointException(file, "cannot read: " + e.getMessage(), e);
         }

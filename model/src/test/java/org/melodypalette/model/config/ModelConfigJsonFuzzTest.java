@@ -26,5 +26,13 @@ class ModelConfigJsonFuzzTest {
         }
         assertThat(config).isNotNull();
         assertThat(ModelConfigJson.fromJson(ModelConfigJson.toJson(config))).isEqualTo(config);
+        // Every size an accepted config holds is within what the program allocates (ModelSizeLimits).
+        assertThat(config.numSteps()).isBetween(1, ModelSizeLimits.MAX_NUM_STEPS);
+        assertThat(config.zSize()).isBetween(1, ModelSizeLimits.MAX_Z_SIZE);
+        assertThat(config.training().batchSize()).isBetween(1, ModelSizeLimits.MAX_BATCH_SIZE);
+        for (var sizes : java.util.List.of(config.encoderSizes(), config.decoderSizes(), config.conductorSizes())) {
+            assertThat(sizes).hasSizeLessThanOrEqualTo(ModelSizeLimits.MAX_LAYERS)
+                    .allMatch(size -> size <= ModelSizeLimits.MAX_LAYER_SIZE);
+        }
     }
 }

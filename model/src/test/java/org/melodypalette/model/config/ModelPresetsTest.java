@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ModelPresetsTest {
 
     static Iterable<String> presetNames() {
-        return ModelPresets.names();
+        return ModelPresets.allNames();
     }
 
     @ParameterizedTest

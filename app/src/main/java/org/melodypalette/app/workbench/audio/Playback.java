@@ -1,5 +1,6 @@
 package org.melodypalette.app.workbench.audio;
 
+import org.melodypalette.files.BoundedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -122,6 +123,7 @@ public final class Playback implements AutoCloseable {
     public void loadSoundfont(Path file) throws IOException {
         Soundbank bank;
         try {
+            BoundedFiles.regularSize(file);
             bank = MidiSystem.getSoundbank(file.toFile());
         } catch (InvalidMidiDataException | IOException e) {
             throw new IOException("cannot load soundfont " + file + ": " + e.getMessage(), e);

@@ -30,6 +30,7 @@ public final class Autosaver implements AutoCloseable {
     private final Path file;
     private final long delayMillis;
     private final Consumer<Exception> onFailure;
+    private final Runnable onSaved;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "melody-palette-autosave");
         thread.setDaemon(true);
@@ -45,9 +46,15 @@ public final class Autosaver implements AutoCloseable {
     private boolean closed;
 
     public Autosaver(Path file, long delayMillis, Consumer<Exception> onFailure) {
+        this(file, delayMillis, onFailure, () -> { });
+    }
+
+    /** {@code onSaved} runs (on the writing thread) after each write that succeeded, e.g. to clear a failure shown. */
+    public Autosaver(Path file, long delayMillis, Consumer<Exception> onFailure, Runnable onSaved) {
         this.file = file;
         this.delayMillis = delayMillis;
         this.onFailure = onFailure;
+        this.onSaved = onSaved;
     }
 
     public Path file() {
@@ -106,6 +113,7 @@ public final class Autosaver implements AutoCloseable {
             }
             try {
                 ProjectFiles.write(file, state);
+                onSaved.run();
             } catch (IOException | RuntimeException e) {
                 synchronized (this) {
                     if (latest == null) {

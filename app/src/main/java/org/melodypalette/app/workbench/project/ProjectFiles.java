@@ -1,5 +1,6 @@
 package org.melodypalette.app.workbench.project;
 
+import org.melodypalette.files.BoundedFiles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,7 +16,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,12 +95,14 @@ public final class ProjectFiles {
     public static ProjectState read(Path file) throws IOException {
         byte[] bytes;
         try {
-            long size = Files.size(file);
+            long size = BoundedFiles.regularSize(file);
             if (size > MAX_FILE_BYTES) {
                 throw new ProjectFormatException(file, "the file is " + size + " bytes; a project is at most "
                         + MAX_FILE_BYTES + " bytes", null);
             }
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedFiles.read(file, (int) MAX_FILE_BYTES);
+        } catch (BoundedFiles.Refused e) {
+            throw new ProjectFormatException(file, "the file " + e.problem(), null);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "project file does not exist");
         }

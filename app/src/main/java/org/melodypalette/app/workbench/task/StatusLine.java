@@ -44,6 +44,17 @@ public final class StatusLine {
         message.set(what + ": " + describe(cause));
     }
 
+    /**
+     * Replaces the shown failure with {@code text} only when it is a failure of {@code what} (as
+     * {@link #failure(String, Throwable)} wrote it): a later success clears its own stale error and
+     * leaves any other message alone.
+     */
+    public void resolved(String what, String text) {
+        if (error.get() && message.get().startsWith(what + ": ")) {
+            info(text);
+        }
+    }
+
     public void failure(String text) {
         error.set(true);
         message.set(text);
