@@ -1,7 +1,7 @@
 package org.melodypalette.model.api;
 
 /**
- * How to refine a melody's code (ARCHITECTURE.md §7's encoding, then optimisation): start from the
+ * How to refine a melody's code (docs/ARCHITECTURE.md §11): start from the
  * encoder's posterior mean and take Adam steps on z against the decoder's teacher-forced negative
  * log-likelihood of the melody plus {@code priorWeight · ½|z|²}, stopping as soon as argmax
  * decoding gives the melody back, after {@code maxSteps} steps, or when {@code budgetMillis} have
@@ -31,6 +31,13 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
      */
     public static final RefineOptions DEFAULT = new RefineOptions(DEFAULT_MAX_STEPS, DEFAULT_LEARNING_RATE,
             DEFAULT_PRIOR_WEIGHT, DEFAULT_BUDGET_MILLIS);
+
+    /**
+     * The workbench's: {@link #DEFAULT} within 1 s per melody, the wait a composer accepts after
+     * dropping a melody into a slot (the 16-bar model rarely gets exact and would otherwise always
+     * use the whole 3 s).
+     */
+    public static final RefineOptions INTERACTIVE = DEFAULT.withBudgetMillis(1000);
 
     public RefineOptions {
         if (maxSteps < 0) {

@@ -52,7 +52,7 @@ public final class LoadedModel {
 
     /**
      * The codes of {@code melodies}, encoding only those not seen before (in one batch): refined
-     * ({@link RefineOptions#DEFAULT}) when the model offers refinement, so that decoding a melody's
+     * ({@link RefineOptions#INTERACTIVE}) when the model offers refinement, so that decoding a melody's
      * code gives the melody back where the model can; otherwise the latent means. Runs on the model
      * worker, like every use of this class.
      */
@@ -65,7 +65,7 @@ public final class LoadedModel {
         }
         if (!missing.isEmpty()) {
             List<LatentVector> fresh = generator instanceof LatentCodec codec
-                    ? codec.encode(missing, RefineOptions.DEFAULT).stream().map(Encoding::z).toList()
+                    ? codec.encode(missing, RefineOptions.INTERACTIVE).stream().map(Encoding::z).toList()
                     : generator.encode(missing);
             for (int i = 0; i < missing.size(); i++) {
                 latents.put(missing.get(i), fresh.get(i));
