@@ -173,6 +173,10 @@ final class EditorPane extends BorderPane {
         toB.setId("toSlotB");
         toB.setTooltip(new Tooltip("Put this clip in interpolation slot B"));
         toB.setOnAction(e -> actions.sendToSlotB(editor.getMelody()));
+        Button toLane = new Button("＋ Lane");
+        toLane.setId("toLane");
+        toLane.setTooltip(new Tooltip("Add this clip to the end of the arrangement lane below"));
+        toLane.setOnAction(e -> actions.sendToLane(editor.getMelody()));
         Label drag = new Label("⇲ .mid");
         drag.setId("dragOutHandle");
         drag.getStyleClass().add("drag-handle");
@@ -184,7 +188,7 @@ final class EditorPane extends BorderPane {
         ToolBar editing = new ToolBar(toolBox, new Separator(),
                 new Label("Bars"), bars, new Label("View"), view, new Label("Zoom"), zoom, new Separator(),
                 new Label("Key"), root, scale, snap, fit);
-        ToolBar handOff = new ToolBar(play, loop, new Label("Tempo"), tempo, new Separator(), toA, toB,
+        ToolBar handOff = new ToolBar(play, loop, new Label("Tempo"), tempo, new Separator(), toA, toB, toLane,
                 new Separator(), drag);
         editing.setPadding(new Insets(3, 6, 3, 6));
         handOff.setPadding(new Insets(3, 6, 3, 6));

@@ -40,6 +40,7 @@ import org.melodypalette.app.workbench.latent.CompareSpacesPane;
 import org.melodypalette.app.workbench.latent.GeneratePane;
 import org.melodypalette.app.workbench.latent.InterpolationPane;
 import org.melodypalette.app.workbench.latent.PalettePane;
+import org.melodypalette.app.workbench.lane.LanePane;
 import org.melodypalette.app.workbench.model.ModelDescription;
 import org.melodypalette.app.workbench.theme.RollColors;
 import org.melodypalette.app.workbench.theme.Theme;
@@ -58,6 +59,7 @@ public final class WorkbenchView extends BorderPane {
     private final ClipHandOff handOff;
     private final EditorPane editorPane;
     private final InterpolationPane interpolationPane;
+    private final LanePane lanePane;
     private final TabPane tabs = new TabPane();
     private final AnimationTimer cursorTimer;
     private final TrainingWindow trainingWindow;
@@ -75,13 +77,16 @@ public final class WorkbenchView extends BorderPane {
         tabs.getTabs().addAll(
                 tab("Interpolate", "tabInterpolate", interpolationPane),
                 tab("Palette", "tabPalette", new PalettePane(workbench.palette(), workbench.interpolation(), workbench.transport(),
-                        handOff, clip)),
+                        handOff, clip, melodies -> workbench.lane().replaceAll(melodies))),
                 tab("Generate", "tabGenerate",
                         new GeneratePane(workbench.generate(), workbench.session().infoProperty(), handOff, clip)),
                 tab("Data vs latent", "tabCompare", new CompareSpacesPane(workbench.interpolation())),
                 tab("Model", "tabModel", new ModelPane(workbench, this::chooseCheckpoint, this::openTraining)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane split = new SplitPane(editorPane, tabs);
+        lanePane = new LanePane(workbench.lane(), workbench.transport(), handOff, handOff::dropIntoLane);
+        BorderPane editorArea = new BorderPane(editorPane);
+        editorArea.setBottom(lanePane);
+        SplitPane split = new SplitPane(editorArea, tabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.52);
         setTop(menus());
@@ -123,6 +128,11 @@ public final class WorkbenchView extends BorderPane {
 
     public EditorPane editorPane() {
         return editorPane;
+    }
+
+    /** The arrangement lane under the editor. */
+    public LanePane lanePane() {
+        return lanePane;
     }
 
     public InterpolationPane interpolationPane() {
