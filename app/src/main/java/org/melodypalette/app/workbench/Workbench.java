@@ -20,6 +20,7 @@ import org.melodypalette.app.workbench.latent.InterpolationViewModel;
 import org.melodypalette.app.workbench.latent.PaletteViewModel;
 import org.melodypalette.app.workbench.lane.Arrangement;
 import org.melodypalette.app.workbench.lane.LaneViewModel;
+import org.melodypalette.app.workbench.live.LiveMidi;
 import org.melodypalette.app.workbench.model.ModelLoader;
 import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.project.Autosaver;
@@ -59,6 +60,7 @@ public final class Workbench {
     private final GenerateViewModel generate;
     private final AudioExport audioExport;
     private final LaneViewModel lane;
+    private final LiveMidi live;
     private final TrainingViewModel training;
     private final DoubleProperty rowHeight = new SimpleDoubleProperty(this, "rowHeight", 12);
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>(this, "projectFile");
@@ -73,6 +75,7 @@ public final class Workbench {
         this.palette = new PaletteViewModel(session, deps.runner(), status);
         this.generate = new GenerateViewModel(session, status, System.nanoTime());
         this.lane = new LaneViewModel(transport, status);
+        this.live = new LiveMidi(editor, deps.playback(), status);
         this.audioExport = new AudioExport(deps.runner(), status, () -> transport.soundfontProperty().get());
         this.training = new TrainingViewModel(Workbench::onUiThread, status, this::openModel,
                 TrainingViewModel.defaultModelsFolder());
@@ -107,6 +110,11 @@ public final class Workbench {
 
     public GenerateViewModel generate() {
         return generate;
+    }
+
+    /** MIDI input (recording into the clip) and output (where playback goes). */
+    public LiveMidi live() {
+        return live;
     }
 
     /** The arrangement lane under the editor. */
@@ -199,6 +207,7 @@ public final class Workbench {
     public void shutdown() {
         training.shutdown();
         transport.stop();
+        live.close();
         if (autosaver != null) {
             autosaver.request(snapshot());
             autosaver.close();

@@ -34,7 +34,7 @@ public final class ClipCard extends VBox {
         Button edit = small("Edit", "Open in the editor (undoable)", () -> actions.sendToEditor(this.melody));
         Button toA = small("A", "Put in slot A", () -> actions.sendToSlotA(this.melody));
         Button toB = small("B", "Put in slot B", () -> actions.sendToSlotB(this.melody));
-        Button toLane = small("＋", "Add to the end of the arrangement lane", () -> actions.sendToLane(this.melody));
+        Button toLane = small("+", "Add to the end of the arrangement lane", () -> actions.sendToLane(this.melody));
         toLane.getStyleClass().add("to-lane");
         Button export = small("⤓", "Export as MIDI or audio (WAV)…", () -> actions.export(this.melody, this));
         roll.setOnMouseClicked(e -> {

@@ -45,7 +45,7 @@ public final class LanePane extends VBox {
     private final ClipActions actions;
     private final Pane track = new Pane();
     private final Line playhead = new Line();
-    private final Label emptyHint = new Label("Arrangement lane — add clips with ＋ (editor, strip, palette, samples)"
+    private final Label emptyHint = new Label("Arrangement lane — add clips with + (editor, strip, palette, samples)"
             + " or drop a .mid here; drag blocks to reorder");
 
     /**
@@ -74,6 +74,8 @@ public final class LanePane extends VBox {
         scroll.setFitToHeight(true);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefViewportHeight(BLOCK_HEIGHT + 22);
+        // The timeline's background reaches the right edge even when the lane is short.
+        track.minWidthProperty().bind(scroll.widthProperty().subtract(4));
         installDropTarget(scroll, dropFile);
         getChildren().addAll(toolbar(transport), scroll);
         lane.arrangementProperty().addListener((obs, old, now) -> rebuild());

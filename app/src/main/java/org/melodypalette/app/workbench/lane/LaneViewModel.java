@@ -132,7 +132,7 @@ public final class LaneViewModel {
         Arrangement now = arrangement.get();
         Selection s = selection.get();
         if (now.isEmpty()) {
-            status.failure("The lane is empty: add a clip first (＋ on any clip, or drop one here)");
+            status.failure("The lane is empty: add a clip first (+ on any clip, or drop one here)");
             return;
         }
         Selection run = s == null ? new Selection(now.size() - 1, now.size() - 1) : s;
@@ -236,7 +236,7 @@ public final class LaneViewModel {
 
     private void togglePlay(Melody melody, int fromBar) {
         if (melody == null) {
-            status.failure("The lane is empty: add a clip first (＋ on any clip, or drop one here)");
+            status.failure("The lane is empty: add a clip first (+ on any clip, or drop one here)");
             return;
         }
         if (isPlaying()) {

@@ -123,7 +123,7 @@ public final class InterpolationPane extends VBox {
         Button export = new Button("⤓");
         export.setTooltip(new Tooltip("Export the melody at the slider as MIDI"));
         export.setOnAction(e -> actions.export(model.sliderMelodyProperty().get(), this));
-        Button toLane = new Button("＋ Lane");
+        Button toLane = new Button("+ Lane");
         toLane.setId("sliderToLane");
         toLane.setTooltip(new Tooltip("Add the melody at the slider to the end of the arrangement lane"));
         toLane.setOnAction(e -> actions.sendToLane(model.sliderMelodyProperty().get()));

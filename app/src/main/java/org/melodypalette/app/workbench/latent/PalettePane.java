@@ -81,10 +81,12 @@ public final class PalettePane extends HBox {
         drawMarker(model.pointProperty().get());
 
         StaleNote.dim(area, model.gridMadeWith());
-        VBox areaColumn = new VBox(4, area, StaleNote.label(model.gridMadeWith(), "paletteStale"),
-                pathControls(model, fillLane));
+        VBox areaColumn = new VBox(4, area, StaleNote.label(model.gridMadeWith(), "paletteStale"));
         areaColumn.setMaxWidth(AREA);
-        getChildren().addAll(cornerColumn(model, slots, actions, editorClip), areaColumn, pointColumn(model, transport, actions));
+        VBox pointColumn = pointColumn(model, transport, actions);
+        pointColumn.getChildren().addAll(new javafx.scene.control.Separator(), new Label("Path across the palette"),
+                pathControls(model, fillLane));
+        getChildren().addAll(cornerColumn(model, slots, actions, editorClip), areaColumn, pointColumn);
     }
 
     private VBox cornerColumn(PaletteViewModel model, InterpolationViewModel slots, ClipActions actions,
@@ -173,7 +175,7 @@ public final class PalettePane extends HBox {
         toA.setOnAction(e -> actions.sendToSlotA(model.pointMelodyProperty().get()));
         Button toB = new Button("B");
         toB.setOnAction(e -> actions.sendToSlotB(model.pointMelodyProperty().get()));
-        Button toLane = new Button("＋ Lane");
+        Button toLane = new Button("+ Lane");
         toLane.setId("paletteToLane");
         toLane.setTooltip(new Tooltip("Add the picked melody to the end of the arrangement lane"));
         toLane.setOnAction(e -> actions.sendToLane(model.pointMelodyProperty().get()));
