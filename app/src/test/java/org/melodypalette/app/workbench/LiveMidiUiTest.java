@@ -119,4 +119,30 @@ class LiveMidiUiTest {
         robot.interact(() -> workbench.editor().undo());
         assertThat(workbench.editor().getMelody().notes()).isEqualTo(before.notes());
     }
+
+    @Test
+    void whatPlaysGoesToTheChosenMidiOutput(FxRobot robot) throws java.util.concurrent.TimeoutException {
+        LoopbackMidiDevice daw = new LoopbackMidiDevice("Test DAW port");
+        Melody clip = Melody.of(TimeGrid.SIXTEENTHS_4_4, 32, List.of(Note.of(61, 0, 4), Note.of(63, 4, 8)));
+        robot.interact(() -> {
+            workbench.editor().replaceMelody(clip);
+            workbench.live().useDevices(() -> List.of(daw));
+        });
+        robot.interact(() -> {
+            Menu outputs = liveMenu("liveOutputs");
+            assertThat(texts(outputs)).containsExactly("Software synthesizer (default)", "Test DAW port (Melody Palette tests)");
+            outputs.getItems().get(1).fire();
+        });
+        assertThat(workbench.live().outputProperty().get()).isSameAs(daw);
+
+        robot.clickOn("#lanePlayAll"); // an empty lane: a message, nothing plays
+        robot.interact(() -> workbench.lane().append(clip));
+        robot.clickOn("#lanePlayAll");
+        // Real time: the sequencer sends the first note on within a beat; wait for it, no time is asserted.
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> daw.received().stream()
+                .anyMatch(m -> m instanceof ShortMessage sm && sm.getCommand() == ShortMessage.NOTE_ON
+                        && sm.getData1() == 61 && sm.getData2() > 0));
+        robot.clickOn("#lanePlayAll");
+        assertThat(workbench.transport().playingProperty().get()).isFalse();
+    }
 }
