@@ -31,7 +31,8 @@ import org.melodypalette.music.Melody;
  * The arrangement lane under the editor: a toolbar (play the lane or the selection, repeat,
  * remove, undo, redo, export) over a timeline of bars. Each clip is a block as wide as its bars;
  * click selects (Shift extends), dragging a block sideways reorders, a double-click opens it in the
- * editor, and a .mid file dropped on the timeline is added where it lands. A red line is the playhead.
+ * editor, and a .mid file dropped on the lane is added where it lands. A red line is the playhead.
+ * An empty lane shows only its toolbar.
  */
 public final class LanePane extends VBox {
 
@@ -45,8 +46,6 @@ public final class LanePane extends VBox {
     private final ClipActions actions;
     private final Pane track = new Pane();
     private final Line playhead = new Line();
-    private final Label emptyHint = new Label("Arrangement lane — add clips with + (editor, strip, palette, samples)"
-            + " or drop a .mid here; drag blocks to reorder");
 
     /**
      * @param dropFile adds a dropped MIDI file before the clip at the given index
@@ -66,17 +65,17 @@ public final class LanePane extends VBox {
         playhead.setStartY(0);
         playhead.setEndY(BLOCK_HEIGHT + 20);
         playhead.setMouseTransparent(true);
-        emptyHint.getStyleClass().add("hint");
-        emptyHint.setMouseTransparent(true);
-        emptyHint.setLayoutX(8);
-        emptyHint.setLayoutY(22);
         ScrollPane scroll = new ScrollPane(track);
         scroll.setFitToHeight(true);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefViewportHeight(BLOCK_HEIGHT + 22);
         // The timeline's background reaches the right edge even when the lane is short.
         track.minWidthProperty().bind(scroll.widthProperty().subtract(4));
-        installDropTarget(scroll, dropFile);
+        // An empty lane is one row (the toolbar, which says how to fill it), so the roll keeps its room.
+        scroll.visibleProperty().bind(Bindings.createBooleanBinding(() -> !lane.getArrangement().isEmpty(),
+                lane.arrangementProperty()));
+        scroll.managedProperty().bind(scroll.visibleProperty());
+        installDropTarget(this, dropFile);
         getChildren().addAll(toolbar(transport), scroll);
         lane.arrangementProperty().addListener((obs, old, now) -> rebuild());
         lane.selectionProperty().addListener((obs, old, now) -> showSelection());
@@ -135,8 +134,7 @@ public final class LanePane extends VBox {
             track.getChildren().add(block(arrangement, i));
         }
         track.setPrefWidth((Math.max(8, arrangement.bars()) + 1) * BAR_WIDTH);
-        emptyHint.setVisible(arrangement.isEmpty());
-        track.getChildren().addAll(emptyHint, playhead);
+        track.getChildren().add(playhead);
         showSelection();
     }
 
@@ -199,7 +197,7 @@ public final class LanePane extends VBox {
         });
     }
 
-    private void installDropTarget(ScrollPane target, BiConsumer<Path, Integer> dropFile) {
+    private void installDropTarget(javafx.scene.Node target, BiConsumer<Path, Integer> dropFile) {
         target.addEventHandler(DragEvent.DRAG_OVER, e -> {
             if (midiFile(e) != null) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -248,7 +246,7 @@ public final class LanePane extends VBox {
     /** "8 bars · 3 clips", "empty". */
     static String describe(Arrangement arrangement) {
         if (arrangement.isEmpty()) {
-            return "empty";
+            return "empty: add clips with + (editor, strip, palette, samples) or drop a .mid here";
         }
         int bars = arrangement.bars();
         int clips = arrangement.size();
