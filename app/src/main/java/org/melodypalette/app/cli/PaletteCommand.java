@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "palette", mixinStandardHelpOptions = true, version = "Melody Palette 0.1.0",
         description = "Sketch melody loops with a MusicVAE latent space.",
         subcommands = {CommandLine.HelpCommand.class, TokenizeCommand.class, DatasetCommand.class,
-                EncodeCommand.class, DecodeCommand.class, ReconstructCommand.class, SampleCommand.class, InterpolateCommand.class, TrainCommand.class, EvalCommand.class,
+                EncodeCommand.class, DecodeCommand.class, ReconstructCommand.class, SampleCommand.class, InterpolateCommand.class, PathCommand.class, TrainCommand.class, EvalCommand.class,
                 BenchCommand.class, AttributesCommand.class, RenderCommand.class})
 public final class PaletteCommand implements Callable<Integer> {
 

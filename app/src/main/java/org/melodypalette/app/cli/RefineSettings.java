@@ -24,7 +24,7 @@ final class RefineSettings {
     @Option(names = "--refine-budget-ms", paramLabel = "MS", defaultValue = "0",
             description = "Refinement: time at most per melody, in ms (default ${DEFAULT-VALUE}: no limit, so that "
                     + "the output does not depend on the machine's speed; the workbench stops after "
-                    + RefineOptions.INTERACTIVE.budgetMillis() + " ms).")
+                    + RefineOptions.INTERACTIVE_BUDGET_MILLIS + " ms).")
     long budgetMillis;
 
     RefineOptions options() {

@@ -73,6 +73,13 @@ public final class ClipHandOff implements ClipActions {
         }
     }
 
+    @Override
+    public void sendToLane(Melody melody) {
+        if (melody != null) {
+            workbench.lane().append(withTempo(melody));
+        }
+    }
+
     /** Asks for a file and writes the clip as MIDI, or renders it as audio when a .wav name is chosen. */
     @Override
     public void export(Melody melody, Node owner) {
@@ -158,6 +165,18 @@ public final class ClipHandOff implements ClipActions {
         midi.write(file, withTempo(clip));
         file.toFile().deleteOnExit();
         return file;
+    }
+
+    /** Reads a .mid file dropped on the lane (on the task runner) and inserts it before clip {@code index}. */
+    public void dropIntoLane(Path file, int index) {
+        midi.runner().run(() -> midi.readWhole(file), imported -> {
+            if (imported.report().isEmpty()) {
+                workbench.status().failure("Nothing added from " + file.getFileName() + ": "
+                        + imported.report().emptyProblem());
+            } else {
+                workbench.lane().insert(index, imported.melody());
+            }
+        }, error -> workbench.status().failure("Cannot add " + file.getFileName() + " to the lane", error));
     }
 
     /** File ▸ Import MIDI… */

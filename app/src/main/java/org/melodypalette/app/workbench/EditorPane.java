@@ -1,5 +1,6 @@
 package org.melodypalette.app.workbench;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -33,6 +34,7 @@ final class EditorPane extends BorderPane {
     static final String EDITOR_SOURCE = "editor";
 
     private final PianoRollView roll;
+    private ToolBar transportBar;
 
     EditorPane(EditorViewModel editor, TransportViewModel transport, ClipActions actions) {
         roll = new PianoRollView(editor);
@@ -56,6 +58,13 @@ final class EditorPane extends BorderPane {
         hint.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> editor.getMelody().isSilent(), editor.melodyProperty()));
         return hint;
+    }
+
+    /** Adds controls (e.g. Record) after the play button's group. */
+    void addTransportControls(javafx.scene.Node... controls) {
+        int at = transportBar.getItems().indexOf(transportBar.getItems().stream()
+                .filter(n -> n instanceof Separator).findFirst().orElse(null));
+        transportBar.getItems().addAll(at < 0 ? transportBar.getItems().size() : at, List.of(controls));
     }
 
     PianoRollView roll() {
@@ -173,6 +182,10 @@ final class EditorPane extends BorderPane {
         toB.setId("toSlotB");
         toB.setTooltip(new Tooltip("Put this clip in interpolation slot B"));
         toB.setOnAction(e -> actions.sendToSlotB(editor.getMelody()));
+        Button toLane = new Button("+ Lane");
+        toLane.setId("toLane");
+        toLane.setTooltip(new Tooltip("Add this clip to the end of the arrangement lane below"));
+        toLane.setOnAction(e -> actions.sendToLane(editor.getMelody()));
         Label drag = new Label("⇲ .mid");
         drag.setId("dragOutHandle");
         drag.getStyleClass().add("drag-handle");
@@ -184,8 +197,9 @@ final class EditorPane extends BorderPane {
         ToolBar editing = new ToolBar(toolBox, new Separator(),
                 new Label("Bars"), bars, new Label("View"), view, new Label("Zoom"), zoom, new Separator(),
                 new Label("Key"), root, scale, snap, fit);
-        ToolBar handOff = new ToolBar(play, loop, new Label("Tempo"), tempo, new Separator(), toA, toB,
+        ToolBar handOff = new ToolBar(play, loop, new Label("Tempo"), tempo, new Separator(), toA, toB, toLane,
                 new Separator(), drag);
+        transportBar = handOff;
         editing.setPadding(new Insets(3, 6, 3, 6));
         handOff.setPadding(new Insets(3, 6, 3, 6));
         return new VBox(editing, handOff);

@@ -129,6 +129,22 @@ final class MidiTransfer {
                 + report.barRange() + " (" + Plural.count(report.notes(), "note") + ")", report);
     }
 
+    /** Longest clip a dropped file becomes, in bars (as a project's clip). */
+    static final int MAX_DROPPED_BARS = 64;
+
+    /**
+     * The whole of {@code file}'s most melody-like track from its first bar, at most
+     * {@link #MAX_DROPPED_BARS} bars, without asking (what a drop onto the lane adds).
+     */
+    Imported readWhole(Path file) throws IOException {
+        MidiSong song = MidiFiles.read(file);
+        int suggested = TrackSelector.auto().select(song).index();
+        var metre = song.firstMetre();
+        long ticksPerBar = (long) song.ticksPerQuarter() * metre.beatsPerBar() * 4 / metre.beatUnit();
+        int bars = (int) Math.max(1, Math.min(MAX_DROPPED_BARS, (song.endTick() + ticksPerBar - 1) / ticksPerBar));
+        return extract(song, new ImportChoice(suggested, 0, bars, false));
+    }
+
     /** The bar (from 1) where the track's first note is: where the dialog starts by default. */
     int firstNoteBar(MidiSong song, int trackIndex, boolean estimateOffset) throws MidiFormatException {
         return MelodyReader.firstNoteBar(song, TrackSelector.byIndex(trackIndex), quantizeOptions(estimateOffset));

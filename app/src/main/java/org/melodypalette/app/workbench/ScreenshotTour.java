@@ -86,6 +86,23 @@ final class ScreenshotTour {
         waitFor(() -> workbench.palette().pointMelodyProperty().get() != null);
         pause();
         then(() -> save("palette.png"));
+        // A path from the top-left corner to the bottom-right one, decoded into the lane.
+        then(() -> {
+            workbench.palette().setPath(org.melodypalette.app.workbench.latent.PalettePath.parse(
+                    "0,0 0.35,0.1 0.6,0.3 0.75,0.65 1,1"));
+            workbench.palette().pathToLane(workbench.lane()::replaceAll);
+        });
+        waitFor(() -> workbench.lane().getArrangement().size() == workbench.palette().pathLoopsProperty().get());
+        then(() -> {
+            workbench.lane().select(2, false);
+            workbench.lane().togglePlayAll();
+        });
+        pause();
+        then(() -> save("palette-path.png"));
+        then(() -> view.tabs().getSelectionModel().select(0));
+        pause();
+        then(() -> save("lane.png"));
+        then(() -> workbench.transport().stop());
         then(() -> view.tabs().getSelectionModel().select(3));
         pause();
         then(() -> save("data-vs-latent.png"));

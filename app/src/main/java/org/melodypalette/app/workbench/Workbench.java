@@ -18,6 +18,9 @@ import org.melodypalette.app.workbench.editor.Scale;
 import org.melodypalette.app.workbench.latent.GenerateViewModel;
 import org.melodypalette.app.workbench.latent.InterpolationViewModel;
 import org.melodypalette.app.workbench.latent.PaletteViewModel;
+import org.melodypalette.app.workbench.lane.Arrangement;
+import org.melodypalette.app.workbench.lane.LaneViewModel;
+import org.melodypalette.app.workbench.live.LiveMidi;
 import org.melodypalette.app.workbench.model.ModelLoader;
 import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.project.Autosaver;
@@ -56,6 +59,8 @@ public final class Workbench {
     private final PaletteViewModel palette;
     private final GenerateViewModel generate;
     private final AudioExport audioExport;
+    private final LaneViewModel lane;
+    private final LiveMidi live;
     private final TrainingViewModel training;
     private final DoubleProperty rowHeight = new SimpleDoubleProperty(this, "rowHeight", 12);
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>(this, "projectFile");
@@ -71,6 +76,8 @@ public final class Workbench {
         this.interpolation = new InterpolationViewModel(session, deps.runner(), status);
         this.palette = new PaletteViewModel(session, deps.runner(), status);
         this.generate = new GenerateViewModel(session, status, System.nanoTime());
+        this.lane = new LaneViewModel(transport, status);
+        this.live = new LiveMidi(editor, deps.playback(), status);
         this.audioExport = new AudioExport(deps.runner(), status, () -> transport.soundfontProperty().get());
         this.training = new TrainingViewModel(Workbench::onUiThread, status, this::openModel,
                 TrainingViewModel.defaultModelsFolder());
@@ -105,6 +112,16 @@ public final class Workbench {
 
     public GenerateViewModel generate() {
         return generate;
+    }
+
+    /** MIDI input (recording into the clip) and output (where playback goes). */
+    public LiveMidi live() {
+        return live;
+    }
+
+    /** The arrangement lane under the editor. */
+    public LaneViewModel lane() {
+        return lane;
     }
 
     /** WAV export of clips, in the background. */
@@ -193,6 +210,7 @@ public final class Workbench {
     public void shutdown() {
         training.shutdown();
         transport.stop();
+        live.close();
         if (autosaver != null) {
             autosaver.request(snapshot());
             autosaver.close();
@@ -273,7 +291,7 @@ public final class Workbench {
         Path model = session.checkpointProperty().get();
         return new ProjectState(editor.getMelody(), interpolation.slotAProperty().get(),
                 interpolation.slotBProperty().get(), palette.cornersProperty().get(),
-                model == null ? null : model.toAbsolutePath().toString(), settings);
+                model == null ? null : model.toAbsolutePath().toString(), settings, lane.getArrangement().clips());
     }
 
     public void apply(ProjectState state) {
@@ -296,6 +314,7 @@ public final class Workbench {
             generate.topPProperty().set(s.topP());
             editor.viewBarsProperty().set(Math.min(s.viewBars(), Math.max(1, state.clip().bars())));
             rowHeight.set(s.rowHeight());
+            lane.load(laneOf(state));
         } finally {
             restoring = false;
         }
@@ -309,6 +328,16 @@ public final class Workbench {
         } catch (IOException | RuntimeException e) {
             status.failure("Cannot open the project", e);
             return null;
+        }
+    }
+
+    /** The saved lane, or an empty one (with a message) when its clips cannot share one lane. */
+    private Arrangement laneOf(ProjectState state) {
+        try {
+            return new Arrangement(state.lane());
+        } catch (IllegalArgumentException e) {
+            status.failure("The project's lane was left empty: " + e.getMessage());
+            return Arrangement.EMPTY;
         }
     }
 
@@ -350,7 +379,7 @@ public final class Workbench {
             palette.cornersProperty(), session.checkpointProperty(), transport.tempoProperty(),
             transport.loopProperty(), editor.keyProperty(), editor.snapToScaleProperty(),
             interpolation.modeProperty(), interpolation.stepsProperty(), generate.temperatureProperty(),
-            generate.topPProperty(), editor.viewBarsProperty(), rowHeight};
+            generate.topPProperty(), editor.viewBarsProperty(), rowHeight, lane.arrangementProperty()};
         for (Observable o : watched) {
             o.addListener(x -> autosaveSoon());
         }

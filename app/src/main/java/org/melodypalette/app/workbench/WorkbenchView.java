@@ -40,6 +40,7 @@ import org.melodypalette.app.workbench.latent.CompareSpacesPane;
 import org.melodypalette.app.workbench.latent.GeneratePane;
 import org.melodypalette.app.workbench.latent.InterpolationPane;
 import org.melodypalette.app.workbench.latent.PalettePane;
+import org.melodypalette.app.workbench.lane.LanePane;
 import org.melodypalette.app.workbench.model.ModelDescription;
 import org.melodypalette.app.workbench.theme.RollColors;
 import org.melodypalette.app.workbench.theme.Theme;
@@ -58,6 +59,7 @@ public final class WorkbenchView extends BorderPane {
     private final ClipHandOff handOff;
     private final EditorPane editorPane;
     private final InterpolationPane interpolationPane;
+    private final LanePane lanePane;
     private final TabPane tabs = new TabPane();
     private final AnimationTimer cursorTimer;
     private final TrainingWindow trainingWindow;
@@ -75,13 +77,17 @@ public final class WorkbenchView extends BorderPane {
         tabs.getTabs().addAll(
                 tab("Interpolate", "tabInterpolate", interpolationPane),
                 tab("Palette", "tabPalette", new PalettePane(workbench.palette(), workbench.interpolation(), workbench.transport(),
-                        handOff, clip)),
+                        handOff, clip, melodies -> workbench.lane().replaceAll(melodies))),
                 tab("Generate", "tabGenerate",
                         new GeneratePane(workbench.generate(), workbench.session().infoProperty(), handOff, clip)),
                 tab("Data vs latent", "tabCompare", new CompareSpacesPane(workbench.interpolation())),
                 tab("Model", "tabModel", new ModelPane(workbench, this::chooseCheckpoint, this::openTraining)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane split = new SplitPane(editorPane, tabs);
+        lanePane = new LanePane(workbench.lane(), workbench.transport(), handOff, handOff::dropIntoLane);
+        BorderPane editorArea = new BorderPane(editorPane);
+        editorArea.setBottom(lanePane);
+        editorPane.addTransportControls(recordButton());
+        SplitPane split = new SplitPane(editorArea, tabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.52);
         setTop(menus());
@@ -123,6 +129,11 @@ public final class WorkbenchView extends BorderPane {
 
     public EditorPane editorPane() {
         return editorPane;
+    }
+
+    /** The arrangement lane under the editor. */
+    public LanePane lanePane() {
+        return lanePane;
     }
 
     public InterpolationPane interpolationPane() {
@@ -218,7 +229,78 @@ public final class WorkbenchView extends BorderPane {
             theme.save(Theme.preferences());
         });
         Menu view = new Menu("View", null, dark);
-        return new MenuBar(file, edit, model, play, view);
+        return new MenuBar(file, edit, model, play, liveMenu(), view);
+    }
+
+    /** Live: MIDI input and output (listed when the menu opens), record, count-in and loop. */
+    private Menu liveMenu() {
+        var live = workbench.live();
+        Menu inputs = new Menu("MIDI input");
+        inputs.setId("liveInputs");
+        Menu outputs = new Menu("MIDI output");
+        outputs.setId("liveOutputs");
+        MenuItem record = item("Record into clip / stop", "Shortcut+R", live::toggleRecording);
+        CheckMenuItem countIn = new CheckMenuItem("Count-in bar before recording");
+        countIn.setSelected(live.countInBarsProperty().get() > 0);
+        countIn.setOnAction(e -> live.countInBarsProperty().set(countIn.isSelected() ? 1 : 0));
+        CheckMenuItem loopTake = new CheckMenuItem("Loop recording round the clip");
+        loopTake.selectedProperty().bindBidirectional(live.loopProperty());
+        Menu menu = new Menu("Live", null, inputs, outputs, new SeparatorMenuItem(), record, countIn, loopTake);
+        menu.setId("liveMenu");
+        menu.setOnShowing(e -> listDevices(inputs, outputs));
+        listDevices(inputs, outputs);
+        return menu;
+    }
+
+    /** Fills the input and output menus with the devices present now; "none" lines when there are none. */
+    void listDevices(Menu inputs, Menu outputs) {
+        var live = workbench.live();
+        javafx.scene.control.ToggleGroup inputGroup = new javafx.scene.control.ToggleGroup();
+        inputs.getItems().clear();
+        for (var device : live.inputs()) {
+            javafx.scene.control.RadioMenuItem choice = new javafx.scene.control.RadioMenuItem(
+                    org.melodypalette.app.workbench.live.LiveMidi.name(device));
+            choice.setToggleGroup(inputGroup);
+            choice.setSelected(device == live.inputProperty().get());
+            choice.setOnAction(e -> live.chooseInput(device));
+            inputs.getItems().add(choice);
+        }
+        if (inputs.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(no MIDI input found: connect a keyboard and open this menu again)");
+            none.setDisable(true);
+            inputs.getItems().add(none);
+        }
+        javafx.scene.control.ToggleGroup outputGroup = new javafx.scene.control.ToggleGroup();
+        outputs.getItems().clear();
+        javafx.scene.control.RadioMenuItem synth = new javafx.scene.control.RadioMenuItem("Software synthesizer (default)");
+        synth.setToggleGroup(outputGroup);
+        synth.setSelected(live.outputProperty().get() == null);
+        synth.setOnAction(e -> live.chooseOutput(null));
+        outputs.getItems().add(synth);
+        for (var device : live.outputs()) {
+            javafx.scene.control.RadioMenuItem choice = new javafx.scene.control.RadioMenuItem(
+                    org.melodypalette.app.workbench.live.LiveMidi.name(device));
+            choice.setToggleGroup(outputGroup);
+            choice.setSelected(device == live.outputProperty().get());
+            choice.setOnAction(e -> live.chooseOutput(device));
+            outputs.getItems().add(choice);
+        }
+        if (outputs.getItems().size() == 1) {
+            MenuItem none = new MenuItem("(no MIDI output device found)");
+            none.setDisable(true);
+            outputs.getItems().add(none);
+        }
+    }
+
+    private javafx.scene.control.Button recordButton() {
+        javafx.scene.control.Button record = new javafx.scene.control.Button();
+        record.setId("recordButton");
+        record.textProperty().bind(Bindings.when(workbench.live().recordingProperty()).then("■ Stop rec").otherwise("● Rec"));
+        record.setTooltip(new javafx.scene.control.Tooltip("Record from the MIDI input (Live menu) into this clip,"
+                + " quantised to its grid, after a count-in (Ctrl+R)"));
+        record.setFocusTraversable(false);
+        record.setOnAction(e -> workbench.live().toggleRecording());
+        return record;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

@@ -19,6 +19,7 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
     public static final double DEFAULT_LEARNING_RATE = 0.3;
     public static final double DEFAULT_PRIOR_WEIGHT = 0.0;
     public static final long DEFAULT_BUDGET_MILLIS = 3000;
+    public static final long INTERACTIVE_BUDGET_MILLIS = 1000;
 
     /** The posterior mean, unrefined (what magenta.js {@code encode} returns). */
     public static final RefineOptions NONE = new RefineOptions(0, 0.1, 0, 0);
@@ -37,7 +38,7 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
      * dropping a melody into a slot (the 16-bar model rarely gets exact and would otherwise always
      * use the whole 3 s).
      */
-    public static final RefineOptions INTERACTIVE = DEFAULT.withBudgetMillis(1000);
+    public static final RefineOptions INTERACTIVE = DEFAULT.withBudgetMillis(INTERACTIVE_BUDGET_MILLIS);
 
     public RefineOptions {
         if (maxSteps < 0) {

@@ -4,6 +4,7 @@ import org.melodypalette.files.BoundedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiChannel;
 import javax.sound.midi.MidiSystem;
@@ -31,6 +32,9 @@ public final class Playback implements AutoCloseable {
     private final Synthesizer synthesizer;
     private final String unavailableReason;
     private Melody current;
+    /** The sequencer's link to a chosen MIDI output instead of the synthesizer, or null. */
+    private javax.sound.midi.Transmitter outputLink;
+    private javax.sound.midi.Receiver output;
 
     private Playback(Sequencer sequencer, Synthesizer synthesizer, String unavailableReason) {
         this.sequencer = sequencer;
@@ -119,6 +123,31 @@ public final class Playback implements AutoCloseable {
         return sequencer.getTickPosition() / ticksPerStep(current);
     }
 
+    /**
+     * Sends what plays to {@code receiver} (a MIDI output device: a DAW, a hardware synth) instead
+     * of the synthesizer; null goes back to the synthesizer. Without a sequencer nothing plays anyway.
+     */
+    public void routeTo(javax.sound.midi.Receiver receiver) throws javax.sound.midi.MidiUnavailableException {
+        if (sequencer == null) {
+            return;
+        }
+        if (outputLink != null) {
+            outputLink.close();
+            outputLink = null;
+        }
+        output = receiver;
+        List<javax.sound.midi.Transmitter> links = sequencer.getTransmitters();
+        javax.sound.midi.Receiver synthReceiver = synthesizer == null ? null : synthesizer.getReceiver();
+        for (javax.sound.midi.Transmitter link : links) {
+            // The synthesizer's link is muted while another output is chosen.
+            link.setReceiver(receiver == null ? synthReceiver : null);
+        }
+        if (receiver != null) {
+            outputLink = sequencer.getTransmitter();
+            outputLink.setReceiver(receiver);
+        }
+    }
+
     /** Replaces the synthesizer's instruments with those of an SF2/DLS file. */
     public void loadSoundfont(Path file) throws IOException {
         Soundbank bank;
@@ -167,6 +196,16 @@ public final class Playback implements AutoCloseable {
     }
 
     private void silenceAll() {
+        if (output != null) {
+            for (int channel = 0; channel < 16; channel++) {
+                try {
+                    output.send(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.CONTROL_CHANGE, channel,
+                            123, 0), -1);
+                } catch (InvalidMidiDataException | RuntimeException e) {
+                    LOG.info("cannot silence the MIDI output: {}", e.toString());
+                }
+            }
+        }
         if (synthesizer == null) {
             return;
         }

@@ -16,6 +16,9 @@ public interface ClipActions {
 
     void sendToSlotB(Melody melody);
 
+    /** Adds the clip at the end of the arrangement lane (undoable in the lane). */
+    void sendToLane(Melody melody);
+
     /** Asks for a file and writes the clip as a standard MIDI file, or as audio when a .wav is chosen. */
     void export(Melody melody, Node owner);
 

@@ -34,6 +34,8 @@ public final class ClipCard extends VBox {
         Button edit = small("Edit", "Open in the editor (undoable)", () -> actions.sendToEditor(this.melody));
         Button toA = small("A", "Put in slot A", () -> actions.sendToSlotA(this.melody));
         Button toB = small("B", "Put in slot B", () -> actions.sendToSlotB(this.melody));
+        Button toLane = small("+", "Add to the end of the arrangement lane", () -> actions.sendToLane(this.melody));
+        toLane.getStyleClass().add("to-lane");
         Button export = small("⤓", "Export as MIDI or audio (WAV)…", () -> actions.export(this.melody, this));
         roll.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && this.melody != null) {
@@ -42,7 +44,7 @@ public final class ClipCard extends VBox {
         });
         Tooltip.install(roll, new Tooltip("Double-click: edit · drag: drop into a DAW as .mid"));
         actions.installDragOut(roll, () -> this.melody);
-        HBox buttons = new HBox(2, play, edit, toA, toB, export);
+        HBox buttons = new HBox(2, play, edit, toA, toB, toLane, export);
         buttons.setAlignment(Pos.CENTER);
         length.getStyleClass().add("clip-length");
         note.getStyleClass().add("fit-note");

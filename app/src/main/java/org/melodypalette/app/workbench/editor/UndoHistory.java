@@ -7,18 +7,18 @@ import java.util.Deque;
  * Undo/redo over immutable document values: every edit pushes the value it replaced, so undo is a
  * stack pop and nothing is ever patched in place. Bounded so a long session cannot eat memory.
  */
-final class UndoHistory<T> {
+public final class UndoHistory<T> {
 
     private final int limit;
     private final Deque<T> undo = new ArrayDeque<>();
     private final Deque<T> redo = new ArrayDeque<>();
 
-    UndoHistory(int limit) {
+    public UndoHistory(int limit) {
         this.limit = limit;
     }
 
     /** Records that {@code before} was replaced by a new value; clears redo. */
-    void pushEdit(T before) {
+    public void pushEdit(T before) {
         undo.push(before);
         if (undo.size() > limit) {
             undo.removeLast();
@@ -26,28 +26,28 @@ final class UndoHistory<T> {
         redo.clear();
     }
 
-    boolean canUndo() {
+    public boolean canUndo() {
         return !undo.isEmpty();
     }
 
-    boolean canRedo() {
+    public boolean canRedo() {
         return !redo.isEmpty();
     }
 
     /** The value to restore; {@code current} becomes redoable. */
-    T undo(T current) {
+    public T undo(T current) {
         T previous = undo.pop();
         redo.push(current);
         return previous;
     }
 
-    T redo(T current) {
+    public T redo(T current) {
         T next = redo.pop();
         undo.push(current);
         return next;
     }
 
-    void clear() {
+    public void clear() {
         undo.clear();
         redo.clear();
     }

@@ -123,6 +123,10 @@ public final class InterpolationPane extends VBox {
         Button export = new Button("⤓");
         export.setTooltip(new Tooltip("Export the melody at the slider as MIDI"));
         export.setOnAction(e -> actions.export(model.sliderMelodyProperty().get(), this));
+        Button toLane = new Button("+ Lane");
+        toLane.setId("sliderToLane");
+        toLane.setTooltip(new Tooltip("Add the melody at the slider to the end of the arrangement lane"));
+        toLane.setOnAction(e -> actions.sendToLane(model.sliderMelodyProperty().get()));
         actions.installDragOut(decoded, () -> model.sliderMelodyProperty().get());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
@@ -131,7 +135,7 @@ public final class InterpolationPane extends VBox {
         latency.setId("sliderLatency");
         latency.textProperty().bind(model.latency().summaryProperty());
         latency.getStyleClass().add("hint");
-        VBox left = new VBox(4, new Label("Drag to interpolate A → B"), slider, at, new HBox(6, loopPlay, take, export, busy),
+        VBox left = new VBox(4, new Label("Drag to interpolate A → B"), slider, at, new HBox(6, loopPlay, take, export, toLane, busy),
                 latency);
         HBox row = new HBox(10, left, decoded);
         row.setPadding(new Insets(0, 0, 0, 16));

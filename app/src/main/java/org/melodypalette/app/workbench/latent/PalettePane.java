@@ -34,10 +34,14 @@ public final class PalettePane extends HBox {
 
     private final GridPane blends = new GridPane();
     private final Canvas marker = new Canvas(AREA, AREA);
-    private final StackPane area = new StackPane(blends, marker);
+    private final Canvas pathCanvas = new Canvas(AREA, AREA);
+    private final StackPane area = new StackPane(blends, pathCanvas, marker);
+    private final ToggleButton pathMode = new ToggleButton("✎ Draw path");
+    private final List<PalettePath.Point> drawing = new ArrayList<>();
 
     public PalettePane(PaletteViewModel model, InterpolationViewModel slots, TransportViewModel transport,
-                       ClipActions actions, java.util.function.Supplier<Melody> editorClip) {
+                       ClipActions actions, java.util.function.Supplier<Melody> editorClip,
+                       java.util.function.Consumer<List<Melody>> fillLane) {
         setSpacing(12);
         setPadding(new Insets(6));
         area.setId("paletteArea");
@@ -47,8 +51,31 @@ public final class PalettePane extends HBox {
         area.setStyle("-fx-border-color: #a1a1aa;");
         blends.setMouseTransparent(true);
         marker.setMouseTransparent(true);
-        area.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> model.pick(e.getX() / AREA, e.getY() / AREA));
-        area.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> model.pick(e.getX() / AREA, e.getY() / AREA));
+        pathCanvas.setMouseTransparent(true);
+        area.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (pathMode.isSelected()) {
+                drawing.clear();
+                drawing.add(PalettePath.Point.snapped(e.getX() / AREA, e.getY() / AREA));
+                drawPath(drawing);
+            } else {
+                model.pick(e.getX() / AREA, e.getY() / AREA);
+            }
+        });
+        area.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (pathMode.isSelected()) {
+                drawing.add(PalettePath.Point.snapped(e.getX() / AREA, e.getY() / AREA));
+                drawPath(drawing);
+            } else {
+                model.pick(e.getX() / AREA, e.getY() / AREA);
+            }
+        });
+        area.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (pathMode.isSelected() && !drawing.isEmpty()) {
+                drawing.add(PalettePath.Point.snapped(e.getX() / AREA, e.getY() / AREA));
+                model.setPath(new PalettePath(drawing));
+            }
+        });
+        model.pathProperty().addListener((obs, old, now) -> drawPath(now == null ? List.of() : now.points()));
         model.gridProperty().addListener((obs, old, now) -> showGrid(now, model.gridSizeProperty().get()));
         model.pointProperty().addListener((obs, old, now) -> drawMarker(now));
         drawMarker(model.pointProperty().get());
@@ -56,7 +83,10 @@ public final class PalettePane extends HBox {
         StaleNote.dim(area, model.gridMadeWith());
         VBox areaColumn = new VBox(4, area, StaleNote.label(model.gridMadeWith(), "paletteStale"));
         areaColumn.setMaxWidth(AREA);
-        getChildren().addAll(cornerColumn(model, slots, actions, editorClip), areaColumn, pointColumn(model, transport, actions));
+        VBox pointColumn = pointColumn(model, transport, actions);
+        pointColumn.getChildren().addAll(new javafx.scene.control.Separator(), new Label("Path across the palette"),
+                pathControls(model, fillLane));
+        getChildren().addAll(cornerColumn(model, slots, actions, editorClip), areaColumn, pointColumn);
     }
 
     private VBox cornerColumn(PaletteViewModel model, InterpolationViewModel slots, ClipActions actions,
@@ -145,6 +175,10 @@ public final class PalettePane extends HBox {
         toA.setOnAction(e -> actions.sendToSlotA(model.pointMelodyProperty().get()));
         Button toB = new Button("B");
         toB.setOnAction(e -> actions.sendToSlotB(model.pointMelodyProperty().get()));
+        Button toLane = new Button("+ Lane");
+        toLane.setId("paletteToLane");
+        toLane.setTooltip(new Tooltip("Add the picked melody to the end of the arrangement lane"));
+        toLane.setOnAction(e -> actions.sendToLane(model.pointMelodyProperty().get()));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(model.pointBusyProperty());
@@ -152,9 +186,57 @@ public final class PalettePane extends HBox {
         hint.setWrapText(true);
         hint.setMaxWidth(240);
         hint.getStyleClass().add("hint");
-        VBox column = new VBox(6, new Label("Picked melody"), picked, new HBox(6, play, take, toA, toB, busy), hint);
+        VBox column = new VBox(6, new Label("Picked melody"), picked, new HBox(6, play, take, toA, toB, toLane, busy), hint);
         column.setAlignment(Pos.TOP_LEFT);
         return column;
+    }
+
+    /** Draw-path toggle, loops, bars per loop, smoothing and "Path → lane". */
+    private VBox pathControls(PaletteViewModel model, java.util.function.Consumer<List<Melody>> fillLane) {
+        pathMode.setId("palettePathMode");
+        pathMode.setTooltip(new Tooltip("On: dragging on the palette draws a path (from near a corner starts at it)"));
+        Spinner<Integer> loops = spinner("pathLoops", 1, 64, model.pathLoopsProperty());
+        Spinner<Integer> bars = spinner("pathBars", 1, 16, model.pathBarsPerLoopProperty());
+        Spinner<Integer> smoothing = spinner("pathSmoothing", 0, 4, model.pathSmoothingProperty());
+        Button toLane = new Button("Path → lane");
+        toLane.setId("pathToLane");
+        toLane.setTooltip(new Tooltip("Decode the path at evenly spaced points and fill the lane with the loops"
+                + " (Undo in the lane brings the old lane back)"));
+        toLane.setOnAction(e -> model.pathToLane(fillLane));
+        HBox first = new HBox(6, pathMode, toLane);
+        first.setAlignment(Pos.CENTER_LEFT);
+        HBox second = new HBox(4, new Label("Loops"), loops, new Label("Bars/loop"), bars, new Label("Smooth"), smoothing);
+        second.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, first, second);
+    }
+
+    private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty value) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value.get());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(62);
+        spinner.valueProperty().addListener((obs, old, now) -> value.set(now));
+        value.addListener((obs, old, now) -> spinner.getValueFactory().setValue(now.intValue()));
+        return spinner;
+    }
+
+    private void drawPath(List<PalettePath.Point> points) {
+        GraphicsContext gc = pathCanvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, AREA, AREA);
+        if (points.isEmpty()) {
+            return;
+        }
+        gc.setStroke(Color.web("#38bdf8", 0.95));
+        gc.setLineWidth(3);
+        gc.beginPath();
+        gc.moveTo(points.get(0).u() * AREA, points.get(0).v() * AREA);
+        for (PalettePath.Point p : points) {
+            gc.lineTo(p.u() * AREA, p.v() * AREA);
+        }
+        gc.stroke();
+        PalettePath.Point start = points.get(0);
+        gc.setFill(Color.web("#38bdf8"));
+        gc.fillOval(start.u() * AREA - 5, start.v() * AREA - 5, 10, 10);
     }
 
     private void showGrid(List<Melody> melodies, int n) {

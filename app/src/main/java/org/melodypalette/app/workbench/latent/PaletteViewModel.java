@@ -44,6 +44,10 @@ public final class PaletteViewModel {
     private final LatestRequest<Melody> pointDecode;
     private final MadeWith gridMadeWith;
     private long sampleSeed = 1;
+    private final ReadOnlyObjectWrapper<PalettePath> path = new ReadOnlyObjectWrapper<>(this, "path");
+    private final IntegerProperty pathLoops = new SimpleIntegerProperty(this, "pathLoops", 8);
+    private final IntegerProperty pathBarsPerLoop = new SimpleIntegerProperty(this, "pathBarsPerLoop", 2);
+    private final IntegerProperty pathSmoothing = new SimpleIntegerProperty(this, "pathSmoothing", 1);
 
     public PaletteViewModel(ModelSession session, TaskRunner runner, StatusLine status) {
         this.session = session;
@@ -87,6 +91,75 @@ public final class PaletteViewModel {
 
     public ReadOnlyBooleanProperty pointBusyProperty() {
         return pointDecode.busyProperty();
+    }
+
+    /** The path drawn across the palette, or null. */
+    public ReadOnlyObjectProperty<PalettePath> pathProperty() {
+        return path.getReadOnlyProperty();
+    }
+
+    /** How many loops a path is sampled into (each one decoded point). */
+    public IntegerProperty pathLoopsProperty() {
+        return pathLoops;
+    }
+
+    /** Each loop's length in bars: the decoded melody cut or repeated to it. */
+    public IntegerProperty pathBarsPerLoopProperty() {
+        return pathBarsPerLoop;
+    }
+
+    /** Chaikin passes over the drawn path before sampling (0 = as drawn). */
+    public IntegerProperty pathSmoothingProperty() {
+        return pathSmoothing;
+    }
+
+    public void setPath(PalettePath drawn) {
+        path.set(drawn);
+    }
+
+    /**
+     * Samples the path at {@link #pathLoopsProperty()} evenly spaced points, decodes each blend of the
+     * corners' codes on the model thread, and hands the loops (each cut or repeated to
+     * {@link #pathBarsPerLoopProperty()} bars) to {@code fill}, in order from the path's start.
+     */
+    public void pathToLane(java.util.function.Consumer<List<Melody>> fill) {
+        PalettePath drawn = path.get();
+        if (drawn == null) {
+            status.failure("Draw a path on the palette first: turn on “Draw path” and drag across the square");
+            return;
+        }
+        if (!isComplete()) {
+            status.failure("The palette needs four corners: send clips to them or press “Fill with samples”");
+            return;
+        }
+        List<ClipFit> fits = fitCorners();
+        ClipFit refused = ClipFit.firstRefusal(fits);
+        if (refused != null) {
+            status.failure("Cannot decode the path: " + refused.note());
+            return;
+        }
+        List<Melody> c = fits.stream().map(ClipFit::melody).toList();
+        int loops = Math.max(1, Math.min(64, pathLoops.get()));
+        int bars = Math.max(1, Math.min(16, pathBarsPerLoop.get()));
+        List<PalettePath.Point> points = drawn.smoothed(Math.max(0, Math.min(4, pathSmoothing.get()))).sample(loops);
+        gridBusy.set(true);
+        session.call(model -> {
+            List<LatentVector> codes = PalettePath.cornerCodes(c, model::encode);
+            return model.generator().decode(PalettePath.codesAt(codes, points), DecodeOptions.ARGMAX);
+        }, melodies -> {
+            gridBusy.set(false);
+            fill.accept(melodies.stream().map(m -> PalettePath.fitToBars(m, bars)).toList());
+            status.info("The lane holds the path: " + loops + " loops of " + ClipFit.bars(bars) + " from ("
+                    + describe(points.get(0)) + ") to (" + describe(points.get(points.size() - 1)) + ")"
+                    + ClipFit.notes(fits));
+        }, error -> {
+            gridBusy.set(false);
+            status.failure("Cannot decode the path", error);
+        });
+    }
+
+    private static String describe(PalettePath.Point p) {
+        return String.format(java.util.Locale.ROOT, "%.2f, %.2f", p.u(), p.v());
     }
 
     public boolean isComplete() {

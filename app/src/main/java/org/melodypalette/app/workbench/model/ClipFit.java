@@ -63,7 +63,7 @@ public record ClipFit(Melody melody, String note) {
     }
 
     /** {@code clip} played again and again until {@code steps} long, the last copy cut at the end. */
-    static Melody repeated(Melody clip, int steps) {
+    public static Melody repeated(Melody clip, int steps) {
         List<Note> notes = new ArrayList<>();
         for (int offset = 0; offset < steps; offset += clip.lengthSteps()) {
             for (Note n : clip.notes()) {

@@ -30,7 +30,10 @@ import org.melodypalette.music.TimeGrid;
  * <pre>
  * {"format": 1, "clip": {"stepsPerQuarter": 4, "beatsPerBar": 4, "beatUnit": 4, "qpm": 120.0,
  *   "lengthSteps": 32, "notes": [[pitch, velocity, startStep, endStep], …]}, "slotA": …, "slotB": …,
- *  "corners": [clip|null ×4], "checkpoint": "/path" | null, "settings": {…}}
+ *  "corners": [clip|null ×4], "checkpoint": "/path" | null, "settings": {…}, "lane": [clip, …]}
+ * </pre>
+ * "lane" (the arrangement lane) may be missing: files written before the lane open with an empty one.
+ * <pre>
  * </pre>
  */
 public final class ProjectFiles {
@@ -68,12 +71,13 @@ public final class ProjectFiles {
 
     /** The on-disk shape of a project. */
     record ProjectJson(int format, ClipJson clip, ClipJson slotA, ClipJson slotB, List<ClipJson> corners,
-                       String checkpoint, ProjectSettings settings) {
+                       String checkpoint, ProjectSettings settings, List<ClipJson> lane) {
     }
 
     public static byte[] toBytes(ProjectState state) {
         ProjectJson json = new ProjectJson(FORMAT, clip(state.clip()), clip(state.slotA()), clip(state.slotB()),
-                state.corners().stream().map(ProjectFiles::clip).toList(), state.checkpoint(), state.settings());
+                state.corners().stream().map(ProjectFiles::clip).toList(), state.checkpoint(), state.settings(),
+                state.lane().stream().map(ProjectFiles::clip).toList());
         try {
             return JSON.writeValueAsBytes(json);
         } catch (JsonProcessingException e) {

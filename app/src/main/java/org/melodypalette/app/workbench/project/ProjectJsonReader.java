@@ -26,6 +26,8 @@ final class ProjectJsonReader {
     static final int MAX_BARS = 64;
     /** A palette's corners: top-left, top-right, bottom-left, bottom-right. */
     static final int CORNERS = 4;
+    /** Most clips a lane may hold (each is at least a bar; the lane holds at most 512 bars). */
+    static final int MAX_LANE_CLIPS = 512;
 
     /** What is wrong with the content; the caller names the file. */
     static final class Problem extends Exception {
@@ -61,7 +63,7 @@ final class ProjectJsonReader {
         }
         return new ProjectState(melody(clip, "clip"), optionalMelody(root.get("slotA"), "slotA"),
                 optionalMelody(root.get("slotB"), "slotB"), corners(root.get("corners")),
-                checkpoint(root.get("checkpoint")), settings(root.get("settings")));
+                checkpoint(root.get("checkpoint")), settings(root.get("settings")), lane(root.get("lane")));
     }
 
     private static Melody optionalMelody(JsonNode node, String where) throws Problem {
@@ -166,6 +168,24 @@ final class ProjectJsonReader {
             corners.add(optionalMelody(node.get(i), "corners[" + i + "]"));
         }
         return corners;
+    }
+
+    /** The lane's clips; a project without "lane" (written before the lane existed) has none. */
+    private static List<Melody> lane(JsonNode node) throws Problem {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new Problem("lane must be an array, not " + describe(node));
+        }
+        if (node.size() > MAX_LANE_CLIPS) {
+            throw new Problem("lane has " + node.size() + " clips; a lane holds at most " + MAX_LANE_CLIPS);
+        }
+        List<Melody> clips = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            clips.add(melody(node.get(i), "lane[" + i + "]"));
+        }
+        return clips;
     }
 
     private static String checkpoint(JsonNode node) throws Problem {

@@ -11,9 +11,16 @@ import org.melodypalette.music.Melody;
  *
  * @param checkpoint folder of the chosen model, or null for none
  * @param corners    exactly four entries (top-left, top-right, bottom-left, bottom-right), null = empty
+ * @param lane       the arrangement lane's clips in order (empty for none; null reads as empty)
  */
 public record ProjectState(Melody clip, Melody slotA, Melody slotB, List<Melody> corners, String checkpoint,
-                           ProjectSettings settings) {
+                           ProjectSettings settings, List<Melody> lane) {
+
+    /** A project without an arrangement lane (as projects were before the lane). */
+    public ProjectState(Melody clip, Melody slotA, Melody slotB, List<Melody> corners, String checkpoint,
+                        ProjectSettings settings) {
+        this(clip, slotA, slotB, corners, checkpoint, settings, List.of());
+    }
 
     public ProjectState {
         if (clip == null) {
@@ -30,5 +37,6 @@ public record ProjectState(Melody clip, Melody slotA, Melody slotB, List<Melody>
             four.add(null);
         }
         corners = Collections.unmodifiableList(four);
+        lane = lane == null ? List.of() : List.copyOf(lane);
     }
 }
