@@ -18,7 +18,10 @@ import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.latent.PalettePath;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.model.api.DecodeOptions;
+import org.melodypalette.model.api.Encoding;
+import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.MelodyGenerator;
+import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;
 import org.melodypalette.music.TimeGrid;
@@ -88,9 +91,12 @@ class PathUiTest {
         List<Melody> lane = workbench.lane().getArrangement().clips();
         assertThat(lane).hasSize(6);
         assertThat(lane).allSatisfy(loop -> assertThat(loop.bars()).isEqualTo(2));
+        // The palette's corners hold refined codes (LoadedModel.encode): decode the same, without a time limit.
         List<Melody> cornerDecodes;
         try (MelodyGenerator model = Models.open(BUNDLED)) {
-            cornerDecodes = model.decode(model.encode(corners), DecodeOptions.ARGMAX);
+            LatentCodec codec = (LatentCodec) model;
+            cornerDecodes = codec.decode(codec.encode(corners, RefineOptions.DEFAULT.withBudgetMillis(0)).stream()
+                    .map(Encoding::z).toList(), DecodeOptions.ARGMAX);
         }
         assertThat(lane.get(0).notes()).isEqualTo(cornerDecodes.get(0).notes());
         assertThat(lane.get(5).notes()).isEqualTo(cornerDecodes.get(3).notes());
