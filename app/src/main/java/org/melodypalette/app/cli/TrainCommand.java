@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.melodypalette.model.api.ContinuationEvaluation;
 import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingOptions;
@@ -17,12 +18,14 @@ import picocli.CommandLine.Option;
 
 /** {@code palette train}: trains a preset on a dataset file, checkpointing atomically; resumable. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a MusicVAE preset on a dataset built by 'palette dataset build'. Checkpoints into "
+        description = "Train a MusicVAE preset, or a continuation model (a continue_ preset), on a dataset built by "
+                + "'palette dataset build'. Checkpoints into "
                 + "--out every --checkpoint-every steps; --resume continues from the last one. Ctrl-C stops "
                 + "after saving a checkpoint.")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", description = "Model preset, e.g. mel_2bar_cpu (see the model presets).")
+    @Option(names = "--preset", description = "Model preset, e.g. mel_2bar_cpu, or a continuation preset such as "
+            + "continue_4bar_cpu (see the model presets).")
     String preset;
 
     @Option(names = "--data", required = true, paramLabel = "FILE")
@@ -118,6 +121,13 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("%neval @%d (%d %s windows): teacher-forced acc %.4f, sampled acc %.4f, recon %.3f, KL %.3f, ELBO %.3f%n",
                     r.step(), r.windows(), r.split().name().toLowerCase(), r.teacherForcedAccuracy(),
                     r.sampledAccuracy(), r.reconstruction(), r.kl(), r.elbo());
+        }
+
+        @Override
+        public void onContinuationEvaluation(ContinuationEvaluation e) {
+            System.out.printf("%neval @%d (%d windows): acc %.4f, log-likelihood %.4f nats/step, perplexity %.3f;"
+                            + " bigram %.4f nats/step (margin %.4f)%n", e.step(), e.windows(), e.accuracy(),
+                    e.logLikelihood(), e.perplexity(), e.bigramLogLikelihood(), e.marginOverBigram());
         }
 
         @Override
