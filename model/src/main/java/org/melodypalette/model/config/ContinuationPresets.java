@@ -32,7 +32,7 @@ public final class ContinuationPresets {
         Map<String, ContinuationConfig> presets = new LinkedHashMap<>();
         put(presets, FOUR_BAR);
         put(presets, FOUR_BAR.withName("continue_8bar_cpu").withSteps(128, 16));
-        put(presets, FOUR_BAR.withName("continue_tiny").withLayers(List.of(8, 8)).withSteps(8, 4)
+        put(presets, FOUR_BAR.withName("continue_tiny").withLayers(List.of(8, 8)).withSteps(32, 16)
                 .withTraining(TRAINING.withBatchSize(4).withTranspose(0)));
         return Map.copyOf(presets);
     }
