@@ -52,9 +52,15 @@ public final class MelodyContinuer implements AutoCloseable {
         return step;
     }
 
-    /** The primer's labels, one per step of the melody (the model's vocabulary, octave-folding out-of-range pitches). */
+    /**
+     * The primer's labels, one per step of the melody rounded up to whole bars (a part-bar ends in
+     * silence, so the continuation starts on a bar line, where the model's positions count from); the
+     * model's vocabulary, octave-folding out-of-range pitches.
+     */
     public int[] labels(Melody primer) {
-        return tokenizer.encode(primer, primer.lengthSteps());
+        int perBar = primer.grid().stepsPerBar();
+        int steps = (primer.lengthSteps() + perBar - 1) / perBar * perBar;
+        return tokenizer.encode(primer, steps);
     }
 
     /**
