@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ContinuationConfig;
 import org.melodypalette.model.infer.ContinuationModel;
@@ -41,6 +42,11 @@ public final class MelodyContinuer implements AutoCloseable {
     public static MelodyContinuer open(Path checkpoint, ComputeOptions options) throws IOException {
         ContinuationCheckpoint.Model loaded = ContinuationCheckpoint.readModel(checkpoint);
         return new MelodyContinuer(ContinuationModel.load(loaded.config(), loaded.weights(), options), loaded.step());
+    }
+
+    /** A continuer on weights in memory (every variable of {@code config}). */
+    public static MelodyContinuer of(ContinuationConfig config, WeightSet weights, ComputeOptions options) {
+        return new MelodyContinuer(ContinuationModel.load(config, weights, options), 0);
     }
 
     public ContinuationConfig config() {

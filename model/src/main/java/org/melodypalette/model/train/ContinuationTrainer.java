@@ -108,7 +108,7 @@ public final class ContinuationTrainer implements AutoCloseable {
     }
 
     /** Glorot-uniform kernels and zero biases, drawn from {@code seed} in variable order. */
-    static WeightSet initialWeights(ContinuationConfig config, long seed) {
+    public static WeightSet initialWeights(ContinuationConfig config, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<WeightTensor> tensors = new ArrayList<>();
         ContinuationLayers.of(config).shapes().forEach((name, shape) -> tensors.add(new WeightTensor(name, shape,
