@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.melodypalette.model.api.ContinuationEvaluation;
+import org.melodypalette.model.api.ContinuationTraining;
 import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingOptions;
@@ -79,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            TrainingResult result = TrainingRun.run(options, new ConsoleListener());
+            TrainingResult result = TrainingRun.run(options, new ConsoleListener(ContinuationTraining.wanted(options)));
             System.out.println();
             System.out.println((result.stopped() ? "stopped" : "finished") + " at step " + result.step()
                     + "; checkpoint " + result.checkpoint());
@@ -107,12 +108,25 @@ final class TrainCommand implements Callable<Integer> {
                 p.accuracy(), sampled, p.learningRate(), p.beta(), duration(p.etaSeconds()));
     }
 
+    /** A continuation model's progress line: its loss is nats per step, it has no KL. */
+    static String continuationProgressLine(TrainingProgress p) {
+        return String.format(Locale.ROOT, "step %d/%d  %.1f seq/s  loss %.3f nats/step  acc %.3f  lr %.2e  ETA %s   ",
+                p.step(), p.totalSteps(), p.sequencesPerSecond(), p.loss(), p.accuracy(), p.learningRate(),
+                duration(p.etaSeconds()));
+    }
+
     /** The live progress line and one line per evaluation and checkpoint. */
     private final class ConsoleListener implements TrainingListener {
 
+        private final boolean continuation;
+
+        ConsoleListener(boolean continuation) {
+            this.continuation = continuation;
+        }
+
         @Override
         public void onProgress(TrainingProgress p) {
-            System.out.print("\r" + progressLine(p));
+            System.out.print("\r" + (continuation ? continuationProgressLine(p) : progressLine(p)));
             System.out.flush();
         }
 

@@ -43,7 +43,8 @@ class ContinueCommandTest {
     @Test
     void trainingAContinuePresetReportsTheModelBesideTheBigram() {
         assertThat(training.exitCode()).as(training.err()).isZero();
-        assertThat(training.out()).contains("\rstep 30/30 ", "bigram", "margin", "finished at step 30");
+        assertThat(training.out()).contains("\rstep 30/30 ", " nats/step  acc ", "bigram", "margin", "finished at step 30")
+                .doesNotContain("KL");
         assertThat(checkpoint.resolve("config.json")).content().contains("\"type\" : \"continuation\"");
     }
 
@@ -66,6 +67,25 @@ class ContinueCommandTest {
         }
         assertThat(distinct).hasSize(3);
         assertThat(out.resolve("primer_continued_04.mid")).doesNotExist();
+    }
+
+    @Test
+    void aFileMarkedInAnotherMetreIsContinuedInTheModelsBarsOnItsOwnGrid() throws IOException {
+        Path quarterBars = dir.resolve("one-four.mid");
+        TimeGrid oneFour = new TimeGrid(4, 1, 4, 100);
+        MidiFiles.write(quarterBars, Melody.of(oneFour, 24, List.of(Note.of(62, 0, 6), Note.of(65, 8, 20))),
+                MidiExport.DEFAULT);
+        Path out = dir.resolve("out-one-four");
+        CliRun run = CliRun.of("continue", "--checkpoint", checkpoint.toString(), "--bars", "1", "--n", "1",
+                "--out", out.toString(), quarterBars.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        MelodyTokenizer tokenizer = MelodyTokenizer.magenta();
+        Melody read = MelodyFiles.read(List.of(quarterBars), null).get(0);
+        Melody continued = MelodyFiles.read(List.of(out.resolve("one-four_continued_01.mid")), null).get(0);
+        assertThat(continued.grid().stepsPerBar()).isEqualTo(read.grid().stepsPerBar());
+        // 24 steps round up to two 16-step bars, then one more bar.
+        assertThat(Arrays.copyOf(tokenizer.encode(continued, 48), 32)).containsExactly(tokenizer.encode(read, 32));
     }
 
     @Test

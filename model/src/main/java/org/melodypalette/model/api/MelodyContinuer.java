@@ -59,12 +59,12 @@ public final class MelodyContinuer implements AutoCloseable {
     }
 
     /**
-     * The primer's labels, one per step of the melody rounded up to whole bars (a part-bar ends in
-     * silence, so the continuation starts on a bar line, where the model's positions count from); the
+     * The primer's labels, one per step of the melody rounded up to whole bars of the model (a part-bar
+     * ends in silence, so the continuation starts on a bar line, where the model's positions count from); the
      * model's vocabulary, octave-folding out-of-range pitches.
      */
     public int[] labels(Melody primer) {
-        int perBar = primer.grid().stepsPerBar();
+        int perBar = model.config().stepsPerBar();
         int steps = (primer.lengthSteps() + perBar - 1) / perBar * perBar;
         return tokenizer.encode(primer, steps);
     }
@@ -72,19 +72,22 @@ public final class MelodyContinuer implements AutoCloseable {
     /**
      * K continuations of {@code primer} by {@code bars} bars each, on the primer's grid.
      *
-     * @throws IllegalArgumentException if the primer's grid has another bar length than the model's, or bars < 1
+     * @throws IllegalArgumentException if the primer's steps are not the model's (16ths), or bars < 1
      */
     public List<Melody> continueMelody(Melody primer, int bars, ContinuationOptions options) {
         TimeGrid grid = primer.grid();
-        if (grid.stepsPerBar() != model.config().stepsPerBar()) {
-            throw new IllegalArgumentException("the melody has bars of " + grid.stepsPerBar() + " steps but the model "
-                    + model.config().name() + " was trained on bars of " + model.config().stepsPerBar());
+        int perBar = model.config().stepsPerBar();
+        // Bars are counted in the model's 4/4 bars; a file marked in another metre (POP909's 1/4, say) keeps its
+        // own grid and tempo in the output, as long as its steps are the model's (16ths).
+        if (grid.stepsPerQuarter() * 4 != perBar) {
+            throw new IllegalArgumentException("the melody is quantised to " + grid.stepsPerQuarter()
+                    + " steps a quarter note but the model " + model.config().name() + " to " + perBar / 4);
         }
         if (bars < 1) {
             throw new IllegalArgumentException("bars must be at least 1, got " + bars);
         }
         List<Melody> melodies = new ArrayList<>();
-        for (int[] labels : continueLabels(labels(primer), bars * grid.stepsPerBar(), options)) {
+        for (int[] labels : continueLabels(labels(primer), bars * perBar, options)) {
             melodies.add(tokenizer.decode(labels, grid));
         }
         return melodies;
