@@ -13,6 +13,7 @@ import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.model.api.ContinuationEvaluation;
 import org.melodypalette.model.api.ContinuationOptions;
 import org.melodypalette.model.api.TrainingListener;
+import org.melodypalette.model.checkpoint.CheckpointFolder;
 import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ContinuationConfig;
@@ -128,6 +129,17 @@ class ContinuationTrainerTest {
         assertThatThrownBy(() -> ContinuationTrainer.resume(ContinuationCheckpoint.read(out),
                 TrainingFixtures.dataset(9, 2, 16), settings(out, 4)))
                 .hasMessageContaining("was trained on other data");
+    }
+
+    @Test
+    void aMusicVaeReaderRefusesAContinuationCheckpointSayingWhatItIs() throws IOException {
+        Path out = dir.resolve("lm");
+        try (ContinuationTrainer trainer = ContinuationTrainer.start(TINY, TrainingFixtures.dataset(4, 2, 16),
+                settings(out, 1))) {
+            trainer.run(new TrainingListener() { });
+        }
+        assertThatThrownBy(() -> CheckpointFolder.load(out))
+                .hasMessageContaining(out.toString()).hasMessageContaining("holds a continuation model");
     }
 
     @Test
