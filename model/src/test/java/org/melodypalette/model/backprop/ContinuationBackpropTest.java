@@ -54,7 +54,7 @@ class ContinuationBackpropTest {
                     double numeric = (plus - minus) / (2 * STEP);
                     assertThat(Math.abs(gradient[i] - numeric))
                             .as("%s[%d]: backprop %s, finite differences %s", variable.getKey(), i, gradient[i], numeric)
-                            .isLessThan(2e-5 + 2e-3 * Math.abs(numeric));
+                            .isLessThan(1e-6 + 1e-3 * Math.abs(numeric));
                     checked++;
                 }
             }
