@@ -10,6 +10,7 @@ import org.melodypalette.datasets.BuildSummary;
 import org.melodypalette.datasets.DatasetBuildOptions;
 import org.melodypalette.datasets.DatasetBuilder;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.model.bench.ContinuationBenchmark;
 import org.melodypalette.model.bench.InferenceBenchmark;
 import org.melodypalette.model.bench.TrainingBenchmark;
 import picocli.CommandLine.Command;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
         description = {"Time load, encode, decode, interpolate and sample (each warmed up for 1 s, then N runs) and "
                 + "print median/min/max/p95 in ms; --json writes the magenta.js timing file shape.",
                 "--training PRESET: sequences/s of the training loop instead (synthetic windows).",
-                "--dataset-bars N INPUT...: seconds to build a dataset of N-bar windows from MIDI (nothing written)."})
+                "--dataset-bars N INPUT...: seconds to build a dataset of N-bar windows from MIDI (nothing written).",
+                "--continuation DIR|PRESET: time continuing a 2-bar melody by 2 bars (1 and 4 candidates)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -56,6 +58,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dataset-bars", paramLabel = "N", description = "Measure a dataset build of N-bar windows.")
     Integer datasetBars;
 
+    @Option(names = "--continuation", paramLabel = "DIR|PRESET",
+            description = "Time a continuation model: a checkpoint folder, or a continue_ preset's initial weights.")
+    String continuation;
+
     @Parameters(arity = "0..*", paramLabel = "INPUT", description = "MIDI files or folders for --dataset-bars.")
     List<Path> inputs = List.of();
 
@@ -67,7 +73,8 @@ final class BenchCommand implements Callable<Integer> {
         if (datasetBars != null) {
             return dataset();
         }
-        InferenceBenchmark.Result result = InferenceBenchmark.run(model.directory(), runs);
+        InferenceBenchmark.Result result = continuation != null ? ContinuationBenchmark.run(continuation, runs)
+                : InferenceBenchmark.run(model.directory(), runs);
         System.out.println("model " + result.info().get("model") + ", kernel " + result.info().get("kernel")
                 + ", " + result.info().get("cores") + " cores");
         System.out.printf("%-26s %10s %10s %10s %10s%n", "operation", "median ms", "min ms", "max ms", "p95 ms");

@@ -26,7 +26,7 @@ final class DatasetCommand {
                     + "Writes FILE and a summary FILE.json.")
     static final class Build implements Callable<Integer> {
 
-        @Option(names = "--bars", required = true, description = "Bars per window (2 or 16).")
+        @Option(names = "--bars", required = true, description = "Bars per window, 1..64 (2 or 16 for the MusicVAE presets, 4 or 8 for the continue_ ones).")
         int bars;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "Dataset file to write.")

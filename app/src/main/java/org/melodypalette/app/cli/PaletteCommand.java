@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         description = "Sketch melody loops with a MusicVAE latent space.",
         subcommands = {CommandLine.HelpCommand.class, TokenizeCommand.class, DatasetCommand.class,
                 EncodeCommand.class, DecodeCommand.class, ReconstructCommand.class, SampleCommand.class, InterpolateCommand.class, PathCommand.class, TrainCommand.class, EvalCommand.class,
-                BenchCommand.class, AttributesCommand.class, RenderCommand.class})
+                BenchCommand.class, AttributesCommand.class, RenderCommand.class, ContinueCommand.class,
+                ContinueEvalCommand.class})
 public final class PaletteCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", paramLabel = "DIR",

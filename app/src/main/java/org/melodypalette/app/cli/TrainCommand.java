@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.melodypalette.model.api.ContinuationEvaluation;
+import org.melodypalette.model.api.ContinuationTraining;
 import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingOptions;
@@ -17,12 +19,14 @@ import picocli.CommandLine.Option;
 
 /** {@code palette train}: trains a preset on a dataset file, checkpointing atomically; resumable. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a MusicVAE preset on a dataset built by 'palette dataset build'. Checkpoints into "
+        description = "Train a MusicVAE preset, or a continuation model (a continue_ preset), on a dataset built by "
+                + "'palette dataset build'. Checkpoints into "
                 + "--out every --checkpoint-every steps; --resume continues from the last one. Ctrl-C stops "
                 + "after saving a checkpoint.")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", description = "Model preset, e.g. mel_2bar_cpu (see the model presets).")
+    @Option(names = "--preset", description = "Model preset, e.g. mel_2bar_cpu, or a continuation preset such as "
+            + "continue_4bar_cpu (see the model presets).")
     String preset;
 
     @Option(names = "--data", required = true, paramLabel = "FILE")
@@ -76,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            TrainingResult result = TrainingRun.run(options, new ConsoleListener());
+            TrainingResult result = TrainingRun.run(options, new ConsoleListener(ContinuationTraining.wanted(options)));
             System.out.println();
             System.out.println((result.stopped() ? "stopped" : "finished") + " at step " + result.step()
                     + "; checkpoint " + result.checkpoint());
@@ -104,12 +108,25 @@ final class TrainCommand implements Callable<Integer> {
                 p.accuracy(), sampled, p.learningRate(), p.beta(), duration(p.etaSeconds()));
     }
 
+    /** A continuation model's progress line: its loss is nats per step, it has no KL. */
+    static String continuationProgressLine(TrainingProgress p) {
+        return String.format(Locale.ROOT, "step %d/%d  %.1f seq/s  loss %.3f nats/step  acc %.3f  lr %.2e  ETA %s   ",
+                p.step(), p.totalSteps(), p.sequencesPerSecond(), p.loss(), p.accuracy(), p.learningRate(),
+                duration(p.etaSeconds()));
+    }
+
     /** The live progress line and one line per evaluation and checkpoint. */
     private final class ConsoleListener implements TrainingListener {
 
+        private final boolean continuation;
+
+        ConsoleListener(boolean continuation) {
+            this.continuation = continuation;
+        }
+
         @Override
         public void onProgress(TrainingProgress p) {
-            System.out.print("\r" + progressLine(p));
+            System.out.print("\r" + (continuation ? continuationProgressLine(p) : progressLine(p)));
             System.out.flush();
         }
 
@@ -118,6 +135,13 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("%neval @%d (%d %s windows): teacher-forced acc %.4f, sampled acc %.4f, recon %.3f, KL %.3f, ELBO %.3f%n",
                     r.step(), r.windows(), r.split().name().toLowerCase(), r.teacherForcedAccuracy(),
                     r.sampledAccuracy(), r.reconstruction(), r.kl(), r.elbo());
+        }
+
+        @Override
+        public void onContinuationEvaluation(ContinuationEvaluation e) {
+            System.out.printf("%neval @%d (%d windows): acc %.4f, log-likelihood %.4f nats/step, perplexity %.3f;"
+                            + " bigram %.4f nats/step (margin %.4f)%n", e.step(), e.windows(), e.accuracy(),
+                    e.logLikelihood(), e.perplexity(), e.bigramLogLikelihood(), e.marginOverBigram());
         }
 
         @Override

@@ -17,6 +17,10 @@ public interface TrainingListener {
     default void onEvaluation(EvaluationReport report) {
     }
 
+    /** After each periodic evaluation of a continuation model on the eval split. */
+    default void onContinuationEvaluation(ContinuationEvaluation evaluation) {
+    }
+
     /** After a checkpoint is complete on disk. */
     default void onCheckpoint(Path folder, long step) {
     }

@@ -19,7 +19,8 @@ import org.melodypalette.model.train.Trainer;
 import org.melodypalette.model.train.TrainingCheckpoint;
 
 /**
- * Starts or resumes MusicVAE training for the CLI and the app: {@link #run} blocks on the calling
+ * Starts or resumes MusicVAE training for the CLI and the app (a {@code continue_} preset, or a
+ * continuation checkpoint to resume, goes to {@link ContinuationTraining}): {@link #run} blocks on the calling
  * thread until the run reaches {@link TrainingOptions#steps()} or the listener asks to stop, and
  * always leaves a complete checkpoint in {@link TrainingOptions#outputDir()} (at most one
  * checkpoint interval is lost if the process is killed). With a fixed seed, a run resumed from a
@@ -38,6 +39,9 @@ public final class TrainingRun {
      *                     used, or the output folder holds something else
      */
     public static TrainingResult run(TrainingOptions options, TrainingListener listener) throws IOException {
+        if (ContinuationTraining.wanted(options)) {
+            return ContinuationTraining.run(options, listener);
+        }
         WindowDataset data = WindowDatasetFile.read(options.dataset());
         if (options.threads() > 0) {
             NativeThreads.limit(options.threads());

@@ -94,7 +94,7 @@ final class NoteDecoderPass {
             math.gemm(rows, classes, hTop, top.h, top.stateOffset(t), hTop, 1, w.output().kernel, 0, classes,
                     logits, lo, classes, true);
         }
-        return crossEntropy(rowLoss);
+        return SoftmaxCrossEntropy.forward(logits, targets, steps * rows, classes, rowLoss, rows);
     }
 
     /** {@code previous[t] = argmax(logits_{t−1} + noise_t)} where the mask is 0. */
@@ -111,33 +111,6 @@ final class NoteDecoderPass {
             }
             previous[r] = Rows.argmax(perturbed, 0, classes);
         }
-    }
-
-    /** Replaces the logits by their softmax, adds each step's cross-entropy to its row; returns argmax hits. */
-    private long crossEntropy(double[] rowLoss) {
-        Arrays.fill(rowLoss, 0, rows, 0);
-        long hits = 0;
-        for (int r = 0; r < steps * rows; r++) {
-            int o = r * classes;
-            int best = Rows.argmax(logits, o, classes);
-            float max = logits[o + best];
-            if (best == targets[r]) {
-                hits++;
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                float e = (float) Math.exp(logits[o + c] - max);
-                logits[o + c] = e;
-                sum += e;
-            }
-            double target = logits[o + targets[r]];
-            rowLoss[r % rows] -= Math.log(target / sum);
-            float inverse = (float) (1 / sum);
-            for (int c = 0; c < classes; c++) {
-                logits[o + c] *= inverse;
-            }
-        }
-        return hits;
     }
 
     /**
@@ -158,13 +131,7 @@ final class NoteDecoderPass {
      * {@code dLatent} is computed: the weight gradients' products are skipped (latent refinement).
      */
     void backward(DecoderWeights w, float scale, Parameters grads, float[] dLatent, Arithmetic math) {
-        for (int r = 0; r < steps * rows; r++) {
-            int o = r * classes;
-            logits[o + targets[r]] -= 1f;
-            for (int c = 0; c < classes; c++) {
-                logits[o + c] *= scale;
-            }
-        }
+        SoftmaxCrossEntropy.backward(logits, targets, steps * rows, classes, scale);
         LstmTape top = stack.top();
         int hTop = stack.topSize();
         if (grads != null) {

@@ -145,7 +145,7 @@ public final class InferenceBenchmark {
         return model instanceof org.melodypalette.model.infer.KernelMelodyGenerator k ? k.kernelDescription() : "?";
     }
 
-    private static Timing time(int runs, Runnable op) {
+    static Timing time(int runs, Runnable op) {
         long warmUntil = System.nanoTime() + WARM_UP_MILLIS * 1_000_000;
         do {
             op.run();

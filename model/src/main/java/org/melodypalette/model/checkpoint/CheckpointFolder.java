@@ -14,6 +14,7 @@ import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.files.BoundedFiles;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint.Format;
+import org.melodypalette.model.config.ContinuationConfigJson;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfigJson;
 import org.melodypalette.model.layers.MagentaVariables;
@@ -56,6 +57,10 @@ public final class CheckpointFolder {
         }
         if (tree == null || !tree.isObject()) {
             throw new CheckpointException(configFile, "expected a JSON object");
+        }
+        if (ContinuationConfigJson.isContinuation(tree)) {
+            throw new CheckpointException(dir, "holds a continuation model, not a MusicVAE; use it with "
+                    + "'palette continue' or 'palette continue-eval'");
         }
         Map<String, int[]> shapes = WeightsManifest.shapes(dir);
         Format format;

@@ -72,7 +72,7 @@ public final class ModelConfigJson {
     }
 
     /** Line breaks and other control characters (echoed from the input) escaped, e.g. {@code \n}. */
-    private static String oneLine(String message) {
+    static String oneLine(String message) {
         StringBuilder line = new StringBuilder(message.length());
         message.codePoints().forEach(c -> {
             if (c == '\n') {
@@ -88,7 +88,7 @@ public final class ModelConfigJson {
         return line.toString();
     }
 
-    private static String problem(JsonProcessingException e) {
+    static String problem(JsonProcessingException e) {
         Throwable cause = e.getCause();
         String what = cause instanceof IllegalArgumentException ? cause.getMessage()
                 : cause instanceof NullPointerException ? "a required field is null"

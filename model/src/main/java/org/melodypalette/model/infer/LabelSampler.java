@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Turns one step's logits into a label (argmax is {@link org.melodypalette.model.cpu.Rows#argmax}): a
  * draw from {@code softmax(logits / T)}, optionally restricted to the smallest set of most likely
- * classes whose probability reaches {@code topP} (nucleus sampling). Probabilities in double.
+ * classes whose probability reaches {@code topP} (nucleus sampling). Probabilities in double; a
+ * logit of {@code −∞} is a class that cannot be drawn.
  */
 final class LabelSampler {
 
@@ -40,13 +41,18 @@ final class LabelSampler {
             total = sum;
         }
         double u = random.nextDouble() * total;
-        for (int i = 0; i < kept - 1; i++) {
-            u -= weights[order[i]];
-            if (u < 0) {
-                return order[i];
+        // Classes of weight 0 (logits of −∞: masked out) are never returned, also when rounding leaves u ≥ 0.
+        int chosen = order[0];
+        for (int i = 0; i < kept; i++) {
+            if (weights[order[i]] > 0) {
+                chosen = order[i];
+                u -= weights[chosen];
+                if (u < 0) {
+                    return chosen;
+                }
             }
         }
-        return order[kept - 1];
+        return chosen;
     }
 
     /** Insertion sort of {@link #order} by weight, ties by class (90 classes: cheap and allocation-free). */

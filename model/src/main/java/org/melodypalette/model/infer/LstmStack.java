@@ -1,6 +1,7 @@
 package org.melodypalette.model.infer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.cpu.Rows;
@@ -8,7 +9,8 @@ import org.melodypalette.model.layers.LstmSpec;
 
 /**
  * Stacked LSTM layers stepped one step at a time (TF {@code MultiRNNCell}), their state initialised
- * as Magenta does from an embedding: {@code tanh(e·W + b)} split into {@code (c, h)} per layer.
+ * as Magenta does from an embedding: {@code tanh(e·W + b)} split into {@code (c, h)} per layer, or
+ * (a stack without an initial-state layer, the continuation model's) from zeros.
  * Layer 0's gates start from an init the caller supplies per step; layer k > 0 reads the new h of
  * layer k−1.
  */
@@ -18,6 +20,8 @@ final class LstmStack {
     private final DenseLayer initialState;
     /** Offsets of c_k and h_k in a state row ({@code [c0 | h0 | c1 | h1 ...]}, each padded). */
     private final int[] cellOffset;
+    /** Width of a state row: the initial-state layer's outputs, or the cells' own padded sizes. */
+    private final int width;
 
     private int capacity;
     private float[] state;
@@ -26,6 +30,7 @@ final class LstmStack {
     private Rows[] h;
     private Rows[] nextH;
 
+    /** @param initialState the dense layer from an embedding to the state, or null for a stack that starts from zeros */
     LstmStack(List<LstmLayer> layers, DenseLayer initialState) {
         this.layers = List.copyOf(layers);
         this.initialState = initialState;
@@ -35,6 +40,7 @@ final class LstmStack {
             cellOffset[k] = offset;
             offset += 2 * layers.get(k).padded;
         }
+        this.width = initialState == null ? offset : initialState.outputs();
     }
 
     /**
@@ -72,9 +78,16 @@ final class LstmStack {
         useState();
     }
 
+    /** Every sequence's state set to zeros (c and h of every layer). */
+    void beginZero(int batch) {
+        ensureCapacity(batch);
+        Arrays.fill(state, 0, batch * width, 0f);
+        useState();
+    }
+
     /** Width of one sequence's state row ({@code [c0 | h0 | c1 | h1 ...]}, padded). */
     int stateWidth() {
-        return initialState.outputs();
+        return width;
     }
 
     /** The initial states of {@code rows} embeddings into {@code out}, {@code [rows, stateWidth]}, in one pass. */
@@ -88,14 +101,12 @@ final class LstmStack {
     /** Sets every sequence's state from rows {@code firstRow ..} of states made by {@link #initialStates}. */
     void beginFrom(float[] states, int firstRow, int batch) {
         ensureCapacity(batch);
-        int width = initialState.outputs();
         System.arraycopy(states, firstRow * width, state, 0, batch * width);
         useState();
     }
 
     /** Points c and h of every layer at the state rows. */
     private void useState() {
-        int width = initialState.outputs();
         for (int k = 0; k < layers.size(); k++) {
             c[k] = new Rows(state, cellOffset[k], width);
             h[k] = new Rows(state, cellOffset[k] + layers.get(k).padded, width);
@@ -120,7 +131,7 @@ final class LstmStack {
     private void ensureCapacity(int batch) {
         if (batch > capacity) {
             capacity = batch;
-            state = new float[batch * initialState.outputs()];
+            state = new float[batch * width];
             spareH = new float[layers.size()][];
             for (int k = 0; k < layers.size(); k++) {
                 spareH[k] = new float[batch * layers.get(k).padded];

@@ -62,10 +62,7 @@ public final class MusicVaeVariables {
         for (Spec spec : specs(config)) {
             float[] values = new float[spec.elementCount()];
             if (spec.init() == Init.GLOROT_UNIFORM) {
-                double limit = Math.sqrt(6.0 / (spec.shape().get(0) + spec.shape().get(1)));
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = (float) ((2 * random.nextDouble() - 1) * limit);
-                }
+                values = glorotUniform(spec.shape().get(0), spec.shape().get(1), random);
             } else if (spec.init() == Init.NORMAL_STDDEV_0_001) {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = (float) (0.001 * random.nextGaussian());
@@ -74,6 +71,16 @@ public final class MusicVaeVariables {
             tensors.add(new WeightTensor(spec.name(), spec.shapeArray(), values));
         }
         return new WeightSet(tensors);
+    }
+
+    /** A {@code [fanIn, fanOut]} kernel drawn uniformly from {@code ±√(6 / (fanIn + fanOut))} (Glorot), row-major. */
+    public static float[] glorotUniform(int fanIn, int fanOut, SplittableRandom random) {
+        float[] values = new float[fanIn * fanOut];
+        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((2 * random.nextDouble() - 1) * limit);
+        }
+        return values;
     }
 
     /**

@@ -1,0 +1,193 @@
+package org.melodypalette.model.backprop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.melodypalette.model.config.ComputeOptions;
+import org.melodypalette.model.config.ContinuationConfig;
+import org.melodypalette.model.layers.ContinuationLayers;
+
+/**
+ * The continuation model's training loss and its gradient on every variable (docs/ARCHITECTURE.md §12),
+ * on float arrays, the batch cut into one shard per thread ({@link LanguageModelPass}). The loss is the
+ * mean cross-entropy per step, {@code Σ_{b,t} −log p(label_{b,t} | labels before it) / (B·T)}, in nats.
+ *
+ * <p>One caller at a time. The gradient arrays returned are reused by the next step.
+ */
+public final class ContinuationBackprop implements AutoCloseable {
+
+    /** The loss (mean nats per step), the steps predicted right by argmax, and the gradients by name. */
+    public record Result(double loss, long hits, long predictions, Map<String, float[]> gradients) {
+    }
+
+    private static final long IDLE_SECONDS = 30;
+
+    private record Shard(int from, LanguageModelPass pass, Parameters gradients) {
+    }
+
+    private final ContinuationLayers layers;
+    private final int batch;
+    private final int steps;
+    private final int classes;
+    private final Arithmetic math;
+    private final List<Shard> shards = new ArrayList<>();
+    private final ThreadPoolExecutor pool;
+
+    private ContinuationBackprop(ContinuationConfig config, Map<String, float[]> weights, int batch, int steps,
+                                 int threads, Arithmetic math) {
+        if (batch < 1 || threads < 1 || steps < 1) {
+            throw new IllegalArgumentException("a batch of " + batch + " sequences of " + steps + " steps on "
+                    + threads + " threads: all must be at least 1");
+        }
+        this.layers = ContinuationLayers.of(config);
+        ContinuationWeights.of(layers, weights); // fails here, naming a missing or mis-sized variable
+        this.batch = batch;
+        this.steps = steps;
+        this.classes = config.numClasses();
+        this.math = math;
+        int shardCount = Math.min(threads, batch);
+        for (int k = 0; k < shardCount; k++) {
+            int from = batch * k / shardCount;
+            int to = batch * (k + 1) / shardCount;
+            shards.add(new Shard(from, new LanguageModelPass(layers, to - from, steps), Parameters.zerosLike(weights)));
+        }
+        AtomicInteger names = new AtomicInteger(1);
+        this.pool = new ThreadPoolExecutor(shardCount, shardCount, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "continuation-shard-" + names.getAndIncrement());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * @param weights every variable of {@code config} (any values), giving the names and sizes
+     * @param batch   sequences per call
+     * @param steps   steps per sequence
+     * @param threads shards run at once (the first on the caller's thread)
+     * @throws IllegalArgumentException naming a missing or mis-sized variable, or a size below 1
+     */
+    public static ContinuationBackprop create(ContinuationConfig config, Map<String, float[]> weights, int batch,
+                                              int steps, int threads, ComputeOptions.Kernel kernel) {
+        return new ContinuationBackprop(config, weights, batch, steps, threads, Arithmetic.create(kernel));
+    }
+
+    /** The shards' arithmetic in words, for logs. */
+    public String description() {
+        return math.getClass().getSimpleName() + ", " + shards.size() + " shard(s)";
+    }
+
+    /**
+     * One forward and backward pass.
+     *
+     * @param weights every variable by name, row-major (read only)
+     * @param labels  {@code [B][T]} class labels: each step's target, and the next step's input
+     * @throws IllegalArgumentException naming the first input of the wrong size or out of range
+     */
+    public Result step(Map<String, float[]> weights, int[][] labels) {
+        return run(weights, labels, true);
+    }
+
+    /** The loss and hits of {@link #step} without the backward pass; the result has no gradients. */
+    public Result evaluate(Map<String, float[]> weights, int[][] labels) {
+        return run(weights, labels, false);
+    }
+
+    private Result run(Map<String, float[]> weights, int[][] labels, boolean backward) {
+        requireLabels(labels);
+        ContinuationWeights w = ContinuationWeights.of(layers, weights);
+        float scale = (float) (1.0 / ((double) batch * steps));
+        List<Future<LanguageModelPass.Sums>> others = new ArrayList<>();
+        for (int k = 1; k < shards.size(); k++) {
+            Shard shard = shards.get(k);
+            others.add(pool.submit(() -> runShard(shard, w, labels, scale, backward)));
+        }
+        LanguageModelPass.Sums total = null;
+        RuntimeException failure = null;
+        try {
+            total = runShard(shards.get(0), w, labels, scale, backward);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        // Every shard is waited for, also after a failure, so none still writes into the next call's arrays.
+        for (Future<LanguageModelPass.Sums> other : others) {
+            try {
+                LanguageModelPass.Sums sums = join(other);
+                total = total == null ? null : total.plus(sums);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        Map<String, float[]> gradients = null;
+        if (backward) {
+            Parameters sum = shards.get(0).gradients();
+            for (int k = 1; k < shards.size(); k++) {
+                sum.add(shards.get(k).gradients());
+            }
+            gradients = sum.asMap();
+        }
+        long predictions = (long) batch * steps;
+        return new Result(total.crossEntropy() / predictions, total.hits(), predictions, gradients);
+    }
+
+    private LanguageModelPass.Sums runShard(Shard shard, ContinuationWeights w, int[][] labels, float scale,
+                                            boolean backward) {
+        LanguageModelPass.Sums sums = shard.pass().forward(w, labels, shard.from(), math);
+        if (backward) {
+            shard.gradients().clear();
+            shard.pass().backward(w, scale, shard.gradients(), math);
+        }
+        return sums;
+    }
+
+    private void requireLabels(int[][] labels) {
+        if (labels.length != batch) {
+            throw new IllegalArgumentException("a batch of " + labels.length + " sequences, expected " + batch);
+        }
+        for (int b = 0; b < batch; b++) {
+            if (labels[b].length != steps) {
+                throw new IllegalArgumentException("sequence " + b + " has " + labels[b].length + " steps, expected "
+                        + steps);
+            }
+            for (int label : labels[b]) {
+                if (label < 0 || label >= classes) {
+                    throw new IllegalArgumentException("sequence " + b + " has label " + label + ", outside 0.."
+                            + (classes - 1));
+                }
+            }
+        }
+    }
+
+    private static LanguageModelPass.Sums join(Future<LanguageModelPass.Sums> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a continuation shard ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
