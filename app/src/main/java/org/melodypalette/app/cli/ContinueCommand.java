@@ -11,9 +11,7 @@ import org.melodypalette.app.workbench.WorkbenchOptions;
 import org.melodypalette.model.api.ContinuationOptions;
 import org.melodypalette.model.api.MelodyContinuer;
 import org.melodypalette.music.Melody;
-import org.melodypalette.music.Pitches;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,9 +43,6 @@ final class ContinueCommand implements Callable<Integer> {
 
     @Option(names = "--track", description = "Track to read from each file (default: the most melody-like).")
     String track;
-
-    @Mixin
-    InputOptions input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
@@ -97,14 +92,10 @@ final class ContinueCommand implements Callable<Integer> {
         return bundled;
     }
 
-    /**
-     * The file's melody from its first bar with a note (or --from-bar) to its end (or --bars), in
-     * the 90 melody classes' pitch range; any problem is one message naming the file.
-     */
-    private Melody read(Path file) throws IOException {
-        Path input = file;
+    /** The file's melody from its first bar with a note; any problem is one message naming the file. */
+    private Melody read(Path input) throws IOException {
         try {
-            return this.input.read(List.of(file), track, null, Pitches.PIANO_LOW, Pitches.PIANO_HIGH).get(0).melody();
+            return MelodyFiles.read(List.of(input), track).get(0);
         } catch (IOException | IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
             throw new IOException(message.contains(input.toString()) ? message : input + ": " + message, e);
