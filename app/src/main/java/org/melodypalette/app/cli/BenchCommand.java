@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.melodypalette.datasets.BuildSummary;
 import org.melodypalette.datasets.DatasetBuildOptions;
 import org.melodypalette.datasets.DatasetBuilder;
+import org.melodypalette.app.input.Plural;
 import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.model.bench.ContinuationBenchmark;
 import org.melodypalette.model.bench.InferenceBenchmark;
@@ -83,8 +84,9 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("%-26s %10.2f %10.2f %10.2f %10.2f%n", e.getKey(), t.medianMs(), t.minMs(), t.maxMs(), t.p95Ms());
         }
         if (json != null) {
+            ReportFile file = ReportFile.before(json);
             InferenceBenchmark.write(result, json);
-            System.out.println("wrote " + json);
+            System.out.println("wrote " + file.describe());
         }
         return 0;
     }
@@ -105,16 +107,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         DatasetBuildOptions options = DatasetBuildOptions.defaults(datasetBars);
         BuildSummary s = new DatasetBuilder(options).build(inputs, (done, total) -> { }).summary();
-        System.out.printf("dataset of %d-bar windows from %d files: %.2f s (%s windows)%n", datasetBars, s.files(),
-                s.seconds(), s.windows());
+        System.out.printf("dataset of %d-bar windows from %s: %.2f s (%s windows)%n", datasetBars,
+                Plural.count(s.files(), "file"), s.seconds(), s.windows());
         writeJson(Map.of("dataset_build", s));
         return 0;
     }
 
     private void writeJson(Object figures) throws IOException {
         if (json != null) {
+            ReportFile file = ReportFile.before(json);
             AtomicFiles.write(json, Json.write(figures).getBytes(StandardCharsets.UTF_8));
-            System.out.println("wrote " + json);
+            System.out.println("wrote " + file.describe());
         }
     }
 }

@@ -121,6 +121,8 @@ final class EvalCommand implements Callable<Integer> {
                         : new FidelityOptions(fidelityPairs, fidelityPoints, refine.options(), refineWindows,
                                 refineStride));
         EvaluationResults results = Evaluation.evaluate(checkpoint, data, options);
+        ReportFile plotFile = plot == null ? null : ReportFile.before(plot);
+        ReportFile jsonFile = json == null || STDOUT.equals(json) ? null : ReportFile.before(Path.of(json));
         if (plot != null) {
             // the plot is drawn on an image, never on a screen: do not let AWT look for a display
             System.setProperty("java.awt.headless", "true");
@@ -134,11 +136,11 @@ final class EvalCommand implements Callable<Integer> {
             AtomicFiles.write(Path.of(json), (Json.write(results) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         System.out.print(summary(results));
-        if (json != null) {
-            System.out.println("JSON report: " + json);
+        if (jsonFile != null) {
+            System.out.println("JSON report: " + jsonFile.describe());
         }
-        if (plot != null) {
-            System.out.println("plot: " + plot);
+        if (plotFile != null) {
+            System.out.println("plot: " + plotFile.describe());
         }
         return 0;
     }

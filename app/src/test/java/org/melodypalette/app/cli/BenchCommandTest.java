@@ -44,10 +44,15 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "--dataset-bars", "2", "--json", json.toString(), tune.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("dataset of 2-bar windows from 1 files");
+        assertThat(run.out()).contains("dataset of 2-bar windows from 1 file:").contains("wrote " + json + "\n");
         JsonNode build = Json.MAPPER.readTree(json.toFile()).get("dataset_build");
         assertThat(build.get("files").asInt()).isEqualTo(1);
         assertThat(build.get("seconds").asDouble()).isPositive();
+
+        // A report file named again is replaced in place (scripts re-run benchmarks), and the line says so.
+        CliRun again = CliRun.of("bench", "--dataset-bars", "2", "--json", json.toString(), tune.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("wrote " + json + " (replaced the earlier file)");
     }
 
     @Test
