@@ -129,7 +129,7 @@ public final class ProfiledArithmetic implements Arithmetic {
     /** CPU ns per element of σ (or tanh) in calls of {@code width} elements, over many calls, after a warm-up. */
     public static double activationNanosPerElement(ComputeOptions.Kernel kernel, boolean sigmoid, int width) {
         Arithmetic math = Arithmetic.create(kernel);
-        float[] a = new float[width * 4096];
+        float[] a = new float[width * Math.max(1, (1 << 22) / width)];
         for (int i = 0; i < a.length; i++) {
             a[i] = (i % 97) / 16f - 3f;
         }
