@@ -77,7 +77,13 @@ public final class MusicVaeBackprop implements AutoCloseable {
     /** As {@link #create(ModelConfig, Map, int, int)} on the arithmetic {@code kernel} asks for. */
     public static MusicVaeBackprop create(ModelConfig config, Map<String, float[]> weights, int batch, int threads,
                                           ComputeOptions.Kernel kernel) {
-        return new MusicVaeBackprop(config, batch, threads, Arithmetic.create(kernel), weights);
+        return create(config, weights, batch, threads, Arithmetic.create(kernel));
+    }
+
+    /** As {@link #create(ModelConfig, Map, int, int)} on the given arithmetic (profiling wraps it). */
+    static MusicVaeBackprop create(ModelConfig config, Map<String, float[]> weights, int batch, int threads,
+                                   Arithmetic math) {
+        return new MusicVaeBackprop(config, batch, threads, math, weights);
     }
 
     /** The shards' arithmetic in words, for logs and benchmark headers. */

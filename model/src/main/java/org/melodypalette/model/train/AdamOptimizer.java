@@ -21,7 +21,6 @@ import org.melodypalette.model.checkpoint.CheckpointException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * TF's Adam as Magenta uses it ({@code tf.train.AdamOptimizer}, β1 0.9, β2 0.999, ε 1e-8):
@@ -29,6 +28,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * t = t + 1;  m = β1·m + (1−β1)·g;  v = β2·v + (1−β2)·g²
  * p = p − lr·√(1−β2^t)/(1−β1^t) · m / (√v + ε)
  * </pre>
+ * One update streams once over each variable: the gradient and the parameter are read, the moments
+ * and the parameter written, in one loop of float32 operations in the order above (each rounded as
+ * TF rounds them, without fused multiply-adds). The moments live on the Java heap.
  * Its state (t and the float32 moments) is saved apart from the weights, in
  * {@code optimizer_state.bin}: the bytes {@code MPADAM1\n}, a little-endian int32 header length,
  * a JSON header ({@code updates}, hyperparameters, and the tensors as name, slot m|v, shape, in
@@ -54,11 +56,14 @@ public final class AdamOptimizer {
     record TensorEntry(String name, String slot, List<Long> shape) {
     }
 
-    private final Map<String, INDArray> firstMoments;
-    private final Map<String, INDArray> secondMoments;
+    private final Map<String, long[]> shapes;
+    private final Map<String, float[]> firstMoments;
+    private final Map<String, float[]> secondMoments;
     private long updates;
 
-    private AdamOptimizer(Map<String, INDArray> firstMoments, Map<String, INDArray> secondMoments, long updates) {
+    private AdamOptimizer(Map<String, long[]> shapes, Map<String, float[]> firstMoments,
+                          Map<String, float[]> secondMoments, long updates) {
+        this.shapes = shapes;
         this.firstMoments = firstMoments;
         this.secondMoments = secondMoments;
         this.updates = updates;
@@ -66,13 +71,13 @@ public final class AdamOptimizer {
 
     /** Zero moments for variables of the given shapes (in order). */
     public static AdamOptimizer fresh(Map<String, long[]> shapes) {
-        Map<String, INDArray> m = new LinkedHashMap<>();
-        Map<String, INDArray> v = new LinkedHashMap<>();
+        Map<String, float[]> m = new LinkedHashMap<>();
+        Map<String, float[]> v = new LinkedHashMap<>();
         shapes.forEach((name, shape) -> {
-            m.put(name, Nd4j.zeros(DataType.FLOAT, shape));
-            v.put(name, Nd4j.zeros(DataType.FLOAT, shape));
+            m.put(name, new float[Math.toIntExact(product(shape))]);
+            v.put(name, new float[Math.toIntExact(product(shape))]);
         });
-        return new AdamOptimizer(m, v, 0);
+        return new AdamOptimizer(new LinkedHashMap<>(shapes), m, v, 0);
     }
 
     /** Updates applied so far (TF's t). */
@@ -84,20 +89,44 @@ public final class AdamOptimizer {
     public void apply(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double learningRate) {
         updates++;
         double step = learningRate * Math.sqrt(1 - Math.pow(BETA2, updates)) / (1 - Math.pow(BETA1, updates));
-        for (Map.Entry<String, INDArray> e : firstMoments.entrySet()) {
+        for (Map.Entry<String, float[]> e : firstMoments.entrySet()) {
             String name = e.getKey();
-            INDArray g = gradients.get(name);
-            // The temporaries are freed here rather than by the garbage collector, which does not
-            // see native memory: four parameter-sized arrays per variable and step.
-            INDArray scaledGradient = g.mul(1 - BETA1);
-            INDArray m = e.getValue().muli(BETA1).addi(scaledGradient);
-            INDArray scaledSquare = g.mul(g).muli(1 - BETA2);
-            INDArray v = secondMoments.get(name).muli(BETA2).addi(scaledSquare);
-            INDArray denominator = Transforms.sqrt(v, true).addi(EPSILON);
-            INDArray update = m.mul(step).divi(denominator);
-            parameters.get(name).subi(update);
-            for (INDArray temporary : List.of(scaledGradient, scaledSquare, denominator, update)) {
-                temporary.close();
+            INDArray parameter = parameters.get(name);
+            float[] p = rowMajor(parameter);
+            update(p, rowMajor(gradients.get(name)), e.getValue(), secondMoments.get(name), (float) step);
+            store(parameter, p);
+        }
+    }
+
+    /** One Adam update of {@code p} in place, with the moments {@code m}, {@code v} (all the same length). */
+    static void update(float[] p, float[] g, float[] m, float[] v, float step) {
+        float beta1 = (float) BETA1;
+        float beta2 = (float) BETA2;
+        float gradientWeight = (float) (1 - BETA1);
+        float squareWeight = (float) (1 - BETA2);
+        float epsilon = (float) EPSILON;
+        for (int i = 0; i < p.length; i++) {
+            float gi = g[i];
+            float mi = m[i] * beta1 + gi * gradientWeight;
+            float vi = v[i] * beta2 + (gi * gi) * squareWeight;
+            m[i] = mi;
+            v[i] = vi;
+            p[i] -= (mi * step) / ((float) Math.sqrt(vi) + epsilon);
+        }
+    }
+
+    /** The array's values, row-major (its own buffer's copy when it is a whole row-major array). */
+    private static float[] rowMajor(INDArray array) {
+        return wholeRowMajor(array) ? array.data().asFloat() : array.dup('c').data().asFloat();
+    }
+
+    /** Writes row-major {@code values} into {@code array}. */
+    private static void store(INDArray array, float[] values) {
+        if (wholeRowMajor(array)) {
+            array.data().setData(values);
+        } else {
+            try (INDArray source = Nd4j.create(values, array.shape(), 'c')) {
+                array.assign(source);
             }
         }
     }
@@ -105,11 +134,11 @@ public final class AdamOptimizer {
     /** The first non-finite (or negative second) moment, as "NAME/m holds …", or null when all are sound. */
     String firstUnsoundMoment() {
         for (String name : firstMoments.keySet()) {
-            String m = FiniteValues.problem(firstMoments.get(name).data().asFloat(), false);
+            String m = FiniteValues.problem(firstMoments.get(name), false);
             if (m != null) {
                 return name + "/m " + m;
             }
-            String v = FiniteValues.problem(secondMoments.get(name).data().asFloat(), true);
+            String v = FiniteValues.problem(secondMoments.get(name), true);
             if (v != null) {
                 return name + "/v " + v;
             }
@@ -117,21 +146,25 @@ public final class AdamOptimizer {
         return null;
     }
 
+    private static boolean wholeRowMajor(INDArray array) {
+        return !array.isView() && array.ordering() == 'c' && array.data().length() == array.length()
+                && array.dataType() == DataType.FLOAT;
+    }
+
     /** Writes the state atomically. */
     public void write(Path file) throws IOException {
         List<TensorEntry> entries = new ArrayList<>();
         long floats = 0;
         for (String name : firstMoments.keySet()) {
-            List<Long> shape = Arrays.stream(firstMoments.get(name).shape()).boxed().toList();
+            List<Long> shape = Arrays.stream(shapes.get(name)).boxed().toList();
             entries.add(new TensorEntry(name, "m", shape));
             entries.add(new TensorEntry(name, "v", shape));
-            floats += 2 * firstMoments.get(name).length();
+            floats += 2L * firstMoments.get(name).length;
         }
         byte[] header = JSON.writeValueAsBytes(new Header(updates, BETA1, BETA2, EPSILON, entries));
         ByteBuffer body = ByteBuffer.allocate(Math.toIntExact(4 * floats)).order(ByteOrder.LITTLE_ENDIAN);
         for (TensorEntry entry : entries) {
-            INDArray array = (entry.slot().equals("m") ? firstMoments : secondMoments).get(entry.name());
-            float[] values = array.dup('c').data().asFloat();
+            float[] values = (entry.slot().equals("m") ? firstMoments : secondMoments).get(entry.name());
             body.asFloatBuffer().put(values);
             body.position(body.position() + 4 * values.length);
         }
@@ -169,8 +202,8 @@ public final class AdamOptimizer {
                 throw new CheckpointException(file, "holds " + size + " bytes but its header describes "
                         + (MAGIC.length + 4L + headerLength + 4 * floats) + " (truncated or mismatched)");
             }
-            Map<String, INDArray> m = new LinkedHashMap<>();
-            Map<String, INDArray> v = new LinkedHashMap<>();
+            Map<String, float[]> m = new LinkedHashMap<>();
+            Map<String, float[]> v = new LinkedHashMap<>();
             for (TensorEntry entry : header.tensors()) {
                 long[] shape = shapes.get(entry.name());
                 byte[] raw = new byte[Math.toIntExact(4 * product(shape))];
@@ -182,9 +215,15 @@ public final class AdamOptimizer {
                     throw new CheckpointException(file, "optimizer tensor " + entry.name() + "/" + entry.slot()
                             + " " + problem + "; the state is damaged");
                 }
-                (entry.slot().equals("m") ? m : v).put(entry.name(), Nd4j.create(values, shape, 'c'));
+                (entry.slot().equals("m") ? m : v).put(entry.name(), values);
             }
-            return new AdamOptimizer(m, v, header.updates());
+            Map<String, float[]> mOrdered = new LinkedHashMap<>();
+            Map<String, float[]> vOrdered = new LinkedHashMap<>();
+            for (String name : shapes.keySet()) {
+                mOrdered.put(name, m.get(name));
+                vOrdered.put(name, v.get(name));
+            }
+            return new AdamOptimizer(new LinkedHashMap<>(shapes), mOrdered, vOrdered, header.updates());
         } catch (CheckpointException e) {
             throw e;
         } catch (BoundedFiles.Refused e) {
