@@ -84,7 +84,7 @@ public final class ContinuationBackprop implements AutoCloseable {
     }
 
     private Result run(Map<String, float[]> weights, int[][] labels, boolean backward) {
-        requireLabels(labels);
+        Labels.require(labels, batch, steps, classes);
         ContinuationWeights w = ContinuationWeights.of(layers, weights);
         float scale = (float) (1.0 / ((double) batch * steps));
         LanguageModelPass.Sums total = shards.run(shard -> runShard(shard, w, labels, scale, backward),
@@ -109,24 +109,6 @@ public final class ContinuationBackprop implements AutoCloseable {
             shard.pass().backward(w, scale, shard.gradients(), math);
         }
         return sums;
-    }
-
-    private void requireLabels(int[][] labels) {
-        if (labels.length != batch) {
-            throw new IllegalArgumentException("a batch of " + labels.length + " sequences, expected " + batch);
-        }
-        for (int b = 0; b < batch; b++) {
-            if (labels[b].length != steps) {
-                throw new IllegalArgumentException("sequence " + b + " has " + labels[b].length + " steps, expected "
-                        + steps);
-            }
-            for (int label : labels[b]) {
-                if (label < 0 || label >= classes) {
-                    throw new IllegalArgumentException("sequence " + b + " has label " + label + ", outside 0.."
-                            + (classes - 1));
-                }
-            }
-        }
     }
 
     @Override

@@ -97,21 +97,7 @@ public final class MusicVaeBackprop implements AutoCloseable {
     private void requireInputs(int[][] labels, float[] eps, SamplingInputs draw) {
         int steps = config.numSteps();
         int classes = config.numClasses();
-        if (labels.length != batch) {
-            throw new IllegalArgumentException("a batch of " + labels.length + " sequences, expected " + batch);
-        }
-        for (int b = 0; b < batch; b++) {
-            if (labels[b].length != steps) {
-                throw new IllegalArgumentException("sequence " + b + " has " + labels[b].length + " steps, expected "
-                        + steps);
-            }
-            for (int label : labels[b]) {
-                if (label < 0 || label >= classes) {
-                    throw new IllegalArgumentException("sequence " + b + " has label " + label + ", outside 0.."
-                            + (classes - 1));
-                }
-            }
-        }
+        Labels.require(labels, batch, steps, classes);
         requireLength("eps", eps.length, batch * config.zSize());
         if (draw != null) {
             requireLength("the teacher mask", draw.teacherMask().length, batch * steps);
