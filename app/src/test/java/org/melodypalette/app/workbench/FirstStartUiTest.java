@@ -11,7 +11,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.editor.PianoRollView;
 import org.melodypalette.app.workbench.project.DemoProject;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
@@ -41,9 +40,9 @@ class FirstStartUiTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Workbench.Dependencies(new DirectTaskRunner(), checkpoint -> generator,
-                Playback.open(), dir, 50));
-        view = WorkbenchView.show(workbench, stage, 1200, 800);
+        TestWindow window = TestWindow.show(stage, new DirectTaskRunner(), checkpoint -> generator, dir);
+        workbench = window.workbench();
+        view = window.view();
         Path freshAutosave = dir.resolve("fresh-" + System.nanoTime()).resolve("autosave.json");
         workbench.start(new WorkbenchOptions(dir.resolve("model"), null, freshAutosave).withDemoOnFirstStart());
     }

@@ -13,7 +13,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.task.BackgroundTaskRunner;
 import org.melodypalette.app.workbench.testing.FakeMelodyGenerator;
 import org.melodypalette.app.workbench.testing.FileDrop;
@@ -40,11 +39,10 @@ class ImportOnWorkerThreadUiTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Workbench.Dependencies(new BackgroundTaskRunner(), checkpoint -> generator,
-                Playback.open(), dir, 50));
-        view = WorkbenchView.show(workbench, stage, 1200, 800);
-        workbench.start(new WorkbenchOptions(dir.resolve("model"), null,
-                dir.resolve("autosave-" + System.nanoTime() + ".json")));
+        TestWindow window = TestWindow.open(stage, new BackgroundTaskRunner(), checkpoint -> generator, dir,
+                dir.resolve("model"));
+        workbench = window.workbench();
+        view = window.view();
     }
 
     @Test

@@ -11,7 +11,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.clip.ClipCard;
 import org.melodypalette.app.workbench.lane.LaneViewModel;
 import org.melodypalette.app.workbench.project.ProjectFiles;
@@ -46,10 +45,9 @@ class LaneUiTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Workbench.Dependencies(new DirectTaskRunner(), Models::open, Playback.open(),
-                dir, 50));
-        view = WorkbenchView.show(workbench, stage, 1200, 800);
-        workbench.start(new WorkbenchOptions(BUNDLED, null, dir.resolve("autosave-" + System.nanoTime() + ".json")));
+        TestWindow window = TestWindow.open(stage, new DirectTaskRunner(), Models::open, dir, BUNDLED);
+        workbench = window.workbench();
+        view = window.view();
     }
 
     private static Melody clip(int... pitches) {

@@ -13,7 +13,6 @@ import javax.sound.midi.ShortMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.app.workbench.testing.LoopbackMidiDevice;
 import org.melodypalette.music.Melody;
@@ -44,10 +43,9 @@ class LiveMidiUiTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Workbench.Dependencies(new DirectTaskRunner(), Models::open, Playback.open(),
-                dir, 50));
-        view = WorkbenchView.show(workbench, stage, 1200, 800);
-        workbench.start(new WorkbenchOptions(BUNDLED, null, dir.resolve("autosave-" + System.nanoTime() + ".json")));
+        TestWindow window = TestWindow.open(stage, new DirectTaskRunner(), Models::open, dir, BUNDLED);
+        workbench = window.workbench();
+        view = window.view();
     }
 
     private Menu liveMenu(String id) {

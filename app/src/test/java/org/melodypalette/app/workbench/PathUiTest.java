@@ -14,7 +14,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.latent.PalettePath;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.model.api.DecodeOptions;
@@ -48,10 +47,9 @@ class PathUiTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Workbench.Dependencies(new DirectTaskRunner(), Models::open, Playback.open(),
-                dir, 50));
-        view = WorkbenchView.show(workbench, stage, 1200, 800);
-        workbench.start(new WorkbenchOptions(BUNDLED, null, dir.resolve("autosave-" + System.nanoTime() + ".json")));
+        TestWindow window = TestWindow.open(stage, new DirectTaskRunner(), Models::open, dir, BUNDLED);
+        workbench = window.workbench();
+        view = window.view();
     }
 
     private static Melody corner(int c) {

@@ -15,7 +15,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.editor.RollGeometry;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.app.workbench.testing.FakeMelodyGenerator;
@@ -45,10 +44,10 @@ class WorkbenchUiTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Workbench.Dependencies(new DirectTaskRunner(), checkpoint -> generator,
-                Playback.open(), dir, 50));
-        view = WorkbenchView.show(workbench, stage, 1200, 800);
-        workbench.start(new WorkbenchOptions(dir.resolve("model"), null, dir.resolve("autosave-" + System.nanoTime() + ".json")));
+        TestWindow window = TestWindow.open(stage, new DirectTaskRunner(), checkpoint -> generator, dir,
+                dir.resolve("model"));
+        workbench = window.workbench();
+        view = window.view();
     }
 
     private Point2D cell(int step, int pitch) {

@@ -1,9 +1,7 @@
 package org.melodypalette.model.api;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
 import org.melodypalette.model.config.ContinuationConfig;
@@ -54,7 +52,7 @@ public final class ContinuationTraining {
                 throw new IOException(out + " holds no checkpoint to resume; give a preset to start a new run");
             }
             ContinuationConfig config = ContinuationPresets.byName(options.preset());
-            requireEmptyOrMissing(out);
+            TrainingRun.requireEmptyOrMissing(out);
             requireWholeBars(config, data, options.dataset());
             trainer = ContinuationTrainer.start(config, data, settings);
         }
@@ -67,19 +65,6 @@ public final class ContinuationTraining {
         if (data.numSteps() % config.stepsPerBar() != 0) {
             throw new IOException(file + ": windows of " + data.numSteps() + " steps are not whole bars of "
                     + config.stepsPerBar() + " steps");
-        }
-    }
-
-    private static void requireEmptyOrMissing(Path out) throws IOException {
-        if (Files.isDirectory(out)) {
-            try (Stream<Path> entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException(out + " is not empty and holds no training checkpoint; "
-                            + "choose a new or empty folder");
-                }
-            }
-        } else if (Files.exists(out)) {
-            throw new IOException(out + " is a file, not a folder");
         }
     }
 }

@@ -106,7 +106,8 @@ public final class TrainingRun {
         return null;
     }
 
-    private static void requireEmptyOrMissing(Path out) throws IOException {
+    /** Fails unless {@code out} is missing or an empty folder: a new run never writes over other files. */
+    static void requireEmptyOrMissing(Path out) throws IOException {
         if (Files.isDirectory(out)) {
             try (Stream<Path> entries = Files.list(out)) {
                 if (entries.findAny().isPresent()) {

@@ -3,12 +3,6 @@ package org.melodypalette.model.backprop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ContinuationConfig;
 import org.melodypalette.model.layers.ContinuationLayers;
@@ -26,8 +20,6 @@ public final class ContinuationBackprop implements AutoCloseable {
     public record Result(double loss, long hits, long predictions, Map<String, float[]> gradients) {
     }
 
-    private static final long IDLE_SECONDS = 30;
-
     private record Shard(int from, LanguageModelPass pass, Parameters gradients) {
     }
 
@@ -36,8 +28,7 @@ public final class ContinuationBackprop implements AutoCloseable {
     private final int steps;
     private final int classes;
     private final Arithmetic math;
-    private final List<Shard> shards = new ArrayList<>();
-    private final ThreadPoolExecutor pool;
+    private final ShardPool<Shard> shards;
 
     private ContinuationBackprop(ContinuationConfig config, Map<String, float[]> weights, int batch, int steps,
                                  int threads, Arithmetic math) {
@@ -51,20 +42,12 @@ public final class ContinuationBackprop implements AutoCloseable {
         this.steps = steps;
         this.classes = config.numClasses();
         this.math = math;
-        int shardCount = Math.min(threads, batch);
-        for (int k = 0; k < shardCount; k++) {
-            int from = batch * k / shardCount;
-            int to = batch * (k + 1) / shardCount;
-            shards.add(new Shard(from, new LanguageModelPass(layers, to - from, steps), Parameters.zerosLike(weights)));
+        List<Shard> states = new ArrayList<>();
+        for (ShardPool.Slice slice : ShardPool.slices(batch, threads)) {
+            states.add(new Shard(slice.from(), new LanguageModelPass(layers, slice.count(), steps),
+                    Parameters.zerosLike(weights)));
         }
-        AtomicInteger names = new AtomicInteger(1);
-        this.pool = new ThreadPoolExecutor(shardCount, shardCount, IDLE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "continuation-shard-" + names.getAndIncrement());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
+        this.shards = new ShardPool<>(states, "continuation-shard-", "continuation shard");
     }
 
     /**
@@ -101,42 +84,16 @@ public final class ContinuationBackprop implements AutoCloseable {
     }
 
     private Result run(Map<String, float[]> weights, int[][] labels, boolean backward) {
-        requireLabels(labels);
+        Labels.require(labels, batch, steps, classes);
         ContinuationWeights w = ContinuationWeights.of(layers, weights);
         float scale = (float) (1.0 / ((double) batch * steps));
-        List<Future<LanguageModelPass.Sums>> others = new ArrayList<>();
-        for (int k = 1; k < shards.size(); k++) {
-            Shard shard = shards.get(k);
-            others.add(pool.submit(() -> runShard(shard, w, labels, scale, backward)));
-        }
-        LanguageModelPass.Sums total = null;
-        RuntimeException failure = null;
-        try {
-            total = runShard(shards.get(0), w, labels, scale, backward);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        // Every shard is waited for, also after a failure, so none still writes into the next call's arrays.
-        for (Future<LanguageModelPass.Sums> other : others) {
-            try {
-                LanguageModelPass.Sums sums = join(other);
-                total = total == null ? null : total.plus(sums);
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        LanguageModelPass.Sums total = shards.run(shard -> runShard(shard, w, labels, scale, backward),
+                LanguageModelPass.Sums::plus, (k, e) -> e);
         Map<String, float[]> gradients = null;
         if (backward) {
-            Parameters sum = shards.get(0).gradients();
+            Parameters sum = shards.shards().get(0).gradients();
             for (int k = 1; k < shards.size(); k++) {
-                sum.add(shards.get(k).gradients());
+                sum.add(shards.shards().get(k).gradients());
             }
             gradients = sum.asMap();
         }
@@ -154,40 +111,8 @@ public final class ContinuationBackprop implements AutoCloseable {
         return sums;
     }
 
-    private void requireLabels(int[][] labels) {
-        if (labels.length != batch) {
-            throw new IllegalArgumentException("a batch of " + labels.length + " sequences, expected " + batch);
-        }
-        for (int b = 0; b < batch; b++) {
-            if (labels[b].length != steps) {
-                throw new IllegalArgumentException("sequence " + b + " has " + labels[b].length + " steps, expected "
-                        + steps);
-            }
-            for (int label : labels[b]) {
-                if (label < 0 || label >= classes) {
-                    throw new IllegalArgumentException("sequence " + b + " has label " + label + ", outside 0.."
-                            + (classes - 1));
-                }
-            }
-        }
-    }
-
-    private static LanguageModelPass.Sums join(Future<LanguageModelPass.Sums> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a continuation shard ran", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
     @Override
     public void close() {
-        pool.shutdownNow();
+        shards.close();
     }
 }

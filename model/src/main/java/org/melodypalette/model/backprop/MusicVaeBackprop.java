@@ -3,12 +3,6 @@ package org.melodypalette.model.backprop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
 
@@ -29,14 +23,10 @@ public final class MusicVaeBackprop implements AutoCloseable {
                          Map<String, float[]> gradients) {
     }
 
-    /** Idle shard threads end after this long, so a forgotten instance does not keep threads. */
-    private static final long IDLE_SECONDS = 30;
-
     private final ModelConfig config;
     private final int batch;
     private final Arithmetic math;
-    private final List<BatchShard> shards = new ArrayList<>();
-    private final ThreadPoolExecutor pool;
+    private final ShardPool<BatchShard> shards;
 
     private MusicVaeBackprop(ModelConfig config, int batch, int threads, Arithmetic math,
                              Map<String, float[]> weights) {
@@ -48,20 +38,11 @@ public final class MusicVaeBackprop implements AutoCloseable {
         this.config = config;
         this.batch = batch;
         this.math = math;
-        int shardCount = Math.min(threads, batch);
-        for (int k = 0; k < shardCount; k++) {
-            int from = batch * k / shardCount;
-            int to = batch * (k + 1) / shardCount;
-            shards.add(new BatchShard(config, from, to - from, Parameters.zerosLike(weights)));
+        List<BatchShard> states = new ArrayList<>();
+        for (ShardPool.Slice slice : ShardPool.slices(batch, threads)) {
+            states.add(new BatchShard(config, slice.from(), slice.count(), Parameters.zerosLike(weights)));
         }
-        AtomicInteger names = new AtomicInteger(1);
-        this.pool = new ThreadPoolExecutor(shardCount, shardCount, IDLE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "backprop-shard-" + names.getAndIncrement());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
+        this.shards = new ShardPool<>(states, "backprop-shard-", "training shard");
     }
 
     /**
@@ -103,42 +84,11 @@ public final class MusicVaeBackprop implements AutoCloseable {
     public Result step(Map<String, float[]> weights, int[][] labels, float[] eps, double beta, SamplingInputs draw) {
         requireInputs(labels, eps, draw);
         StepWeights w = StepWeights.of(config, weights);
-        List<Future<BatchShard.Sums>> others = new ArrayList<>();
+        BatchShard.Sums total = shards.run(shard -> shard.run(w, labels, eps, beta, batch, draw, math),
+                BatchShard.Sums::plus, this::shardFailure);
+        Parameters gradients = shards.shards().get(0).gradients;
         for (int k = 1; k < shards.size(); k++) {
-            BatchShard shard = shards.get(k);
-            others.add(pool.submit(() -> shard.run(w, labels, eps, beta, batch, draw, math)));
-        }
-        BatchShard.Sums total = null;
-        Throwable failure = null;
-        try {
-            total = shards.get(0).run(w, labels, eps, beta, batch, draw, math);
-        } catch (RuntimeException | Error e) {
-            failure = shardFailure(0, e);
-        }
-        // Every shard is waited for, also after a failure: a shard still running would otherwise
-        // write into the gradients of the next step.
-        for (int k = 1; k < shards.size(); k++) {
-            try {
-                BatchShard.Sums sums = join(others.get(k - 1));
-                total = total == null ? null : total.plus(sums);
-            } catch (RuntimeException | Error e) {
-                Throwable described = shardFailure(k, e);
-                if (failure == null) {
-                    failure = described;
-                } else {
-                    failure.addSuppressed(described);
-                }
-            }
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        if (failure != null) {
-            throw (RuntimeException) failure;
-        }
-        Parameters gradients = shards.get(0).gradients;
-        for (int k = 1; k < shards.size(); k++) {
-            gradients.add(shards.get(k).gradients);
+            gradients.add(shards.shards().get(k).gradients);
         }
         double loss = total.reconstruction() / batch + beta * total.klCost() / batch;
         return new Result(loss, total.reconstruction() / batch, total.kl() / batch, total.hits(), gradients.asMap());
@@ -147,21 +97,7 @@ public final class MusicVaeBackprop implements AutoCloseable {
     private void requireInputs(int[][] labels, float[] eps, SamplingInputs draw) {
         int steps = config.numSteps();
         int classes = config.numClasses();
-        if (labels.length != batch) {
-            throw new IllegalArgumentException("a batch of " + labels.length + " sequences, expected " + batch);
-        }
-        for (int b = 0; b < batch; b++) {
-            if (labels[b].length != steps) {
-                throw new IllegalArgumentException("sequence " + b + " has " + labels[b].length + " steps, expected "
-                        + steps);
-            }
-            for (int label : labels[b]) {
-                if (label < 0 || label >= classes) {
-                    throw new IllegalArgumentException("sequence " + b + " has label " + label + ", outside 0.."
-                            + (classes - 1));
-                }
-            }
-        }
+        Labels.require(labels, batch, steps, classes);
         requireLength("eps", eps.length, batch * config.zSize());
         if (draw != null) {
             requireLength("the teacher mask", draw.teacherMask().length, batch * steps);
@@ -175,30 +111,14 @@ public final class MusicVaeBackprop implements AutoCloseable {
         }
     }
 
-    /** An {@link Error} as it is; an exception wrapped in one naming the shard. */
-    private Throwable shardFailure(int shard, Throwable cause) {
-        return cause instanceof Error ? cause
-                : new IllegalStateException("training shard " + shard + " of " + shards.size() + " failed: " + cause,
-                        cause);
-    }
-
-    /** The shard's sums; its exception as thrown (an {@link Error} unchanged). */
-    private static BatchShard.Sums join(Future<BatchShard.Sums> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a training shard ran", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+    /** An exception wrapped in one naming the shard. */
+    private RuntimeException shardFailure(int shard, RuntimeException cause) {
+        return new IllegalStateException("training shard " + shard + " of " + shards.size() + " failed: " + cause,
+                cause);
     }
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        shards.close();
     }
 }
