@@ -36,13 +36,8 @@ final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--keep-originals", description = "Use A and B themselves as the endpoints, not their reconstructions.")
     boolean keepOriginals;
 
-    @Option(names = "--no-refine",
-            description = "Interpolate between the posterior means (magenta.js); by default between refined codes, "
-                    + "so the path starts on A and ends on B where the model can give them back.")
-    boolean noRefine;
-
     @Mixin
-    RefineSettings refine = new RefineSettings();
+    RefineChoice refine = new RefineChoice();
 
     @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
     String track;
@@ -67,7 +62,7 @@ final class InterpolateCommand implements Callable<Integer> {
         try (LatentCodec codec = model.open()) {
             List<MelodyReading> readings = input.read(files, track, codec.info());
             List<Melody> ab = readings.stream().map(MelodyReading::melody).toList();
-            List<Melody> path = noRefine
+            List<Melody> path = !refine.refines()
                     ? codec.interpolate(ab.get(0), ab.get(1), steps, mode, keepOriginals, sampling.options(0.0))
                     : refinedPath(codec, ab);
             path = MelodyFiles.atTempo(path, readings.get(0).report().qpm());

@@ -50,13 +50,8 @@ final class PathCommand implements Callable<Integer> {
     @Option(names = "--smoothing", defaultValue = "0", description = "Smoothing passes over the path, 0..4 (default ${DEFAULT-VALUE}).")
     int smoothing;
 
-    @Option(names = "--no-refine",
-            description = "Blend the corners' latent means (magenta.js); by default their refined codes, so a path that "
-                    + "starts at a corner starts on its melody where the model can give it back.")
-    boolean noRefine;
-
     @Mixin
-    RefineSettings refine = new RefineSettings();
+    RefineChoice refine = new RefineChoice();
 
     @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
     String track;
@@ -93,7 +88,7 @@ final class PathCommand implements Callable<Integer> {
         try (LatentCodec codec = model.open()) {
             List<MelodyReading> readings = input.read(corners, track, codec.info());
             List<Melody> melodies = readings.stream().map(MelodyReading::melody).toList();
-            List<LatentVector> codes = PalettePath.cornerCodes(melodies, noRefine ? codec::encode
+            List<LatentVector> codes = PalettePath.cornerCodes(melodies, !refine.refines() ? codec::encode
                     : m -> codec.encode(m, refine.options()).stream().map(Encoding::z).toList());
             List<PalettePath.Point> at = path.smoothed(smoothing).sample(loops);
             int bars = barsPerLoop != null ? barsPerLoop : codec.info().bars();

@@ -32,11 +32,8 @@ final class ReconstructCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--no-refine", description = "Decode from the posterior mean (magenta.js's encode).")
-    boolean noRefine;
-
     @Mixin
-    RefineSettings refine = new RefineSettings();
+    RefineChoice refine = new RefineChoice();
 
     @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
     String track;
@@ -52,7 +49,7 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RefineOptions options = noRefine ? RefineOptions.NONE : refine.options();
+        RefineOptions options = refine.options();
         List<Map<String, Object>> items = new ArrayList<>();
         try (LatentCodec codec = model.open()) {
             List<Melody> melodies = input.melodies(files, track, codec.info());
