@@ -11,7 +11,7 @@ import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.music.Melody;
 
 /**

@@ -1,49 +1,41 @@
 package org.melodypalette.model;
 
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Layering inside the model module (docs/DESIGN.md). */
+/** Layering inside the model module (docs/DESIGN.md); the package rules are in {@link ModelRules}. */
 @AnalyzeClasses(packages = "org.melodypalette.model", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModelArchitectureTest {
 
-    @ArchTest
-    static final ArchRule noUi = noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..");
+    private static final String ROOT = "org.melodypalette.model";
 
     @ArchTest
-    static final ArchRule apiHasNoTensors = noClasses().that().resideInAPackage("..model.api")
-            .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..");
+    static final ArchRule noUi = noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..");
 
     @ArchTest
     static final ArchRule configIsPlainData = noClasses().that().resideInAPackage("..model.config..")
             .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..",
                     "org.melodypalette.music..");
 
-    /**
-     * No cycles between the model's packages. {@code model.api} is left out: it is still both the
-     * facade and the shared types, and so both above and below the engines (issue 18).
-     */
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("org.melodypalette.model.(*)..")
-            .should().beFreeOfCycles()
-            .ignoreDependency(resideInAPackage("..model.api.."), alwaysTrue())
-            .ignoreDependency(alwaysTrue(), resideInAPackage("..model.api.."));
+    static final ArchRule noPackageCycles = ModelRules.noPackageCycles(ROOT);
 
     @ArchTest
-    static final ArchRule inferenceDoesNotUseTheTrainingStep = noClasses().that().resideInAPackage("..model.infer..")
-            .should().dependOnClassesThat().resideInAnyPackage("..model.backprop..", "..model.net..");
+    static final ArchRule apiHoldsContractsOnly = ModelRules.apiHoldsContractsOnly(ROOT);
 
     @ArchTest
-    static final ArchRule trainingStepDoesNotUseInference = noClasses().that().resideInAPackage("..model.backprop..")
-            .should().dependOnClassesThat().resideInAnyPackage("..model.infer..", "..model.net..");
+    static final ArchRule entryPointsOnTop = ModelRules.entryPointsOnTop(ROOT);
+
+    @ArchTest
+    static final ArchRule enginesIsolated = ModelRules.enginesIsolated(ROOT);
+
+    @ArchTest
+    static final ArchRule tensorsOnlyInGraphDataAndTraining = ModelRules.tensorsOnlyInGraphDataAndTraining(ROOT);
 
     /** The CPU math knows nothing of the engines: only itself and the compute options. */
     @ArchTest
@@ -54,9 +46,4 @@ class ModelArchitectureTest {
     @ArchTest
     static final ArchRule layersReadOnlyTheConfig = classes().that().resideInAPackage("..model.layers..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..model.layers..", "..model.config..");
-
-    @ArchTest
-    static final ArchRule tensorsOnlyInGraphDataAndTraining = noClasses()
-            .that().resideOutsideOfPackages("..model.net..", "..model.data..", "..model.train..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..");
 }

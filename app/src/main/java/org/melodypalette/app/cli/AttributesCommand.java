@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.melodypalette.model.api.AttributeStatistics;
-import org.melodypalette.model.api.AttributeVectorsBuilder;
+import org.melodypalette.model.service.AttributeVectorsBuilder;
 import org.melodypalette.model.api.AttributeVectorsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

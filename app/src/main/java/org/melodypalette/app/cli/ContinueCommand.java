@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.melodypalette.app.workbench.WorkbenchOptions;
 import org.melodypalette.model.api.ContinuationOptions;
-import org.melodypalette.model.api.MelodyContinuer;
+import org.melodypalette.model.service.MelodyContinuer;
 import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

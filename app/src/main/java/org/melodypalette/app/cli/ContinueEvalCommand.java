@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.melodypalette.model.api.ContinuationEvaluation;
-import org.melodypalette.model.api.ContinuationEvaluations;
+import org.melodypalette.model.service.ContinuationEvaluations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.melodypalette.files.AtomicFiles;
-import org.melodypalette.model.api.Evaluation;
+import org.melodypalette.model.service.Evaluation;
 import org.melodypalette.model.api.EvaluationFeature;
 import org.melodypalette.model.api.EvaluationInterpolation;
 import org.melodypalette.model.api.EvaluationInterpolationPath;

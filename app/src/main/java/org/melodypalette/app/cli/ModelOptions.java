@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.app.workbench.WorkbenchOptions;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 import picocli.CommandLine.Option;
 
 /** {@code --checkpoint DIR}, defaulting to the bundled 2-bar model. */

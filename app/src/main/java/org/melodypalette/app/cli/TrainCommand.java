@@ -7,13 +7,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.melodypalette.model.api.ContinuationEvaluation;
-import org.melodypalette.model.api.ContinuationTraining;
+import org.melodypalette.model.service.ContinuationTraining;
 import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingOptions;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
-import org.melodypalette.model.api.TrainingRun;
+import org.melodypalette.model.service.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

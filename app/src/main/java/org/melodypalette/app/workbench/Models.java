@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.MelodyGenerator;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 
 /** The production model loader: opens a checkpoint and warms it up (runs on the model worker). */
 final class Models {

@@ -17,7 +17,7 @@ import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
 import org.melodypalette.model.api.LatentCodec;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.testing.SharedData;
 
 /** palette attributes on a copy of magenta.js's random-weight mel_2bar_small. */

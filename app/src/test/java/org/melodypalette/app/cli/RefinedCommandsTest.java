@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.midi.MidiExport;
 import org.melodypalette.midi.MidiFiles;
 import org.melodypalette.model.api.LatentCodec;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 
 /**
  * reconstruct and interpolate with refined codes on the bundled 2-bar model: two folk melodies its

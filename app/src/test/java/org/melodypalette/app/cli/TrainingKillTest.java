@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.app.testing.ChildJvm;
 import org.melodypalette.app.testing.ChildJvms;
 import org.melodypalette.model.api.LatentCodec;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

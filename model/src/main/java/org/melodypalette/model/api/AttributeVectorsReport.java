@@ -3,7 +3,7 @@ package org.melodypalette.model.api;
 import java.util.List;
 
 /**
- * What {@link AttributeVectorsBuilder} wrote.
+ * What {@code AttributeVectorsBuilder} wrote.
  *
  * @param file       the {@code attributes.json} written
  * @param windows    train windows encoded

@@ -1,8 +1,7 @@
 package org.melodypalette.model.api;
 
 /**
- * What {@link Evaluation#evaluate(java.nio.file.Path, java.nio.file.Path, EvaluationOptions)} measures
- * and how; {@link #defaults()} are the figures of the model card.
+ * What {@code Evaluation.evaluate} measures and how; {@link #defaults()} are the figures of the model card.
  *
  * @param split       which windows of the dataset
  * @param seed        seed of every random choice (posterior noise, sampling, pairs, prior samples)

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Musical attributes measured directly on a window of MusicVAE melody labels (0 = no event,
  * 1 = note off, 2..89 = note on of pitch 21..108), on a 16th-note grid. Used to build latent
- * attribute vectors ({@link AttributeVectorsBuilder}). Pure functions: an attribute that a window
+ * attribute vectors ({@code AttributeVectorsBuilder}). Pure functions: an attribute that a window
  * does not define (a pitch of a window without notes) is {@link Double#NaN}.
  */
 public enum MelodyAttribute {

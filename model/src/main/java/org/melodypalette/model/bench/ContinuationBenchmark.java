@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.melodypalette.model.api.ContinuationOptions;
-import org.melodypalette.model.api.MelodyContinuer;
+import org.melodypalette.model.service.MelodyContinuer;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ContinuationConfig;
 import org.melodypalette.model.config.ContinuationPresets;

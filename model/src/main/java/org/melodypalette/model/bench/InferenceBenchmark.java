@@ -16,7 +16,7 @@ import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.backprop.DecoderLikelihood;
 import org.melodypalette.model.checkpoint.CheckpointFolder;

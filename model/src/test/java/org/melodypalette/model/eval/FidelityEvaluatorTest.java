@@ -10,7 +10,7 @@ import org.melodypalette.model.api.EvaluationFidelity;
 import org.melodypalette.model.api.FidelityOptions;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.model.api.RefineOptions;
 
 /**

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.datasets.LabelWindows;
-import org.melodypalette.model.api.Evaluation;
+import org.melodypalette.model.service.Evaluation;
 import org.melodypalette.model.api.EvaluationFeature;
 import org.melodypalette.model.api.EvaluationInterpolation;
 import org.melodypalette.model.api.EvaluationOptions;
@@ -24,7 +24,7 @@ import org.melodypalette.model.api.EvaluationResults;
 import org.melodypalette.model.api.EvaluationSplit;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.model.train.TrainingFixtures;
 import org.melodypalette.testing.SharedData;
 

@@ -17,7 +17,7 @@ import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.model.checkpoint.AttributeVectors;
 import org.melodypalette.model.checkpoint.CheckpointFolder;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.LatentCodec;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.backprop.DecoderLikelihood;
 import org.melodypalette.model.checkpoint.CheckpointFolder;

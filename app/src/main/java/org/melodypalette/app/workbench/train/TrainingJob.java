@@ -17,8 +17,8 @@ import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingOptions;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
-import org.melodypalette.model.api.TrainingRun;
-import org.melodypalette.model.api.TrainingSetup;
+import org.melodypalette.model.service.TrainingRun;
+import org.melodypalette.model.service.TrainingSetup;
 
 /**
  * One training session on its own thread: cut the MIDI folder into windows of the model's length

@@ -31,7 +31,7 @@ import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
-import org.melodypalette.model.api.TrainingSetup;
+import org.melodypalette.model.service.TrainingSetup;
 
 /**
  * Training a model on the user's own MIDI folder: the choices (folder, model, where to save, until

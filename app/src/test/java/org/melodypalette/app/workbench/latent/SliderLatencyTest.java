@@ -19,7 +19,7 @@ import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.task.BackgroundTaskRunner;
 import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.model.api.DecodeOptions;
-import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;
 import org.melodypalette.music.TimeGrid;

@@ -1,4 +1,4 @@
-package org.melodypalette.model.api;
+package org.melodypalette.model.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
+import org.melodypalette.model.api.ContinuationEvaluation;
 import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.eval.BigramModel;

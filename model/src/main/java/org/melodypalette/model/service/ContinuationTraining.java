@@ -1,9 +1,12 @@
-package org.melodypalette.model.api;
+package org.melodypalette.model.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
+import org.melodypalette.model.api.TrainingListener;
+import org.melodypalette.model.api.TrainingOptions;
+import org.melodypalette.model.api.TrainingResult;
 import org.melodypalette.model.config.ContinuationConfig;
 import org.melodypalette.model.config.ContinuationPresets;
 import org.melodypalette.model.train.ContinuationCheckpoint;

@@ -1,4 +1,4 @@
-package org.melodypalette.model.api;
+package org.melodypalette.model.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +13,12 @@ import java.util.stream.IntStream;
 import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
+import org.melodypalette.model.api.AttributeStatistics;
+import org.melodypalette.model.api.AttributeVectorsReport;
+import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.api.MelodyAttribute;
+import org.melodypalette.model.api.MelodyGenerator;
+import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.model.checkpoint.AttributeVectors;
 
 /**

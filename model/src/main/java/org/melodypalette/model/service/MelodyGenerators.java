@@ -1,7 +1,9 @@
-package org.melodypalette.model.api;
+package org.melodypalette.model.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.api.MelodyGenerator;
 import org.melodypalette.model.infer.KernelMelodyGenerator;
 
 /** Opens trained models as {@link MelodyGenerator}s. */

@@ -1,4 +1,4 @@
-package org.melodypalette.model.api;
+package org.melodypalette.model.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +19,10 @@ import org.melodypalette.datasets.DatasetInfo;
 import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
+import org.melodypalette.model.api.AttributeStatistics;
+import org.melodypalette.model.api.AttributeVectorsReport;
+import org.melodypalette.model.api.DecodeOptions;
+import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.checkpoint.AttributeVectors;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;

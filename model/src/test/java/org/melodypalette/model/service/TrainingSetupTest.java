@@ -1,4 +1,4 @@
-package org.melodypalette.model.api;
+package org.melodypalette.model.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.melodypalette.model.api.ModelInfo;
+import org.melodypalette.model.api.TrainingListener;
+import org.melodypalette.model.api.TrainingOptions;
 import org.melodypalette.model.config.ModelConfigJson;
 import org.melodypalette.model.config.ModelPresets;
 import org.melodypalette.model.train.TrainingFixtures;

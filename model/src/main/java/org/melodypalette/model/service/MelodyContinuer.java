@@ -1,9 +1,10 @@
-package org.melodypalette.model.api;
+package org.melodypalette.model.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.melodypalette.model.api.ContinuationOptions;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ContinuationConfig;

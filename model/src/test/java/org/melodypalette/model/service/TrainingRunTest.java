@@ -1,4 +1,4 @@
-package org.melodypalette.model.api;
+package org.melodypalette.model.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,12 @@ import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.melodypalette.model.api.EvaluationReport;
+import org.melodypalette.model.api.EvaluationSplit;
+import org.melodypalette.model.api.TrainingListener;
+import org.melodypalette.model.api.TrainingOptions;
+import org.melodypalette.model.api.TrainingProgress;
+import org.melodypalette.model.api.TrainingResult;
 import org.melodypalette.model.train.TrainingFixtures;
 import org.melodypalette.testing.SharedData;
 

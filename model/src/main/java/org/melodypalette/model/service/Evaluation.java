@@ -1,4 +1,4 @@
-package org.melodypalette.model.api;
+package org.melodypalette.model.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,6 +8,15 @@ import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.model.api.EvaluationFidelity;
+import org.melodypalette.model.api.EvaluationInterpolation;
+import org.melodypalette.model.api.EvaluationOptions;
+import org.melodypalette.model.api.EvaluationRealism;
+import org.melodypalette.model.api.EvaluationReport;
+import org.melodypalette.model.api.EvaluationResults;
+import org.melodypalette.model.api.EvaluationSplit;
+import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.api.TrainingOptions;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.eval.EvalLabels;

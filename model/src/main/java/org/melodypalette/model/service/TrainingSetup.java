@@ -1,10 +1,11 @@
-package org.melodypalette.model.api;
+package org.melodypalette.model.service;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.model.checkpoint.CheckpointFolder;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfigJson;

@@ -1,4 +1,4 @@
-package org.melodypalette.model.api;
+package org.melodypalette.model.service;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.datasets.WindowDatasetFile;
+import org.melodypalette.model.api.TrainingListener;
+import org.melodypalette.model.api.TrainingOptions;
+import org.melodypalette.model.api.TrainingResult;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;

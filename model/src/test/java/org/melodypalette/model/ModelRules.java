@@ -1,0 +1,56 @@
+package org.melodypalette.model;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.Slice;
+import java.util.Set;
+
+/**
+ * The model module's package rules over a root package: {@code org.melodypalette.model} in
+ * {@link ModelArchitectureTest}, and small fixtures with deliberate violations in
+ * {@link ModelRulesFailTest}, which shows that each rule can fail.
+ */
+final class ModelRules {
+
+    /** The three engines that run MusicVAE's math: inference kernel, hand-written training step, SameDiff graph. */
+    static final Set<String> ENGINES = Set.of("infer", "backprop", "net");
+
+    private ModelRules() {
+    }
+
+    /** No cycles between the root's packages, {@code api} included. */
+    static ArchRule noPackageCycles(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** {@code api} holds contracts only: its types use nothing of the model but each other. */
+    static ArchRule apiHoldsContractsOnly(String root) {
+        return classes().that().resideInAPackage(root + ".api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".api..",
+                        "org.melodypalette.music..", "com.fasterxml.jackson.annotation..");
+    }
+
+    /** The entry points ({@code service}) sit on top: only they and the benchmarks use them. */
+    static ArchRule entryPointsOnTop(String root) {
+        return noClasses().that().resideOutsideOfPackages(root + ".service..", root + ".bench..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".service..");
+    }
+
+    /** No engine imports another; what they share lives in {@code cpu}, {@code layers} and {@code config}. */
+    static ArchRule enginesIsolated(String root) {
+        DescribedPredicate<Slice> engines = DescribedPredicate.describe("are engines " + ENGINES,
+                slice -> ENGINES.contains(slice.getNamePart(1)));
+        return slices().matching(root + ".(*)..").that(engines).should().notDependOnEachOther();
+    }
+
+    /** ND4J only in the graph ({@code net}), the tensor boundary ({@code data}) and the training loop. */
+    static ArchRule tensorsOnlyInGraphDataAndTraining(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackages(root + ".net..", root + ".data..", root + ".train..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..");
+    }
+}
