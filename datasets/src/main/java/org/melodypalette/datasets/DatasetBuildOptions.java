@@ -1,5 +1,7 @@
 package org.melodypalette.datasets;
 
+import org.melodypalette.music.TimeGrid;
+
 /**
  * Settings of {@code palette dataset build}; every one is recorded in the dataset's provenance.
  *
@@ -15,7 +17,7 @@ public record DatasetBuildOptions(int bars, int gapBars, double maxSilentFractio
                                   int minPitch, int maxPitch, int threads) {
 
     /** 16th notes in 4/4: the only grid the melody models use. */
-    public static final int STEPS_PER_BAR = 16;
+    public static final int STEPS_PER_BAR = TimeGrid.SIXTEENTHS_4_4.stepsPerBar();
 
     public DatasetBuildOptions {
         if (bars < 1 || bars > 64) {
@@ -30,7 +32,8 @@ public record DatasetBuildOptions(int bars, int gapBars, double maxSilentFractio
 
     /** Magenta-like defaults: split at 1-bar silences, drop windows more than half silent, 10% eval. */
     public static DatasetBuildOptions defaults(int bars) {
-        return new DatasetBuildOptions(bars, 1, 0.5, 0.1, 21, 108,
+        return new DatasetBuildOptions(bars, 1, 0.5, 0.1, LabelWindows.VOCABULARY.minPitch(),
+                LabelWindows.VOCABULARY.maxPitch(),
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 

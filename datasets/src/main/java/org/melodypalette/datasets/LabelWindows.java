@@ -2,6 +2,7 @@ package org.melodypalette.datasets;
 
 import java.util.Arrays;
 import java.util.List;
+import org.melodypalette.tokenizer.MelodyVocabulary;
 
 /**
  * Fixed-length windows of melody class labels, one byte per step, stored row-major:
@@ -10,8 +11,10 @@ import java.util.List;
  */
 public final class LabelWindows {
 
-    /** Largest class index a label may have (90 classes). */
-    public static final int MAX_LABEL = 89;
+    /** What the labels mean: Magenta's melody vocabulary, 90 classes. */
+    public static final MelodyVocabulary VOCABULARY = MelodyVocabulary.MAGENTA;
+    /** Largest class index a label may have. */
+    public static final int MAX_LABEL = VOCABULARY.size() - 1;
 
     private final int numSteps;
     private final byte[] labels;

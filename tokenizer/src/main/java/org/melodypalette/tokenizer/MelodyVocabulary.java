@@ -1,5 +1,7 @@
 package org.melodypalette.tokenizer;
 
+import org.melodypalette.music.Pitches;
+
 /**
  * The class ids of MusicVAE's one-token-per-step melody encoding for the pitch range
  * {@code minPitch..maxPitch} (both inclusive), and their readable names.
@@ -25,7 +27,7 @@ public record MelodyVocabulary(int minPitch, int maxPitch) {
     public static final int FIRST_PITCH = 2;
 
     /** Magenta's MusicVAE melody range: MIDI 21..108, 90 ids. */
-    public static final MelodyVocabulary MAGENTA = new MelodyVocabulary(21, 108);
+    public static final MelodyVocabulary MAGENTA = new MelodyVocabulary(Pitches.PIANO_LOW, Pitches.PIANO_HIGH);
 
     private static final String NOTE_ON_PREFIX = "ON_";
 

@@ -2,6 +2,7 @@ package org.melodypalette.app.input;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.melodypalette.datasets.DatasetBuildOptions;
 import org.melodypalette.music.Metre;
 import org.melodypalette.music.Pitches;
 
@@ -31,7 +32,7 @@ public record ReadingReport(String source, String track, int fromBar, int bars, 
                             int unusedBars) {
 
     /** Steps per 4/4 bar of 16ths: the bar every model counts in. */
-    static final int MODEL_STEPS_PER_BAR = 16;
+    static final int MODEL_STEPS_PER_BAR = DatasetBuildOptions.STEPS_PER_BAR;
 
     public ReadingReport {
         if (source == null || track == null || metre == null) {

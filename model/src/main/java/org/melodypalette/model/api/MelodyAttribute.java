@@ -1,6 +1,7 @@
 package org.melodypalette.model.api;
 
 import java.util.Arrays;
+import org.melodypalette.tokenizer.MelodyVocabulary;
 
 /**
  * Musical attributes measured directly on a window of MusicVAE melody labels (0 = no event,
@@ -21,10 +22,8 @@ public enum MelodyAttribute {
     /** Share of steps where no note sounds (before the first onset, after a note off). */
     REST_SHARE("rest_share");
 
-    /** Label of the lowest pitch; pitch = label − {@value} + {@value #MIN_PITCH}. */
-    static final int FIRST_PITCH_LABEL = 2;
-    static final int MIN_PITCH = 21;
-    static final int NOTE_OFF = 1;
+    private static final MelodyVocabulary LABELS = MelodyVocabulary.MAGENTA;
+    private static final int FIRST_PITCH_LABEL = MelodyVocabulary.FIRST_PITCH;
 
     private final String key;
 
@@ -59,7 +58,7 @@ public enum MelodyAttribute {
     }
 
     private static int[] onsetPitches(int[] labels) {
-        return Arrays.stream(labels).filter(l -> l >= FIRST_PITCH_LABEL).map(l -> l - FIRST_PITCH_LABEL + MIN_PITCH).toArray();
+        return Arrays.stream(labels).filter(l -> l >= FIRST_PITCH_LABEL).map(LABELS::pitchOf).toArray();
     }
 
     private static int offBeatOnsets(int[] labels) {
@@ -79,7 +78,7 @@ public enum MelodyAttribute {
         for (int label : labels) {
             if (label >= FIRST_PITCH_LABEL) {
                 sounding = true;
-            } else if (label == NOTE_OFF) {
+            } else if (label == MelodyVocabulary.NOTE_OFF) {
                 sounding = false;
             }
             if (!sounding) {

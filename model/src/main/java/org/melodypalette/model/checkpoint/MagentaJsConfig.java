@@ -7,11 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
+import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.TrainingConfig;
 import org.melodypalette.model.layers.MagentaVariables;
+import org.melodypalette.music.TimeGrid;
 
 /**
  * Derives a {@link ModelConfig} for a magenta.js checkpoint folder: sequence length and pitch range
@@ -22,7 +23,7 @@ import org.melodypalette.model.layers.MagentaVariables;
 final class MagentaJsConfig {
 
     /** Magenta's melody converters use 16th notes in 4/4. */
-    private static final int STEPS_PER_BAR = 16;
+    private static final int STEPS_PER_BAR = TimeGrid.SIXTEENTHS_4_4.stepsPerBar();
 
     private MagentaJsConfig() {
     }

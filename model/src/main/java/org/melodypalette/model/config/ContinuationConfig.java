@@ -1,6 +1,7 @@
 package org.melodypalette.model.config;
 
 import java.util.List;
+import org.melodypalette.tokenizer.MelodyVocabulary;
 
 /**
  * A continuation model: an autoregressive LSTM language model over the melody classes
@@ -45,9 +46,9 @@ public record ContinuationConfig(String name, List<Integer> layerSizes, int numS
         }
     }
 
-    /** C: no event, note off, and a note on per pitch. */
+    /** C: no event, note off, and a note on per pitch (the vocabulary of {@code minPitch..maxPitch}). */
     public int numClasses() {
-        return maxPitch - minPitch + 3;
+        return new MelodyVocabulary(minPitch, maxPitch).size();
     }
 
     /** P: the width of the position one-hot layer 0 reads (0 when not position-conditioned). */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
+import org.melodypalette.tokenizer.MelodyVocabulary;
 
 /**
  * Named continuation-model presets (names start with {@value #PREFIX}). The two-core presets are
@@ -21,7 +22,8 @@ public final class ContinuationPresets {
             SamplingSchedule.NONE, 0, 5);
 
     private static final ContinuationConfig FOUR_BAR = new ContinuationConfig("continue_4bar_cpu", List.of(256, 256),
-            64, 16, true, 21, 108, TRAINING);
+            4 * ModelPresets.BAR, ModelPresets.BAR, true, MelodyVocabulary.MAGENTA.minPitch(),
+            MelodyVocabulary.MAGENTA.maxPitch(), TRAINING);
 
     private static final Map<String, ContinuationConfig> PRESETS = build();
 
@@ -31,8 +33,8 @@ public final class ContinuationPresets {
     private static Map<String, ContinuationConfig> build() {
         Map<String, ContinuationConfig> presets = new LinkedHashMap<>();
         put(presets, FOUR_BAR);
-        put(presets, FOUR_BAR.withName("continue_8bar_cpu").withSteps(128, 16));
-        put(presets, FOUR_BAR.withName("continue_tiny").withLayers(List.of(8, 8)).withSteps(32, 16)
+        put(presets, FOUR_BAR.withName("continue_8bar_cpu").withSteps(8 * ModelPresets.BAR, ModelPresets.BAR));
+        put(presets, FOUR_BAR.withName("continue_tiny").withLayers(List.of(8, 8)).withSteps(2 * ModelPresets.BAR, ModelPresets.BAR)
                 .withTraining(TRAINING.withBatchSize(4).withTranspose(0)));
         return Map.copyOf(presets);
     }

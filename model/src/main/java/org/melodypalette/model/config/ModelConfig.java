@@ -1,6 +1,7 @@
 package org.melodypalette.model.config;
 
 import java.util.List;
+import org.melodypalette.tokenizer.MelodyVocabulary;
 
 /**
  * Every architecture hyperparameter of a MusicVAE, validated at construction and stored as
@@ -77,12 +78,12 @@ public record ModelConfig(
             require(numSegments == 1, name + ": a flat model has numSegments 1, got " + numSegments);
         }
         ModelSizeLimits.check(name, encoderSizes, decoderSizes, conductorSizes, zSize, numSteps, stepsPerBar,
-                maxPitch - minPitch + 3);
+                new MelodyVocabulary(minPitch, maxPitch).size());
     }
 
-    /** Output classes: no-event, note-off, and one per pitch ({@code maxPitch - minPitch + 3}). */
+    /** Output classes: the size of the vocabulary of {@code minPitch..maxPitch}. */
     public int numClasses() {
-        return maxPitch - minPitch + 3;
+        return new MelodyVocabulary(minPitch, maxPitch).size();
     }
 
     public int bars() {

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.melodypalette.datasets.DatasetBuildOptions;
 import org.melodypalette.model.config.ModelConfig.DecoderKind;
 import org.melodypalette.model.config.ModelConfig.EncoderKind;
 import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
+import org.melodypalette.tokenizer.MelodyVocabulary;
 
 /**
  * Named model presets, each derived from one base with withers (Magenta's {@code CONFIG_MAP}).
@@ -19,9 +21,14 @@ public final class ModelPresets {
     /** Names of the presets for unit tests, which no user dataset fits. */
     static final String TEST_PREFIX = "tiny-test";
 
+    /** Steps of a bar: 16th notes in 4/4, the grid of the datasets. */
+    static final int BAR = DatasetBuildOptions.STEPS_PER_BAR;
+    private static final MelodyVocabulary VOCABULARY = MelodyVocabulary.MAGENTA;
+
     /** 2 bars of 16th notes, flat encoder and decoder, Magenta's vocabulary (pitch 21..108). */
     private static final ModelConfig BASE = new ModelConfig("base", EncoderKind.FLAT, List.of(512),
-            DecoderKind.FLAT, List.of(256, 256), List.of(), 256, 32, 16, 1, 21, 108,
+            DecoderKind.FLAT, List.of(256, 256), List.of(), 256, 2 * BAR, BAR, 1, VOCABULARY.minPitch(),
+            VOCABULARY.maxPitch(),
             TrainingConfig.MAGENTA_DEFAULT
                     .withBeta(0.2, 0.99999, 0.0)
                     .withSampling(SamplingSchedule.INVERSE_SIGMOID, 1000));
@@ -46,7 +53,7 @@ public final class ModelPresets {
                 .withEncoder(EncoderKind.FLAT, List.of(2048, 2048))
                 .withDecoder(DecoderKind.FLAT, List.of(2048, 2048, 2048), List.of(), 1)
                 .withZSize(512)
-                .withSteps(256, 16)
+                .withSteps(16 * BAR, BAR)
                 .withTraining(sixteenBar);
         put(presets, flat16);
         ModelConfig hierdec16 = flat16.withName("hierdec-mel_16bar")
@@ -74,7 +81,7 @@ public final class ModelPresets {
         // eval accuracy within 0.03 of each other at step 20,000).
         put(presets, mel2barSmall.withName("mel_2bar_small_cpu").withTraining(cpu));
         ModelConfig flat16Cpu = mel2barCpu.withName("flat-mel_16bar_cpu")
-                .withSteps(256, 16)
+                .withSteps(16 * BAR, BAR)
                 .withTraining(cpu.withBatchSize(32).withBeta(0.2, 0.9999, 256));
         put(presets, flat16Cpu);
         put(presets, flat16Cpu.withName("hierdec-mel_16bar_cpu")

@@ -20,6 +20,7 @@ import org.melodypalette.model.api.MelodyAttribute;
 import org.melodypalette.model.api.MelodyGenerator;
 import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.model.checkpoint.AttributeVectors;
+import org.melodypalette.tokenizer.MelodyVocabulary;
 
 /**
  * Builds a checkpoint's latent attribute vectors as MusicVAE does: for each {@link MelodyAttribute},
@@ -32,9 +33,6 @@ public final class AttributeVectorsBuilder {
     public static final int DEFAULT_WINDOWS = 8192;
     /** Encoder batch size; does not change the vectors beyond float rounding. */
     static final int BATCH = 64;
-    /** The dataset's fixed label meaning (see {@link LabelWindows}), which the model must share. */
-    private static final int DATASET_MIN_PITCH = 21;
-    private static final int DATASET_MAX_PITCH = 108;
 
     private AttributeVectorsBuilder() {
     }
@@ -76,9 +74,10 @@ public final class AttributeVectorsBuilder {
             throw new IOException(datasetFile + ": windows have " + data.numSteps() + " steps but the model in "
                     + checkpoint + " needs " + info.numSteps());
         }
-        if (info.minPitch() != DATASET_MIN_PITCH || info.maxPitch() != DATASET_MAX_PITCH) {
+        MelodyVocabulary labels = LabelWindows.VOCABULARY;
+        if (info.minPitch() != labels.minPitch() || info.maxPitch() != labels.maxPitch()) {
             throw new IOException(checkpoint + ": the model uses pitches " + info.minPitch() + ".." + info.maxPitch()
-                    + " but dataset labels mean " + DATASET_MIN_PITCH + ".." + DATASET_MAX_PITCH);
+                    + " but dataset labels mean " + labels.minPitch() + ".." + labels.maxPitch());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;
+import org.melodypalette.music.Pitches;
 
 /**
  * Pure piano-roll edits on a monophonic {@link Melody}. The editor is monophonic because the model
@@ -17,8 +18,8 @@ import org.melodypalette.music.Note;
 public final class MelodyEdits {
 
     /** Lowest and highest pitch the editor shows and edits (the piano range the model knows). */
-    public static final int LOWEST_PITCH = 21;
-    public static final int HIGHEST_PITCH = 108;
+    public static final int LOWEST_PITCH = Pitches.PIANO_LOW;
+    public static final int HIGHEST_PITCH = Pitches.PIANO_HIGH;
 
     private MelodyEdits() {
     }
