@@ -58,8 +58,8 @@ public interface LatentCodec extends MelodyGenerator {
     /**
      * Runs every code path at batch sizes 1, 2 and 11 (which covers every row-block shape larger
      * batches use) so that the first user action is not slowed by the JIT: the first calls run
-     * interpreted and are 10–100 times slower. Call it on the background executor right after
-     * opening; measured 0.9–3 s on this project's 2-core machine while it was busy with other work.
+     * interpreted and are 10–100 times slower. It takes seconds: call it on the background executor
+     * right after opening.
      */
     void warmUp();
 }

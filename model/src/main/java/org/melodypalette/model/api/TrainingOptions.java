@@ -35,9 +35,9 @@ public record TrainingOptions(String preset, Path configFile, Path dataset, Path
     public static final int DEFAULT_EVAL_WINDOWS = 512;
     /**
      * One thread, for the workbench and evaluation, which share the machine with the user's
-     * playing and dragging: ND4J's OpenMP workers spin while the cores are taken (mel_2bar_cpu on the
-     * SameDiff graph trained at 2.9 s/step with one native thread and 17.7 s/step with two on shared
-     * cores). {@code palette train} defaults to 0, one shard of the batch per core.
+     * playing and dragging: ND4J's OpenMP workers spin while the cores are taken, so on shared cores
+     * two native threads can be much slower than one. {@code palette train} defaults to 0, one shard
+     * of the batch per core.
      */
     public static final int DEFAULT_THREADS = 1;
 

@@ -36,7 +36,7 @@ import org.melodypalette.music.Melody;
  * <p>The warm-up times steady state, what a composer dragging a slider gets: right after start-up
  * the JIT keeps compiling for seconds, and its threads take the cores the kernel's two-thread team
  * needs, so a single warm-up call left the team running on one thread through most of a 10-run
- * measurement (decode 4.05 ms vs 1.31 ms over 100 runs, docs/measurements/bench/warm-up.txt).
+ * measurement (docs/measurements/bench/warm-up.txt).
  */
 public final class InferenceBenchmark {
 

@@ -1,5 +1,5 @@
 /**
- * The figures of {@code palette eval} beyond reconstruction (issue #4): interpolation quality
+ * The figures of {@code palette eval} beyond reconstruction: interpolation quality
  * ({@link org.melodypalette.model.eval.InterpolationEvaluator}) and sample realism
  * ({@link org.melodypalette.model.eval.RealismEvaluator}), built from small pure metric functions
  * ({@link org.melodypalette.model.eval.Hamming}, {@link org.melodypalette.model.eval.DiatonicKey},

@@ -52,7 +52,7 @@ public final class TrainingViewModel {
 
     /** The preset chosen at first: the two-core 2-bar model. */
     public static final String DEFAULT_PRESET = "mel_2bar_cpu";
-    /** About an hour of mel_2bar_cpu on two cores (2.1 s/step, README). */
+    /** About an hour of mel_2bar_cpu on two cores (README). */
     public static final int DEFAULT_STEPS = 2_000;
     /** Points the loss chart keeps, however long the run. */
     static final int CHART_POINTS = 300;
