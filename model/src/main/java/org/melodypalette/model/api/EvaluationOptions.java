@@ -62,25 +62,12 @@ public record EvaluationOptions(EvaluationSplit split, long seed, int maxWindows
                 DEFAULT_POINTS, Interpolation.SLERP, DEFAULT_SAMPLES, DEFAULT_TEMPERATURE);
     }
 
-    public EvaluationOptions withSplit(EvaluationSplit newSplit) {
-        return new EvaluationOptions(newSplit, seed, maxWindows, threads, pairs, points, path, samples, temperature, fidelity);
-    }
-
     public EvaluationOptions withSeed(long newSeed) {
         return new EvaluationOptions(split, newSeed, maxWindows, threads, pairs, points, path, samples, temperature, fidelity);
     }
 
-    public EvaluationOptions withMaxWindows(int newMaxWindows) {
-        return new EvaluationOptions(split, seed, newMaxWindows, threads, pairs, points, path, samples, temperature, fidelity);
-    }
-
     public EvaluationOptions withInterpolation(int newPairs, int newPoints, Interpolation newPath) {
         return new EvaluationOptions(split, seed, maxWindows, threads, newPairs, newPoints, newPath, samples, temperature, fidelity);
-    }
-
-    public EvaluationOptions withFidelity(FidelityOptions newFidelity) {
-        return new EvaluationOptions(split, seed, maxWindows, threads, pairs, points, path, samples, temperature,
-                newFidelity);
     }
 
     public EvaluationOptions withSamples(int newSamples, double newTemperature) {

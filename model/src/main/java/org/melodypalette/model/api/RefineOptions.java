@@ -67,10 +67,6 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
         return new RefineOptions(maxSteps, rate, priorWeight, budgetMillis);
     }
 
-    public RefineOptions withPriorWeight(double weight) {
-        return new RefineOptions(maxSteps, learningRate, weight, budgetMillis);
-    }
-
     public RefineOptions withBudgetMillis(long millis) {
         return new RefineOptions(maxSteps, learningRate, priorWeight, millis);
     }

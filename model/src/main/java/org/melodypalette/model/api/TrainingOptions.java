@@ -61,31 +61,17 @@ public record TrainingOptions(String preset, Path configFile, Path dataset, Path
         }
     }
 
-    /** Options for a run from random weights. */
-    public TrainingOptions(String preset, Path configFile, Path dataset, Path outputDir, long steps,
-                           int checkpointInterval, int evalInterval, int evalWindows, long seed, boolean resume,
-                           int threads) {
-        this(preset, configFile, dataset, outputDir, steps, checkpointInterval, evalInterval, evalWindows, seed,
-                resume, threads, null);
-    }
-
-    /** Options with {@link #DEFAULT_THREADS} threads. */
+    /** Options from random weights with {@link #DEFAULT_THREADS} threads. */
     public TrainingOptions(String preset, Path configFile, Path dataset, Path outputDir, long steps,
                            int checkpointInterval, int evalInterval, int evalWindows, long seed, boolean resume) {
         this(preset, configFile, dataset, outputDir, steps, checkpointInterval, evalInterval, evalWindows, seed,
-                resume, DEFAULT_THREADS);
+                resume, DEFAULT_THREADS, null);
     }
 
     /** A new run of a preset with the default schedule and seed 0. */
     public static TrainingOptions preset(String preset, Path dataset, Path outputDir) {
         return new TrainingOptions(preset, null, dataset, outputDir, DEFAULT_STEPS, DEFAULT_CHECKPOINT_INTERVAL,
-                DEFAULT_EVAL_INTERVAL, DEFAULT_EVAL_WINDOWS, 0L, false, DEFAULT_THREADS);
-    }
-
-    /** Continue the checkpoint in {@code outputDir} with the default schedule. */
-    public static TrainingOptions resume(Path dataset, Path outputDir) {
-        return new TrainingOptions(null, null, dataset, outputDir, DEFAULT_STEPS, DEFAULT_CHECKPOINT_INTERVAL,
-                DEFAULT_EVAL_INTERVAL, DEFAULT_EVAL_WINDOWS, 0L, true, DEFAULT_THREADS);
+                DEFAULT_EVAL_INTERVAL, DEFAULT_EVAL_WINDOWS, 0L, false);
     }
 
     public TrainingOptions withSteps(long newSteps) {
@@ -106,11 +92,6 @@ public record TrainingOptions(String preset, Path configFile, Path dataset, Path
     public TrainingOptions withResume(boolean newResume) {
         return new TrainingOptions(preset, configFile, dataset, outputDir, steps, checkpointInterval,
                 evalInterval, evalWindows, seed, newResume, threads, initFrom);
-    }
-
-    public TrainingOptions withConfigFile(Path file) {
-        return new TrainingOptions(null, file, dataset, outputDir, steps, checkpointInterval,
-                evalInterval, evalWindows, seed, resume, threads, initFrom);
     }
 
     public TrainingOptions withThreads(int newThreads) {

@@ -31,10 +31,7 @@ public final class ContinuationEvaluations {
             throws IOException {
         ContinuationCheckpoint.Model model = ContinuationCheckpoint.readModel(checkpoint);
         WindowDataset data = WindowDatasetFile.read(dataset);
-        if (data.numSteps() % model.config().stepsPerBar() != 0) {
-            throw new IOException(dataset + ": windows of " + data.numSteps() + " steps are not whole bars of "
-                    + model.config().stepsPerBar() + " steps");
-        }
+        ContinuationTraining.requireWholeBars(model.config(), data, dataset);
         Map<String, float[]> weights = new LinkedHashMap<>();
         for (WeightTensor t : model.weights().tensors()) {
             weights.put(t.name(), t.values());

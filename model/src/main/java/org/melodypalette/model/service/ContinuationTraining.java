@@ -35,9 +35,7 @@ public final class ContinuationTraining {
         }
         WindowDataset data = WindowDatasetFile.read(options.dataset());
         Path out = options.outputDir();
-        Trainer.Settings settings = new Trainer.Settings(out, options.steps(), options.checkpointInterval(),
-                options.evalInterval(), options.evalWindows(), TrainingRun.HISTORY_INTERVAL, options.seed(),
-                options.threads());
+        Trainer.Settings settings = TrainingRun.settings(options);
         ContinuationTrainer trainer;
         if (ContinuationCheckpoint.exists(out)) {
             if (!options.resume()) {
@@ -64,7 +62,7 @@ public final class ContinuationTraining {
         }
     }
 
-    private static void requireWholeBars(ContinuationConfig config, WindowDataset data, Path file) throws IOException {
+    static void requireWholeBars(ContinuationConfig config, WindowDataset data, Path file) throws IOException {
         if (data.numSteps() % config.stepsPerBar() != 0) {
             throw new IOException(file + ": windows of " + data.numSteps() + " steps are not whole bars of "
                     + config.stepsPerBar() + " steps");

@@ -46,31 +46,12 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    /** All windows of the split, seed 0. */
+    /** Reconstruction only, on all windows of the split, seed 0, {@link TrainingOptions#DEFAULT_THREADS}. */
     public static EvaluationReport evaluate(Path checkpoint, Path datasetFile, EvaluationSplit split)
             throws IOException {
-        return evaluate(checkpoint, datasetFile, split, 0L, 0);
-    }
-
-    /** The split's first {@code maxWindows} (0 = all) with {@link TrainingOptions#DEFAULT_THREADS}. */
-    public static EvaluationReport evaluate(Path checkpoint, Path datasetFile, EvaluationSplit split, long seed,
-                                            int maxWindows) throws IOException {
-        return evaluate(checkpoint, datasetFile, split, seed, maxWindows, TrainingOptions.DEFAULT_THREADS);
-    }
-
-    /**
-     * @param seed       seed of the posterior noise and of the sampling
-     * @param maxWindows evaluate only the split's first windows; 0 = all
-     * @param threads    native threads per op; 0 keeps ND4J's default (see {@link TrainingOptions#threads()})
-     */
-    public static EvaluationReport evaluate(Path checkpoint, Path datasetFile, EvaluationSplit split, long seed,
-                                            int maxWindows, int threads) throws IOException {
-        if (threads > 0) {
-            NativeThreads.limit(threads);
-        }
+        NativeThreads.limit(TrainingOptions.DEFAULT_THREADS);
         LoadedCheckpoint model = TrainingCheckpoint.readModel(checkpoint);
-        LabelWindows windows = splitWindows(datasetFile, model.config(), split, maxWindows);
-        return reconstruction(checkpoint, model, windows, split, seed);
+        return reconstruction(checkpoint, model, splitWindows(datasetFile, model.config(), split, 0), split, 0L);
     }
 
     /**

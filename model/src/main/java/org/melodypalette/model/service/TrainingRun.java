@@ -50,8 +50,7 @@ public final class TrainingRun {
             NativeThreads.limit(options.threads());
         }
         Path out = options.outputDir();
-        Trainer.Settings settings = new Trainer.Settings(out, options.steps(), options.checkpointInterval(),
-                options.evalInterval(), options.evalWindows(), HISTORY_INTERVAL, options.seed(), options.threads());
+        Trainer.Settings settings = settings(options);
         Trainer trainer;
         if (TrainingCheckpoint.exists(out)) {
             if (!options.resume()) {
@@ -97,6 +96,12 @@ public final class TrainingRun {
             throw new IOException(from + ": cannot start " + config.name() + " from its weights: " + e.getMessage(), e);
         }
         return Trainer.start(config, data, settings, weights, TrainingCheckpoint.readStep(from));
+    }
+
+    /** The loop's settings of {@code options}, for either kind of model. */
+    static Trainer.Settings settings(TrainingOptions options) {
+        return new Trainer.Settings(options.outputDir(), options.steps(), options.checkpointInterval(),
+                options.evalInterval(), options.evalWindows(), HISTORY_INTERVAL, options.seed(), options.threads());
     }
 
     private static ModelConfig requestedConfig(TrainingOptions options) throws IOException {
