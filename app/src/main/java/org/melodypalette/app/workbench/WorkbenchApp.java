@@ -3,6 +3,7 @@ package org.melodypalette.app.workbench;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.melodypalette.app.workbench.audio.Playback;
+import org.melodypalette.app.workbench.model.ModelLoader;
 import org.melodypalette.app.workbench.task.BackgroundTaskRunner;
 
 /**
@@ -27,7 +28,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        workbench = new Workbench(new Workbench.Dependencies(new BackgroundTaskRunner(), Models::open,
+        workbench = new Workbench(new Workbench.Dependencies(new BackgroundTaskRunner(), ModelLoader::warmedUp,
                 Playback.open(), WorkbenchOptions.home(), AUTOSAVE_DELAY_MILLIS));
         // A bug in an event handler becomes a status message instead of a stack trace on stderr.
         Thread.currentThread().setUncaughtExceptionHandler(

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.app.workbench.clip.ClipCard;
 import org.melodypalette.app.workbench.lane.LaneViewModel;
+import org.melodypalette.app.workbench.model.ModelLoader;
 import org.melodypalette.app.workbench.project.ProjectFiles;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.app.workbench.testing.FileDrop;
@@ -45,7 +46,7 @@ class LaneUiTest {
 
     @Start
     void start(Stage stage) {
-        TestWindow window = TestWindow.open(stage, new DirectTaskRunner(), Models::open, dir, BUNDLED);
+        TestWindow window = TestWindow.open(stage, new DirectTaskRunner(), ModelLoader::warmedUp, dir, BUNDLED);
         workbench = window.workbench();
         view = window.view();
     }

@@ -13,6 +13,7 @@ import javax.sound.midi.ShortMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.melodypalette.app.workbench.model.ModelLoader;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.app.workbench.testing.LoopbackMidiDevice;
 import org.melodypalette.music.Melody;
@@ -43,7 +44,7 @@ class LiveMidiUiTest {
 
     @Start
     void start(Stage stage) {
-        TestWindow window = TestWindow.open(stage, new DirectTaskRunner(), Models::open, dir, BUNDLED);
+        TestWindow window = TestWindow.open(stage, new DirectTaskRunner(), ModelLoader::warmedUp, dir, BUNDLED);
         workbench = window.workbench();
         view = window.view();
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.app.workbench.latent.PalettePath;
+import org.melodypalette.app.workbench.model.ModelLoader;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Encoding;
@@ -47,7 +48,7 @@ class PathUiTest {
 
     @Start
     void start(Stage stage) {
-        TestWindow window = TestWindow.open(stage, new DirectTaskRunner(), Models::open, dir, BUNDLED);
+        TestWindow window = TestWindow.open(stage, new DirectTaskRunner(), ModelLoader::warmedUp, dir, BUNDLED);
         workbench = window.workbench();
         view = window.view();
     }
@@ -91,7 +92,7 @@ class PathUiTest {
         assertThat(lane).allSatisfy(loop -> assertThat(loop.bars()).isEqualTo(2));
         // The palette's corners hold refined codes (LoadedModel.encode): decode the same, without a time limit.
         List<Melody> cornerDecodes;
-        try (MelodyGenerator model = Models.open(BUNDLED)) {
+        try (MelodyGenerator model = ModelLoader.warmedUp(BUNDLED)) {
             LatentCodec codec = (LatentCodec) model;
             cornerDecodes = codec.decode(codec.encode(corners, RefineOptions.DEFAULT.withBudgetMillis(0)).stream()
                     .map(Encoding::z).toList(), DecodeOptions.ARGMAX);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.app.workbench.audio.Playback;
+import org.melodypalette.app.workbench.model.ModelLoader;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;
@@ -21,7 +22,7 @@ class RealModelSessionTest {
     Path dir;
 
     private Workbench open(Path checkpoint) {
-        Workbench workbench = new Workbench(new Workbench.Dependencies(new DirectTaskRunner(), Models::open,
+        Workbench workbench = new Workbench(new Workbench.Dependencies(new DirectTaskRunner(), ModelLoader::warmedUp,
                 Playback.disabled(), dir, 10));
         workbench.start(new WorkbenchOptions(checkpoint, null, dir.resolve("autosave.json")));
         return workbench;

@@ -28,6 +28,6 @@ class RealModelUiTest extends WorkbenchEndToEndUiTest {
 
     @Override
     ModelLoader loader() {
-        return ignored -> Models.open(checkpoint);
+        return ignored -> ModelLoader.warmedUp(checkpoint);
     }
 }

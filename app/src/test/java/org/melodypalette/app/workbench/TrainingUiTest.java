@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.app.workbench.audio.Playback;
+import org.melodypalette.app.workbench.model.ModelLoader;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
-import org.melodypalette.app.workbench.train.TrainingViewModel;
 import org.melodypalette.app.workbench.train.TrainingViewModel.Phase;
+import org.melodypalette.app.workbench.train.TrainingViewModel;
 import org.melodypalette.datasets.SplitAssigner;
 import org.melodypalette.midi.MidiExport;
 import org.melodypalette.midi.MidiFiles;
@@ -53,7 +54,7 @@ class TrainingUiTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Workbench.Dependencies(new DirectTaskRunner(), Models::open, Playback.disabled(),
+        workbench = new Workbench(new Workbench.Dependencies(new DirectTaskRunner(), ModelLoader::warmedUp, Playback.disabled(),
                 dir, 50));
         view = WorkbenchView.show(workbench, stage, 1100, 760);
         workbench.start(new WorkbenchOptions(null, null, dir.resolve("autosave-training.json")));
