@@ -181,6 +181,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         paths(out, "between posterior means", f.meanPaths());
         paths(out, "between refined codes", f.refinedPaths());
+        paths(out, "between refined codes, spaced evenly in what is heard", f.refinedEvenPaths());
     }
 
     private static void exactness(StringBuilder out, String what, EvaluationFidelity.Exactness e) {
