@@ -34,7 +34,8 @@ public final class ContinuationPresets {
         Map<String, ContinuationConfig> presets = new LinkedHashMap<>();
         put(presets, FOUR_BAR);
         put(presets, FOUR_BAR.withName("continue_8bar_cpu").withSteps(8 * ModelPresets.BAR, ModelPresets.BAR));
-        put(presets, FOUR_BAR.withName("continue_tiny").withLayers(List.of(8, 8)).withSteps(2 * ModelPresets.BAR, ModelPresets.BAR)
+        put(presets, FOUR_BAR.withName("continue_tiny").withLayers(List.of(8, 8))
+                .withSteps(2 * ModelPresets.BAR, ModelPresets.BAR)
                 .withTraining(TRAINING.withBatchSize(4).withTranspose(0)));
         return Map.copyOf(presets);
     }
