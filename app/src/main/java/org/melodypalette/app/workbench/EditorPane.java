@@ -84,19 +84,28 @@ final class EditorPane extends BorderPane {
         bars.setId("barsChoice");
         bars.setValue(editor.barsProperty().get());
         bars.setTooltip(new Tooltip("Clip length in bars"));
+        // True while the box follows the clip: its own action events then are not the user's choice
+        // (replacing its items selects another length for a moment, which would cut the clip).
+        boolean[] following = {false};
         bars.setOnAction(e -> {
-            if (bars.getValue() != null) {
+            if (!following[0] && bars.getValue() != null) {
                 editor.setBars(bars.getValue());
             }
         });
-        // A clip of another length (an import in 2/4 or 3/4) is listed too, so the box never goes blank.
+        // A clip of another length (an import in 2/4 or 3/4, a continued clip) is listed too, so the box never
+        // goes blank.
         Runnable showBars = () -> {
             int now = editor.barsProperty().get();
-            if (!bars.getItems().contains(now)) {
-                bars.getItems().setAll(java.util.stream.Stream.concat(EditorViewModel.BAR_CHOICES.stream(),
-                        java.util.stream.Stream.of(now)).sorted().toList());
+            following[0] = true;
+            try {
+                if (!bars.getItems().contains(now)) {
+                    bars.getItems().setAll(java.util.stream.Stream.concat(EditorViewModel.BAR_CHOICES.stream(),
+                            java.util.stream.Stream.of(now)).sorted().toList());
+                }
+                bars.setValue(now);
+            } finally {
+                following[0] = false;
             }
-            bars.setValue(now);
         };
         editor.barsProperty().addListener(o -> showBars.run());
         showBars.run();

@@ -34,6 +34,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.melodypalette.app.workbench.continuation.ContinuationPane;
 import org.melodypalette.app.workbench.editor.EditorViewModel;
 import org.melodypalette.app.workbench.editor.Tool;
 import org.melodypalette.app.workbench.latent.CompareSpacesPane;
@@ -60,6 +61,7 @@ public final class WorkbenchView extends BorderPane {
     private final EditorPane editorPane;
     private final InterpolationPane interpolationPane;
     private final LanePane lanePane;
+    private final ContinuationPane continuationPane;
     private final TabPane tabs = new TabPane();
     private final AnimationTimer cursorTimer;
     private final TrainingWindow trainingWindow;
@@ -74,12 +76,14 @@ public final class WorkbenchView extends BorderPane {
         editorPane.roll().rowHeightProperty().bindBidirectional(workbench.rowHeightProperty());
         interpolationPane = new InterpolationPane(workbench.interpolation(), workbench.transport(), handOff);
         Supplier<Melody> clip = () -> workbench.editor().getMelody();
+        continuationPane = new ContinuationPane(workbench.continuation(), handOff);
         tabs.getTabs().addAll(
                 tab("Interpolate", "tabInterpolate", interpolationPane),
                 tab("Palette", "tabPalette", new PalettePane(workbench.palette(), workbench.interpolation(), workbench.transport(),
                         handOff, clip, melodies -> workbench.lane().replaceAll(melodies))),
                 tab("Generate", "tabGenerate",
                         new GeneratePane(workbench.generate(), workbench.session().infoProperty(), handOff, clip)),
+                tab("Continue", "tabContinue", continuationPane),
                 tab("Data vs latent", "tabCompare", new CompareSpacesPane(workbench.interpolation())),
                 tab("Model", "tabModel", new ModelPane(workbench, this::chooseCheckpoint, this::openTraining)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -134,6 +138,11 @@ public final class WorkbenchView extends BorderPane {
     /** The arrangement lane under the editor. */
     public LanePane lanePane() {
         return lanePane;
+    }
+
+    /** The Continue tab's content. */
+    public ContinuationPane continuationPane() {
+        return continuationPane;
     }
 
     public InterpolationPane interpolationPane() {

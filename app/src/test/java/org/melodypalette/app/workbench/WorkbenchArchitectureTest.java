@@ -10,12 +10,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.melodypalette.app.workbench.model.LoadedModel;
 import org.melodypalette.app.workbench.model.ModelLoader;
+import org.melodypalette.model.api.MelodyContinuer;
 import org.melodypalette.model.api.MelodyGenerator;
 
 /**
- * The workbench reaches the model only through ModelSession, whose calls run on the task runner:
- * only the model package may hold a generator (so no view model can call one on the UI thread by
- * keeping it around), only it opens checkpoints, and views never see the generator at all.
+ * The workbench reaches the models only through ModelSession and ContinuationSession, whose calls run
+ * on the task runner: only the model package may hold a generator or a continuer (so no view model can
+ * call one on the UI thread by keeping it around), only it opens checkpoints, and views never see
+ * either at all.
  */
 @AnalyzeClasses(packages = "org.melodypalette.app.workbench", importOptions = ImportOption.DoNotIncludeTests.class)
 class WorkbenchArchitectureTest {
@@ -26,17 +28,20 @@ class WorkbenchArchitectureTest {
     static final ArchRule onlyTheSessionHoldsAModel = noFields()
             .that().areDeclaredInClassesThat().resideOutsideOfPackage(MODEL_PACKAGE)
             .should().haveRawType(MelodyGenerator.class)
-            .orShould().haveRawType(LoadedModel.class);
+            .orShould().haveRawType(LoadedModel.class)
+            .orShould().haveRawType(MelodyContinuer.class);
 
     @ArchTest
     static final ArchRule onlyTheSessionOpensCheckpoints = noClasses()
             .that().resideOutsideOfPackage(MODEL_PACKAGE)
-            .should().callMethod(ModelLoader.class, "open", java.nio.file.Path.class);
+            .should().callMethod(ModelLoader.class, "open", java.nio.file.Path.class)
+            .orShould().callMethod(MelodyContinuer.class, "open", java.nio.file.Path.class);
 
     @ArchTest
     static final ArchRule viewsNeverSeeTheGenerator = noClasses().that().areAssignableTo(javafx.scene.Node.class)
             .should().dependOnClassesThat().areAssignableTo(MelodyGenerator.class)
-            .orShould().dependOnClassesThat().areAssignableTo(LoadedModel.class);
+            .orShould().dependOnClassesThat().areAssignableTo(LoadedModel.class)
+            .orShould().dependOnClassesThat().areAssignableTo(MelodyContinuer.class);
 
     @ArchTest
     static final ArchRule noStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
