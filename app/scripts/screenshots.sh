@@ -6,7 +6,8 @@
 # Needs Xvfb and GTK (Debian: apt-get install -y xvfb libgtk-3-0).
 # First starts the app on a fresh user.home and saves first-window.png and first-window-light.png
 # (the window a new user sees). Then opens scripts/demo-project.json, interpolates, blends the palette, saves editor.png,
-# interpolation.png, palette.png, data-vs-latent.png, generate.png, model-tab.png and (with
+# interpolation.png, palette.png, data-vs-latent.png, generate.png, continue.png (with checkpoints/continue_4bar),
+# model-tab.png and (with
 # checkpoints/mel_16bar) model-switch.png; if the MIDI folder exists, trains the small
 # scripts/screenshot-model.json on it for 150 steps (into a temporary folder) and saves training.png;
 # then quits. The user's own autosave and models are never touched. SCREENSHOT_DISPLAY picks the

@@ -123,6 +123,7 @@ public final class ContinuationPane extends VBox {
             int added = candidate.whole().bars() - candidate.primer().bars();
             ClipCard card = new ClipCard("#" + (i + 1) + " · +" + added + (added == 1 ? " bar" : " bars"),
                     candidate.whole(), actions, 200, 64);
+            card.roll().setMutedBefore(candidate.boundary());
             card.addAction("Take into clip", "Append these bars to the editor's clip (undoable)",
                     () -> model.take(candidate)).getStyleClass().add("take-continuation");
             row.getChildren().add(card);
