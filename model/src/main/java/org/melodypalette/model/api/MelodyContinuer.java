@@ -65,6 +65,11 @@ public final class MelodyContinuer implements AutoCloseable {
         return model.config();
     }
 
+    /** The model's config name ({@code continue_4bar_cpu}), for people. */
+    public String name() {
+        return model.config().name();
+    }
+
     /** The training step of the checkpoint (0 if it has no training state). */
     public long step() {
         return step;

@@ -90,7 +90,7 @@ public final class ContinuationSession {
             MelodyContinuer old = current;
             current = loaded;
             checkpoint.set(dir);
-            description.set(loaded.config().name() + ", step " + loaded.step() + " · " + dir.getFileName());
+            description.set(loaded.name() + ", step " + loaded.step() + " · " + dir.getFileName());
             loading.set(false);
             closeLater(old);
             if (announce) {
