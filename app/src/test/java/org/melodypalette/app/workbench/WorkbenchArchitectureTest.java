@@ -1,7 +1,9 @@
 package org.melodypalette.app.workbench;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -42,6 +44,18 @@ class WorkbenchArchitectureTest {
             .should().dependOnClassesThat().areAssignableTo(MelodyGenerator.class)
             .orShould().dependOnClassesThat().areAssignableTo(LoadedModel.class)
             .orShould().dependOnClassesThat().areAssignableTo(MelodyContinuer.class);
+
+    /** The root package wires the features together; views live in their feature packages. */
+    @ArchTest
+    static final ArchRule theRootPackageHoldsWiringOnly = classes()
+            .that().resideInAPackage("org.melodypalette.app.workbench")
+            .and().areAssignableTo(javafx.scene.Node.class)
+            .should().haveSimpleName("WorkbenchView");
+
+    /** Feature packages (editor, latent, model, transfer…) do not depend on each other in a circle. */
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = slices()
+            .matching("org.melodypalette.app.workbench.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule noStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;

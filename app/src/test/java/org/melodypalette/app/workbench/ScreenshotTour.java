@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * window after a short run on that folder ({@code -Dpalette.screenshots.trainConfig=FILE} trains
  * that config instead of the default preset, {@code -Dpalette.screenshots.trainSteps=N} for N
  * steps, default 150). Runs only when {@code -Dpalette.screenshots=DIR} is set (see
- * {@code app/scripts/screenshots.sh}), then quits the app.
+ * {@code app/scripts/screenshots.sh}), then quits the app. A tool, not part of the app: it lives with
+ * the tests, and the script runs its {@link #main} from {@code app/target/test-classes}.
  */
-final class ScreenshotTour {
+public final class ScreenshotTour {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
     private static final int MAX_WAIT_TICKS = 300;
@@ -51,10 +52,15 @@ final class ScreenshotTour {
         this.folder = folder;
     }
 
-    static void startIfRequested(Workbench workbench, WorkbenchView view, Scene scene) {
+    /** Starts the workbench as {@link WorkbenchMain} does ({@code [--checkpoint DIR] [--project FILE]}), then the tour. */
+    public static void main(String[] args) {
+        WorkbenchApp.launch(WorkbenchMain.options(args), ScreenshotTour::startIfRequested);
+    }
+
+    static void startIfRequested(Workbench workbench, WorkbenchView view, javafx.stage.Stage stage) {
         String target = System.getProperty("palette.screenshots");
         if (target != null && !target.isBlank()) {
-            new ScreenshotTour(workbench, view, scene, Path.of(target)).run();
+            new ScreenshotTour(workbench, view, stage.getScene(), Path.of(target)).run();
         }
     }
 
