@@ -12,8 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.melodypalette.app.workbench.model.LoadedModel;
 import org.melodypalette.app.workbench.model.ModelLoader;
-import org.melodypalette.model.api.MelodyContinuer;
 import org.melodypalette.model.api.MelodyGenerator;
+import org.melodypalette.model.service.MelodyContinuer;
 
 /**
  * The workbench reaches the models only through ModelSession and ContinuationSession, whose calls run

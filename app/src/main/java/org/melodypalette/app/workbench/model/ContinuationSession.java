@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.app.workbench.task.TaskRunner;
-import org.melodypalette.model.api.MelodyContinuer;
+import org.melodypalette.model.service.MelodyContinuer;
 
 /**
  * The continuation model the Continue tool uses, beside the MusicVAE of {@link ModelSession}. Like

@@ -13,8 +13,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.app.workbench.task.TaskRunner;
-import org.melodypalette.model.api.MelodyContinuer;
 import org.melodypalette.model.api.ModelInfo;
+import org.melodypalette.model.service.MelodyContinuer;
 
 /**
  * The model the workbench is using. Every call to it goes through the {@link TaskRunner} (one
