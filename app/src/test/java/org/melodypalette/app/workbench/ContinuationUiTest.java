@@ -62,7 +62,7 @@ class ContinuationUiTest {
     static void trainATinyContinuationModel() throws IOException {
         Path data = TinyDataset.writeSixteenths(dir.resolve("windows.mpwin"), 3);
         model = dir.resolve("continue");
-        ContinuationTraining.run(new TrainingOptions("continue_tiny", null, data, model, 30, 30, 30, 0, 0, false, 1),
+        ContinuationTraining.run(new TrainingOptions("continue_tiny", null, data, model, 30, 30, 30, 0, 0, false, 1, null),
                 new TrainingListener() { });
     }
 
