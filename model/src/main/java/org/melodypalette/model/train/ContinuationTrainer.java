@@ -3,6 +3,7 @@ package org.melodypalette.model.train;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,13 @@ import org.melodypalette.model.data.TrainingBatches;
 import org.melodypalette.model.eval.BigramModel;
 import org.melodypalette.model.layers.ContinuationLayers;
 import org.melodypalette.model.net.MusicVaeVariables;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The continuation model's training loop, on {@link Trainer}'s pieces: seeded batches of train windows
  * with transposition ({@link TrainingBatches}), the loss and gradients of {@link ContinuationBackprop},
- * {@link Trainer#clipByGlobalNorm}, {@link AdamOptimizer} with {@link Schedules#learningRate}, periodic
+ * {@link Trainer#clipScale}, {@link AdamOptimizer} with {@link Schedules#learningRate}, periodic
  * evaluation beside a bigram baseline, and atomic checkpoints ({@link ContinuationCheckpoint}) from which a
  * resumed run ends with exactly the parameters of an uninterrupted one (nothing random but the batches,
  * which are a function of (seed, step)). Weights start Glorot-uniform (kernels) and zero (biases).
@@ -42,7 +41,9 @@ public final class ContinuationTrainer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ContinuationTrainer.class);
 
     private final ContinuationConfig config;
-    private final Map<String, INDArray> parameters;
+    /** The weights by name, row-major, updated in place by every step. */
+    private final Map<String, float[]> parameters;
+    private final Map<String, int[]> shapes;
     private final AdamOptimizer optimizer;
     private final ContinuationBackprop backprop;
     private final TrainingBatches batches;
@@ -66,8 +67,10 @@ public final class ContinuationTrainer implements AutoCloseable {
         }
         this.config = config;
         this.parameters = new LinkedHashMap<>();
+        this.shapes = new LinkedHashMap<>();
         for (WeightTensor t : weights.tensors()) {
-            parameters.put(t.name(), Nd4j.create(t.values().clone(), Arrays64.shape(t.shape()), 'c'));
+            parameters.put(t.name(), t.values().clone());
+            shapes.put(t.name(), t.shape());
         }
         this.optimizer = optimizer;
         this.settings = settings;
@@ -83,7 +86,7 @@ public final class ContinuationTrainer implements AutoCloseable {
         this.bigram = BigramModel.fit(data.train(), config.numClasses());
         this.history = new ArrayList<>(metrics.history());
         this.evaluations = new ArrayList<>(metrics.evaluations());
-        this.backprop = ContinuationBackprop.create(config, currentWeights(), training.batchSize(), data.numSteps(),
+        this.backprop = ContinuationBackprop.create(config, parameters, training.batchSize(), data.numSteps(),
                 settings.shards(), settings.compute().kernel());
         LOG.info("training {} on windows of {} steps with {}", config.name(), data.numSteps(), backprop.description());
     }
@@ -127,8 +130,7 @@ public final class ContinuationTrainer implements AutoCloseable {
     /** The current weights. */
     public WeightSet weights() {
         List<WeightTensor> tensors = new ArrayList<>();
-        parameters.forEach((name, array) -> tensors.add(new WeightTensor(name,
-                Arrays64.ints(array.shape()), array.data().asFloat())));
+        parameters.forEach((name, values) -> tensors.add(new WeightTensor(name, shapes.get(name), values.clone())));
         return new WeightSet(tensors);
     }
 
@@ -186,32 +188,21 @@ public final class ContinuationTrainer implements AutoCloseable {
     /** One update on the batch of the current step; advances the step. */
     ContinuationBackprop.Result trainStep() {
         int[][] labels = batches.batch(step);
-        ContinuationBackprop.Result result = backprop.step(currentWeights(), labels);
-        Map<String, INDArray> gradients = new LinkedHashMap<>();
-        result.gradients().forEach((name, g) -> gradients.put(name, Nd4j.create(g, parameters.get(name).shape(), 'c')));
-        try {
-            Trainer.clipByGlobalNorm(gradients, config.training().gradClipNorm());
-            optimizer.apply(parameters, gradients, Schedules.learningRate(config.training(), step));
-        } finally {
-            gradients.values().forEach(INDArray::close);
-        }
+        ContinuationBackprop.Result result = backprop.step(parameters, labels);
+        optimizer.update(backprop, parameters, result.gradients(),
+                Trainer.clipScale(result.gradientNorm(), config.training().gradClipNorm()),
+                Schedules.learningRate(config.training(), step));
         step++;
         return result;
     }
 
     /** The current weights on the eval windows beside the bigram baseline fitted on the train split. */
     public ContinuationEvaluation evaluate() {
-        ContinuationEvaluation evaluation = ContinuationEvaluator.evaluate(config, currentWeights(), evalWindows, bigram,
+        ContinuationEvaluation evaluation = ContinuationEvaluator.evaluate(config, parameters, evalWindows, bigram,
                 step, settings.shards(), settings.compute().kernel());
         evaluations.add(evaluation);
         LOG.debug("evaluation at step {}: {}", step, evaluation);
         return evaluation;
-    }
-
-    private Map<String, float[]> currentWeights() {
-        Map<String, float[]> weights = new LinkedHashMap<>();
-        parameters.forEach((name, array) -> weights.put(name, array.data().asFloat()));
-        return weights;
     }
 
     private TrainingProgress progress(double loss, double accuracy, ArrayDeque<Long> recent, long sessionStart) {
@@ -234,7 +225,8 @@ public final class ContinuationTrainer implements AutoCloseable {
 
     private static Map<String, long[]> shapes(ContinuationConfig config) {
         Map<String, long[]> shapes = new LinkedHashMap<>();
-        ContinuationLayers.of(config).shapes().forEach((name, shape) -> shapes.put(name, Arrays64.shape(shape)));
+        ContinuationLayers.of(config).shapes().forEach((name, shape) ->
+                shapes.put(name, Arrays.stream(shape).asLongStream().toArray()));
         return shapes;
     }
 
@@ -242,17 +234,5 @@ public final class ContinuationTrainer implements AutoCloseable {
     @Override
     public void close() {
         backprop.close();
-    }
-
-    /** int ↔ long shapes. */
-    private static final class Arrays64 {
-
-        static long[] shape(int[] shape) {
-            return java.util.Arrays.stream(shape).asLongStream().toArray();
-        }
-
-        static int[] ints(long[] shape) {
-            return java.util.Arrays.stream(shape).mapToInt(Math::toIntExact).toArray();
-        }
     }
 }

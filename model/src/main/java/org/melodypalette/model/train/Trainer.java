@@ -14,6 +14,7 @@ import org.melodypalette.model.api.EvaluationSplit;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
+import org.melodypalette.model.backprop.ParameterBlocks;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ComputeOptions;
@@ -44,9 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>With an inverse-sigmoid sampling schedule the decoder trains with Magenta's scheduled
  * sampling ({@link ScheduledSamplingDraw}); otherwise it is teacher-forced.
  *
- * <p>The loss and gradients come from a {@link TrainingStep}, the hand-written one or the SameDiff
- * graph, as the settings' {@link ComputeOptions#engine()} says; the weights, Adam's
- * moments, evaluation and checkpoints live in the graph's ND4J variables either way.
+ * <p>Each update is a {@link TrainingStep}, the hand-written one or the SameDiff graph, as the
+ * settings' {@link ComputeOptions#engine()} says. The hand-written step keeps the weights and Adam's
+ * moments in float arrays for the whole run; ND4J sees them only when evaluation runs the graph.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -101,8 +102,8 @@ public final class Trainer implements AutoCloseable {
     }
 
     private final ModelConfig config;
-    private final MusicVaeGraph graph;
-    /** The engine of the loss and gradients (see {@link #handWritten}). */
+    private final boolean teacherForced;
+    /** The engine of the updates (see {@link #handWritten}). */
     private final TrainingStep trainingStep;
     private final AdamOptimizer optimizer;
     private final TrainingBatches batches;
@@ -123,7 +124,7 @@ public final class Trainer implements AutoCloseable {
                     + config.name() + " needs " + config.numSteps());
         }
         this.config = config;
-        this.graph = graph;
+        this.teacherForced = graph.decoderInputs() == DecoderInputs.TEACHER_FORCED;
         this.optimizer = optimizer;
         this.settings = settings;
         this.seed = seed;
@@ -138,8 +139,8 @@ public final class Trainer implements AutoCloseable {
         this.history = new ArrayList<>(metrics.history());
         this.evaluations = new ArrayList<>(metrics.evaluations());
         this.trainingStep = handWritten(settings.compute().engine())
-                ? new HandWrittenTrainingStep(config, graph, settings.shards(), settings.compute().kernel())
-                : new GraphTrainingStep(config, graph);
+                ? new HandWrittenTrainingStep(config, graph, optimizer, settings.shards(), settings.compute().kernel())
+                : new GraphTrainingStep(config, graph, optimizer);
         LOG.info("training {} with {}", config.name(), trainingStep.description());
     }
 
@@ -213,8 +214,9 @@ public final class Trainer implements AutoCloseable {
         return config;
     }
 
+    /** The training graph with the current weights. */
     public MusicVaeGraph graph() {
-        return graph;
+        return trainingStep.graph();
     }
 
     /** Trains until {@code totalSteps} or until the listener asks to stop; ends with a checkpoint. */
@@ -279,29 +281,14 @@ public final class Trainer implements AutoCloseable {
     /** One update on the batch of the current step; advances the step. */
     StepFigures trainStep() {
         int[][] labels = batches.batch(step);
-        INDArray eps = Evaluator.gaussian(labels.length, config.zSize(), Seeds.random(seed, Seeds.LATENT_NOISE, step));
-        ScheduledSamplingDraw draw = graph.decoderInputs() == DecoderInputs.TEACHER_FORCED ? null : draw(labels.length);
-        double beta = Schedules.beta(config.training(), step);
-        try {
-            return trainingStep.run(labels, eps, beta, draw, this::apply);
-        } finally {
-            // The graph's feed of eps may be this very array (a cast to its own type), already closed.
-            if (!eps.wasClosed()) {
-                eps.close();
-            }
-        }
-    }
-
-    /** Clipping and Adam with this step's learning rate; advances the step. */
-    private void apply(Map<String, INDArray> gradients) {
+        float[] eps = Evaluator.gaussianValues(labels.length, config.zSize(),
+                Seeds.random(seed, Seeds.LATENT_NOISE, step));
+        ScheduledSamplingDraw draw = teacherForced ? null : draw(labels.length);
         TrainingConfig training = config.training();
-        clipByGlobalNorm(gradients, training.gradClipNorm());
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
-        for (String name : graph.variableNames()) {
-            parameters.put(name, graph.variable(name));
-        }
-        optimizer.apply(parameters, gradients, Schedules.learningRate(training, step));
+        StepFigures figures = trainingStep.run(labels, eps, Schedules.beta(training, step), draw,
+                Schedules.learningRate(training, step));
         step++;
+        return figures;
     }
 
     /** This step's scheduled-sampling draw. */
@@ -312,17 +299,25 @@ public final class Trainer implements AutoCloseable {
                 Schedules.teacherForcing(training, step));
     }
 
-    /** TF's clip_by_global_norm, or all zeros if the norm is at least {@link #GRAD_NORM_CLIP_TO_ZERO}. */
+    /**
+     * TF's clip_by_global_norm as the factor every gradient is multiplied by: {@code clipNorm / max(norm,
+     * clipNorm)}, or 0 if the norm is at least {@link #GRAD_NORM_CLIP_TO_ZERO} or not finite (Magenta).
+     */
+    static float clipScale(double globalNorm, double clipNorm) {
+        return globalNorm >= GRAD_NORM_CLIP_TO_ZERO || !Double.isFinite(globalNorm) ? 0
+                : (float) (clipNorm / Math.max(globalNorm, clipNorm));
+    }
+
+    /**
+     * {@link #clipScale} applied to ND4J gradients in place, the norm summed as the hand-written step
+     * sums it ({@link ParameterBlocks}); returns the global norm.
+     */
     static double clipByGlobalNorm(Map<String, INDArray> gradients, double clipNorm) {
-        double squares = 0;
-        for (INDArray g : gradients.values()) {
-            double norm = g.norm2Number().doubleValue();
-            squares += norm * norm;
-        }
-        double globalNorm = Math.sqrt(squares);
-        double scale = globalNorm >= GRAD_NORM_CLIP_TO_ZERO || !Double.isFinite(globalNorm) ? 0
-                : clipNorm / Math.max(globalNorm, clipNorm);
-        if (scale != 1.0) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        gradients.forEach((name, g) -> values.put(name, Nd4jCopies.rowMajor(g)));
+        double globalNorm = Math.sqrt(ParameterBlocks.squaredNorm(values));
+        float scale = clipScale(globalNorm, clipNorm);
+        if (scale != 1f) {
             for (INDArray g : gradients.values()) {
                 g.muli(scale);
             }
@@ -332,7 +327,8 @@ public final class Trainer implements AutoCloseable {
 
     /** Evaluates the current weights on the eval windows with the run's seed. */
     public EvaluationReport evaluate() {
-        EvaluationReport report = Evaluator.evaluate(graph, evalWindows, EvaluationSplit.EVAL, step, seed, EVAL_BATCH);
+        EvaluationReport report = Evaluator.evaluate(trainingStep.graph(), evalWindows, EvaluationSplit.EVAL, step,
+                seed, EVAL_BATCH);
         evaluations.add(report);
         return report;
     }
@@ -353,7 +349,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void checkpoint(long sessionStart) throws IOException {
-        TrainingCheckpoint.write(settings.outputDir(), new TrainingCheckpoint.Contents(config, graph.weights(),
+        TrainingCheckpoint.write(settings.outputDir(), new TrainingCheckpoint.Contents(config, trainingStep.weights(),
                 optimizer, new TrainingState(step, seed, fingerprint, trainCount, elapsed(sessionStart)),
                 new TrainingMetrics(config.name(), history, evaluations)));
         LOG.debug("checkpoint at step {} in {}", step, settings.outputDir());
