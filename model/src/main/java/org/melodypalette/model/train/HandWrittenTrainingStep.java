@@ -1,12 +1,7 @@
 package org.melodypalette.model.train;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.melodypalette.model.backprop.MusicVaeBackprop;
 import org.melodypalette.model.checkpoint.WeightSet;
-import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.net.MusicVaeGraph;
@@ -24,9 +19,7 @@ final class HandWrittenTrainingStep implements TrainingStep {
     private final MusicVaeGraph graph;
     private final AdamOptimizer optimizer;
     private final MusicVaeBackprop backprop;
-    /** Every variable's current values by Magenta name, row-major, in manifest order. */
-    private final Map<String, float[]> weights;
-    private final Map<String, int[]> shapes;
+    private final FloatWeights weights;
     private boolean graphCurrent = true;
 
     /**
@@ -38,21 +31,16 @@ final class HandWrittenTrainingStep implements TrainingStep {
         this.config = config;
         this.graph = graph;
         this.optimizer = optimizer;
-        this.weights = new LinkedHashMap<>();
-        this.shapes = new LinkedHashMap<>();
-        for (WeightTensor tensor : graph.weights().tensors()) {
-            weights.put(tensor.name(), tensor.values());
-            shapes.put(tensor.name(), tensor.shape());
-        }
-        this.backprop = MusicVaeBackprop.create(config, weights, config.training().batchSize(), shards, kernel);
+        this.weights = FloatWeights.copyOf(graph.weights());
+        this.backprop = MusicVaeBackprop.create(config, weights.values(), config.training().batchSize(), shards, kernel);
     }
 
     @Override
     public Trainer.StepFigures run(int[][] labels, float[] eps, double beta, ScheduledSamplingDraw draw,
                                    double learningRate) {
-        MusicVaeBackprop.Result result = backprop.step(weights, labels, eps, beta,
+        MusicVaeBackprop.Result result = backprop.step(weights.values(), labels, eps, beta,
                 draw == null ? null : draw.asSamplingInputs());
-        optimizer.update(backprop, weights, result.gradients(),
+        optimizer.update(backprop, weights.values(), result.gradients(),
                 Trainer.clipScale(result.gradientNorm(), config.training().gradClipNorm()), learningRate);
         graphCurrent = false;
         return new Trainer.StepFigures(result.loss(), result.meanReconstruction(), result.meanKl(),
@@ -61,16 +49,14 @@ final class HandWrittenTrainingStep implements TrainingStep {
 
     @Override
     public WeightSet weights() {
-        List<WeightTensor> tensors = new ArrayList<>();
-        weights.forEach((name, values) -> tensors.add(new WeightTensor(name, shapes.get(name), values.clone())));
-        return new WeightSet(tensors);
+        return weights.snapshot();
     }
 
     /** The graph, its variables first brought up to the current weights. */
     @Override
     public MusicVaeGraph graph() {
         if (!graphCurrent) {
-            weights.forEach((name, values) -> Nd4jCopies.store(graph.variable(name), values));
+            weights.values().forEach((name, values) -> Nd4jCopies.store(graph.variable(name), values));
             graphCurrent = true;
         }
         return graph;

@@ -2,12 +2,10 @@ package org.melodypalette.model.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.EvaluationSplit;
@@ -15,7 +13,6 @@ import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
 import org.melodypalette.model.backprop.ParameterBlocks;
-import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
@@ -55,7 +52,6 @@ public final class Trainer implements AutoCloseable {
     static final double GRAD_NORM_CLIP_TO_ZERO = 10_000;
     /** Evaluation batch size (forward only). */
     static final int EVAL_BATCH = 64;
-    private static final int THROUGHPUT_WINDOW = 20;
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     /**
@@ -106,12 +102,9 @@ public final class Trainer implements AutoCloseable {
     /** The engine of the updates (see {@link #handWritten}). */
     private final TrainingStep trainingStep;
     private final AdamOptimizer optimizer;
-    private final TrainingBatches batches;
-    private final LabelWindows evalWindows;
+    private final TrainingWindows windows;
     private final Settings settings;
     private final long seed;
-    private final long fingerprint;
-    private final int trainCount;
     private final List<TrainingProgress> history;
     private final List<EvaluationReport> evaluations;
     private final double elapsedBefore;
@@ -130,12 +123,7 @@ public final class Trainer implements AutoCloseable {
         this.seed = seed;
         this.step = step;
         this.elapsedBefore = elapsedBefore;
-        this.fingerprint = TrainingBatches.fingerprint(data.train());
-        this.trainCount = data.train().count();
-        TrainingConfig training = config.training();
-        this.batches = new TrainingBatches(data.train(), training.batchSize(), training.transposeSemitones(),
-                config.numClasses(), seed);
-        this.evalWindows = Evaluator.first(data.eval(), settings.evalWindows());
+        this.windows = TrainingWindows.of(data, config.training(), config.numClasses(), seed, settings.evalWindows());
         this.history = new ArrayList<>(metrics.history());
         this.evaluations = new ArrayList<>(metrics.evaluations());
         this.trainingStep = handWritten(settings.compute().engine())
@@ -187,10 +175,7 @@ public final class Trainer implements AutoCloseable {
     public static Trainer resume(TrainingCheckpoint.Contents saved, WindowDataset data, Settings settings)
             throws IOException {
         TrainingState state = saved.state();
-        if (state.datasetFingerprint() != TrainingBatches.fingerprint(data.train())) {
-            throw new CheckpointException(settings.outputDir(), "was trained on other data ("
-                    + state.trainWindows() + " train windows); resume it with the same dataset file");
-        }
+        TrainingWindows.requireSameData(state, data, settings.outputDir());
         if (state.seed() != settings.seed()) {
             LOG.info("resuming with the checkpoint's seed {} (not {})", state.seed(), settings.seed());
         }
@@ -221,66 +206,44 @@ public final class Trainer implements AutoCloseable {
 
     /** Trains until {@code totalSteps} or until the listener asks to stop; ends with a checkpoint. */
     public TrainingResult run(TrainingListener listener) throws IOException {
-        long sessionStart = System.nanoTime();
-        ArrayDeque<Long> recentStepNanos = new ArrayDeque<>();
-        double[] sums = new double[4];
-        int summed = 0;
-        int sessionSteps = 0;
-        TrainingProgress last = null;
-        EvaluationReport lastEvaluation = null;
-        long checkpointed = -1;
-        boolean stopped = false;
-        while (step < settings.totalSteps()) {
-            if (listener.stopRequested()) {
-                stopped = true;
-                break;
+        return TrainingLoop.run(settings, listener, elapsedBefore, new TrainingLoop.Run() {
+            @Override
+            public long step() {
+                return step;
             }
-            long begin = System.nanoTime();
-            StepFigures figures = trainStep();
-            DivergenceGuard.requireFiniteLoss(settings.outputDir(), step, figures.loss());
-            long took = System.nanoTime() - begin;
-            recentStepNanos.addLast(took);
-            sessionSteps++;
-            if (sessionSteps == 2 || recentStepNanos.size() > THROUGHPUT_WINDOW) {
-                // The session's first step also builds the gradient graph or runs the step's code before the JIT
-                // has compiled it: it leaves once there is another.
-                recentStepNanos.removeFirst();
+
+            @Override
+            public StepFigures trainStep() throws IOException {
+                StepFigures figures = Trainer.this.trainStep();
+                DivergenceGuard.requireFiniteLoss(settings.outputDir(), step, figures.loss());
+                return figures;
             }
-            last = progress(figures, recentStepNanos, sessionStart);
-            listener.onProgress(last);
-            sums[0] += figures.loss();
-            sums[1] += figures.reconstruction();
-            sums[2] += figures.kl();
-            sums[3] += figures.accuracy();
-            summed++;
-            if (step % settings.historyInterval() == 0) {
-                history.add(new TrainingProgress(last.step(), last.totalSteps(), last.sequencesPerSecond(),
-                        sums[0] / summed, sums[1] / summed, sums[2] / summed, sums[3] / summed,
-                        last.learningRate(), last.beta(), last.elapsedSeconds(), last.etaSeconds(),
-                        last.samplingProbability()));
-                sums = new double[4];
-                summed = 0;
+
+            @Override
+            public TrainingProgress progress(StepFigures figures, TrainingLoop.Clock clock) {
+                return Trainer.this.progress(figures, clock);
             }
-            if (step % settings.evalInterval() == 0 && evalWindows.count() > 0) {
-                lastEvaluation = evaluate();
-                listener.onEvaluation(lastEvaluation);
+
+            @Override
+            public EvaluationReport evaluate(TrainingListener listener) {
+                if (windows.eval().count() == 0) {
+                    return null;
+                }
+                EvaluationReport report = Trainer.this.evaluate();
+                listener.onEvaluation(report);
+                return report;
             }
-            if (step % settings.checkpointInterval() == 0) {
-                checkpoint(sessionStart);
-                checkpointed = step;
-                listener.onCheckpoint(settings.outputDir(), step);
+
+            @Override
+            public void checkpoint(TrainingLoop.Clock clock) throws IOException {
+                Trainer.this.checkpoint(clock.elapsedSeconds());
             }
-        }
-        if (checkpointed != step) {
-            checkpoint(sessionStart);
-            listener.onCheckpoint(settings.outputDir(), step);
-        }
-        return new TrainingResult(settings.outputDir(), step, stopped, last, lastEvaluation);
+        }, history);
     }
 
     /** One update on the batch of the current step; advances the step. */
     StepFigures trainStep() {
-        int[][] labels = batches.batch(step);
+        int[][] labels = windows.batches().batch(step);
         float[] eps = Evaluator.gaussianValues(labels.length, config.zSize(),
                 Seeds.random(seed, Seeds.LATENT_NOISE, step));
         ScheduledSamplingDraw draw = teacherForced ? null : draw(labels.length);
@@ -327,31 +290,25 @@ public final class Trainer implements AutoCloseable {
 
     /** Evaluates the current weights on the eval windows with the run's seed. */
     public EvaluationReport evaluate() {
-        EvaluationReport report = Evaluator.evaluate(trainingStep.graph(), evalWindows, EvaluationSplit.EVAL, step,
+        EvaluationReport report = Evaluator.evaluate(trainingStep.graph(), windows.eval(), EvaluationSplit.EVAL, step,
                 seed, EVAL_BATCH);
         evaluations.add(report);
         return report;
     }
 
-    private TrainingProgress progress(StepFigures figures, ArrayDeque<Long> recentStepNanos, long sessionStart) {
-        double meanSeconds = recentStepNanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e9;
-        long batch = config.training().batchSize();
+    private TrainingProgress progress(StepFigures figures, TrainingLoop.Clock clock) {
         TrainingConfig training = config.training();
-        return new TrainingProgress(step, settings.totalSteps(), meanSeconds > 0 ? batch / meanSeconds : 0,
+        return new TrainingProgress(step, settings.totalSteps(), clock.sequencesPerSecond(training.batchSize()),
                 figures.loss(), figures.reconstruction(), figures.kl(), figures.accuracy(),
                 Schedules.learningRate(training, step - 1), Schedules.beta(training, step - 1),
-                elapsed(sessionStart), (settings.totalSteps() - step) * meanSeconds,
+                clock.elapsedSeconds(), (settings.totalSteps() - step) * clock.meanStepSeconds(),
                 1 - Schedules.teacherForcing(training, step - 1));
     }
 
-    private double elapsed(long sessionStart) {
-        return elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
-    }
-
-    private void checkpoint(long sessionStart) throws IOException {
+    private void checkpoint(double elapsedSeconds) throws IOException {
         TrainingCheckpoint.write(settings.outputDir(), new TrainingCheckpoint.Contents(config, trainingStep.weights(),
-                optimizer, new TrainingState(step, seed, fingerprint, trainCount, elapsed(sessionStart)),
-                new TrainingMetrics(config.name(), history, evaluations)));
+                optimizer, windows.state(step, seed, elapsedSeconds), new TrainingMetrics(config.name(), history,
+                evaluations)));
         LOG.debug("checkpoint at step {} in {}", step, settings.outputDir());
     }
 

@@ -171,8 +171,8 @@ public final class ProfiledArithmetic implements Arithmetic {
         return switch (caller) {
             case "LstmTape.step" -> "recurrent products, forward";
             case "LstmTape.recurrentGradient" -> "recurrent products, backward (dh)";
-            case "LstmStack.step" -> "input projections, forward";
-            case "LstmStack.backStep", "NoteDecoderPass.layerZeroInputGradients" -> "input projections, backward (dx)";
+            case "LstmStackTape.step" -> "input projections, forward";
+            case "LstmStackTape.backStep", "NoteDecoderPass.layerZeroInputGradients" -> "input projections, backward (dx)";
             case "NoteDecoderPass.forward" -> n > 4 * 64 ? "input projections, forward (latent)" : "output projection, forward";
             case "NoteDecoderPass.backward" -> "output projection, backward (dh)";
             default -> "other products (" + caller + ")";
