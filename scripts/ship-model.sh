@@ -3,7 +3,9 @@
 # the config and weights (not the optimizer state), the run's metrics.json (training history) and
 # training_state.json (step, seconds, dataset fingerprint), checksums.sha256 of those files,
 # attributes.json for the app's sliders, and the evaluation (eval.json, eval.png, eval.txt) on the
-# dataset's eval split. MODEL_CARD.md is written by hand from those files.
+# dataset's eval split; for a continuation model (config type "continuation") the evaluation is
+# `palette continue-eval --realism` (eval.json, eval.txt) and there are no attribute sliders.
+# MODEL_CARD.md is written by hand from those files.
 #
 #   scripts/ship-model.sh RUN_DIR NAME DATASET_FILE
 #   e.g. scripts/ship-model.sh /work/runs/mel_2bar_cpu mel_2bar /work/runs/data/mel2.bin
@@ -49,9 +51,14 @@ java -cp "$(ls "$root"/app/target/palette-app-*.jar | head -n 1):$root/app/targe
 step=$(sed -n 's/.*"step" *: *\([0-9]*\).*/\1/p' "$snapshot/training_state.json")
 echo "shipping step $step of $run as checkpoints/$name"
 
-(cd "$staging" && "$root/palette" attributes --checkpoint . --data "$data" --seed 0 > attributes.txt)
-(cd "$staging" && "$root/palette" eval --checkpoint . --data "$data" --seed 0 --json eval.json --plot eval.png \
-  > eval.txt)
+if grep -q '"type" *: *"continuation"' "$staging/config.json"; then
+  (cd "$staging" && "$root/palette" continue-eval --checkpoint . --data "$data" --realism --seed 0 > eval.txt)
+  (cd "$staging" && "$root/palette" continue-eval --checkpoint . --data "$data" --realism --seed 0 --json > eval.json)
+else
+  (cd "$staging" && "$root/palette" attributes --checkpoint . --data "$data" --seed 0 > attributes.txt)
+  (cd "$staging" && "$root/palette" eval --checkpoint . --data "$data" --seed 0 --json eval.json --plot eval.png \
+    > eval.txt)
+fi
 
 # The model card is written by hand: keep the current one (to be updated with the new figures).
 [ -f "$out/MODEL_CARD.md" ] && cp "$out/MODEL_CARD.md" "$staging/"

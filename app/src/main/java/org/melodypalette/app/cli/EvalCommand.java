@@ -181,6 +181,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         paths(out, "between posterior means", f.meanPaths());
         paths(out, "between refined codes", f.refinedPaths());
+        paths(out, "between refined codes, spaced evenly in what is heard", f.refinedEvenPaths());
     }
 
     private static void exactness(StringBuilder out, String what, EvaluationFidelity.Exactness e) {
@@ -226,6 +227,11 @@ final class EvalCommand implements Callable<Integer> {
     private static void realism(StringBuilder out, EvaluationRealism s) {
         line(out, "Sample realism: %d prior samples (temperature %.2f) vs %d data windows; silent: samples %.3f, data %.3f",
                 s.samples(), s.temperature(), s.dataWindows(), s.silentSamples(), s.silentData());
+        realismFeatures(out, s);
+    }
+
+    /** The realism table: each feature's overlap and divergence beside the data halves' (the ceiling). */
+    static void realismFeatures(StringBuilder out, EvaluationRealism s) {
         line(out, "  %-15s %18s %22s %18s", "feature", "overlap (halves)", "JS bits (halves)", "mean samples/data");
         feature(out, "noteDensity", s.noteDensity());
         feature(out, "barOnsets", s.barOnsets());

@@ -9,6 +9,8 @@ import org.melodypalette.app.input.MelodyReading;
 import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.model.api.MorphPath;
 import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +40,12 @@ final class InterpolateCommand implements Callable<Integer> {
 
     @Mixin
     RefineChoice refine = new RefineChoice();
+
+    @Option(names = "--spacing", defaultValue = "EVEN", paramLabel = "EVEN|UNIFORM",
+            description = "Where the points sit between the refined codes: EVEN spaces them evenly in what is heard "
+                    + "(the workbench's strip), UNIFORM evenly on the line (magenta.js; also what --no-refine uses). "
+                    + "Default ${DEFAULT-VALUE}.")
+    Spacing spacing;
 
     @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
     String track;
@@ -74,12 +82,17 @@ final class InterpolateCommand implements Callable<Integer> {
     /** The path between A's and B's refined codes; with --keep-originals, A and B themselves at the ends. */
     private List<Melody> refinedPath(LatentCodec codec, List<Melody> ab) {
         List<Encoding> codes = codec.encode(ab, refine.options());
-        List<Melody> path = new ArrayList<>(codec.interpolate(codes.get(0).z(), codes.get(1).z(), steps, mode,
-                sampling.options(0.0)));
+        LatentVector a = codes.get(0).z();
+        LatentVector b = codes.get(1).z();
+        MorphPath points = spacing == Spacing.EVEN ? codec.evenPath(a, b, steps, mode) : MorphPath.uniform(steps);
+        List<Melody> path = new ArrayList<>(codec.decode(points.points(a, b, mode), sampling.options(0.0)));
         if (keepOriginals) {
             path.set(0, codec.melody(codec.labels(ab.get(0))));
             path.set(steps - 1, codec.melody(codec.labels(ab.get(1))));
         }
         return path;
     }
+
+    /** Where the points of a refined path sit ({@link MorphPath#evenChange} or {@link MorphPath#uniform}). */
+    enum Spacing { EVEN, UNIFORM }
 }

@@ -72,7 +72,7 @@ class EvalCommandTest {
         JsonNode refined = fidelity.get("refined");
         assertThat(refined.get("steps").get("max").asDouble()).isBetween(0.0, 4.0);
         assertThat(refined.get("refine").get("maxSteps").asInt()).isEqualTo(4);
-        for (String paths : List.of("meanPaths", "refinedPaths")) {
+        for (String paths : List.of("meanPaths", "refinedPaths", "refinedEvenPaths")) {
             JsonNode p = fidelity.get(paths);
             assertThat(p.get("pairs").asInt()).as(paths).isEqualTo(3);
             assertThat(p.get("points").asInt()).as(paths).isEqualTo(21);

@@ -96,6 +96,38 @@ class RefinedCommandsTest {
         assertThat(tokenized(written.get(2))).isNotEqualTo(LABELS[0]).isNotEqualTo(LABELS[1]);
     }
 
+    @Test
+    void evenSpacingNeverChangesMoreBetweenNeighboursThanUniformSpacing() throws IOException {
+        double[] largest = new double[2];
+        String[] spacings = {"EVEN", "UNIFORM"};
+        for (int s = 0; s < 2; s++) {
+            Path out = dir.resolve("spacing-" + spacings[s]);
+            CliRun run = CliRun.of("interpolate", "--checkpoint", CHECKPOINT.toString(), "--steps", "7",
+                    "--spacing", spacings[s], "--refine-budget-ms", BUDGET, "--out", out.toString(), files.get(0),
+                    files.get(1));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<Path> written;
+            try (Stream<Path> list = Files.list(out)) {
+                written = list.sorted().toList();
+            }
+            assertThat(written).hasSize(7);
+            int[] previous = tokenized(written.get(0));
+            assertThat(previous).containsExactly(LABELS[0]);
+            for (Path file : written.subList(1, 7)) {
+                int[] labels = tokenized(file);
+                int changed = 0;
+                for (int t = 0; t < labels.length; t++) {
+                    changed += labels[t] == previous[t] ? 0 : 1;
+                }
+                largest[s] = Math.max(largest[s], changed / (double) labels.length);
+                previous = labels;
+            }
+            assertThat(previous).containsExactly(LABELS[1]);
+        }
+        // The even points are chosen among fine points that include the uniform ones.
+        assertThat(largest[0]).isPositive().isLessThanOrEqualTo(largest[1]);
+    }
+
     private static int[] tokenized(Path midi) throws IOException {
         CliRun run = CliRun.of("tokenize", "--json", "--steps", "32", midi.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();

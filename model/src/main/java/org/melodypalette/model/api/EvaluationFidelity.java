@@ -13,10 +13,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param refinedWindows windows in the refined sample (every {@code refineStride}-th); 0 when not refined
  * @param meanPaths   slerp/lerp paths between the posterior means of the pairs; null with 0 pairs
  * @param refinedPaths the same between refined codes of A and B
+ * @param refinedEvenPaths the same points spaced evenly in what is heard ({@link MorphPath#evenChange}), as the
+ *                  workbench's strip and slider do
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationFidelity(int windows, Exactness mean, Exactness refined, int refinedWindows,
-                                 Paths meanPaths, Paths refinedPaths) {
+                                 Paths meanPaths, Paths refinedPaths, Paths refinedEvenPaths) {
 
     /**
      * @param exact        share of windows decoded exactly

@@ -62,4 +62,23 @@ public interface LatentCodec extends MelodyGenerator {
      * opening; measured 0.9–3 s on this project's 2-core machine while it was busy with other work.
      */
     void warmUp();
+
+    /**
+     * The {@code n} points from {@code a} to {@code b} spaced evenly in what argmax decoding plays
+     * ({@link MorphPath#evenChange}): decodes {@link MorphPath#finePoints} points of the line, in batches.
+     */
+    default MorphPath evenPath(LatentVector a, LatentVector b, int n, Interpolation mode) {
+        int count = MorphPath.finePoints(n);
+        List<LatentVector> line = MorphPath.uniform(count).points(a, b, mode);
+        float[][] z = new float[count][];
+        for (int j = 0; j < count; j++) {
+            z[j] = line.get(j).toArray();
+        }
+        int[][] decoded = decodeLabels(z, DecodeOptions.ARGMAX);
+        int[][] heard = new int[count][];
+        for (int j = 0; j < count; j++) {
+            heard[j] = labels(melody(decoded[j]));
+        }
+        return MorphPath.evenChange(heard, n);
+    }
 }

@@ -1,6 +1,5 @@
 package org.melodypalette.model.api;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Pure latent-space arithmetic used by interpolation, the palette and attribute sliders. */
@@ -17,17 +16,10 @@ public final class LatentMath {
     /**
      * {@code n ≥ 2} points from a to b at {@code t = i/(n−1)}, by {@link #between}: the one path
      * computation of interpolation strips, the slider (position {@code i/(n−1)} is point i) and
-     * evaluation. The ends are a and b exactly.
+     * evaluation ({@link MorphPath#uniform}). The ends are a and b exactly.
      */
     public static List<LatentVector> path(LatentVector a, LatentVector b, int n, Interpolation mode) {
-        if (n < 2) {
-            throw new IllegalArgumentException("an interpolation needs at least 2 points, not " + n);
-        }
-        List<LatentVector> points = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            points.add(i == 0 ? a : i == n - 1 ? b : between(a, b, i / (double) (n - 1), mode));
-        }
-        return List.copyOf(points);
+        return MorphPath.uniform(n).points(a, b, mode);
     }
 
     public static LatentVector lerp(LatentVector a, LatentVector b, double t) {

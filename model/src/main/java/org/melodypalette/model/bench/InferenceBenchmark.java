@@ -17,6 +17,7 @@ import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
 import org.melodypalette.model.api.MelodyGenerators;
+import org.melodypalette.model.api.MorphPath;
 import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.backprop.DecoderLikelihood;
 import org.melodypalette.model.checkpoint.CheckpointFolder;
@@ -28,7 +29,8 @@ import org.melodypalette.music.Melody;
  * Inference latency, operation for operation as the magenta.js peer script measures it
  * ({@code shared/magenta/peer/golden.js}, same inputs and the same JSON shape):
  * {@code load}, {@code encode_1}, {@code decode_1_argmax}, {@code decode_1_temp0_5},
- * {@code interpolate_2x11_argmax}, {@code sample_16_temp0_5}. Each operation runs repeatedly for
+ * {@code interpolate_2x11_argmax}, {@code sample_16_temp0_5}; and ours: {@code refine_1}, {@code refine_step_1},
+ * {@code morph_path_7} (see the result's info). Each operation runs repeatedly for
  * {@value #WARM_UP_MILLIS} ms (at least once) to warm up, then {@code runs} times; the model is also
  * {@link LatentCodec#warmUp() warmed up} once after opening, as the workbench does. Everything goes
  * through the public {@code model.api}.
@@ -98,6 +100,8 @@ public final class InferenceBenchmark {
             timings.put("interpolate_2x11_argmax",
                     time(runs, () -> model.interpolate(a, b, 11, Interpolation.LERP, false, DecodeOptions.ARGMAX)));
             timings.put("sample_16_temp0_5", time(runs, () -> model.sample(16, half)));
+            List<LatentVector> ab = model.encode(List.of(a, b));
+            timings.put("morph_path_7", time(runs, () -> model.evenPath(ab.get(0), ab.get(1), 7, Interpolation.SLERP)));
             Melody reel = BenchmarkMelodies.reel(steps);
             Encoding refined = model.encode(List.of(reel), RefineOptions.DEFAULT).get(0);
             timings.put("refine_1", time(runs, () -> model.encode(List.of(reel), RefineOptions.DEFAULT)));
@@ -113,6 +117,8 @@ public final class InferenceBenchmark {
             info.put("refine_1", "the reel of BenchmarkMelodies, RefineOptions.DEFAULT: " + refined.steps()
                     + " steps, " + (refined.exact() ? "exact" : "not exact"));
             info.put("refine_step_1", "one forward and backward pass of the decoder for dNLL/dz at batch 1");
+            info.put("morph_path_7", "where the workbench's 7-step strip sits between two codes (LatentCodec.evenPath: "
+                    + MorphPath.finePoints(7) + " argmax decodes, then the choice)");
             return new Result(info, timings);
         }
     }

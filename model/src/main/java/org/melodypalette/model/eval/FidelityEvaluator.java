@@ -17,6 +17,7 @@ import org.melodypalette.model.api.FidelityOptions;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.model.api.MorphPath;
 import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.data.Seeds;
 import org.melodypalette.music.Melody;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Computes an {@link EvaluationFidelity} (definitions there) through the API the workbench uses:
  * each window's posterior mean (and, if asked, refined code) decoded by argmax, and paths of
- * {@link org.melodypalette.model.api.LatentMath#path} between the codes of the pairs
- * {@link InterpolationEvaluator} picks for the same seed.
+ * {@link MorphPath#uniform} (and, between refined codes, {@link MorphPath#evenChange} as the workbench
+ * spaces them) between the codes of the pairs {@link InterpolationEvaluator} picks for the same seed.
  */
 public final class FidelityEvaluator {
 
@@ -65,7 +66,7 @@ public final class FidelityEvaluator {
             refinedExactness = refinedExactness(codec, windows, refined, sample, bars, options.refine());
         }
         if (options.pairs() == 0) {
-            return new EvaluationFidelity(windows.size(), mean, refinedExactness, sample.length, null, null);
+            return new EvaluationFidelity(windows.size(), mean, refinedExactness, sample.length, null, null, null);
         }
         int[][] pairs = pairs(windows, options.pairs(), seed);
         int[] ends = Arrays.stream(pairs).flatMapToInt(Arrays::stream).distinct()
@@ -73,15 +74,20 @@ public final class FidelityEvaluator {
         refine(codec, modelLabels, ends, options.refine(), refined);
         PathTally meanPaths = new PathTally();
         PathTally refinedPaths = new PathTally();
+        PathTally refinedEvenPaths = new PathTally();
         for (int[] pair : pairs) {
             int[] a = windows.get(pair[0]);
             int[] b = windows.get(pair[1]);
-            meanPaths.add(path(codec, new LatentVector(means[pair[0]]), new LatentVector(means[pair[1]]),
-                    options.points(), path), a, b);
-            refinedPaths.add(path(codec, refined[pair[0]].z(), refined[pair[1]].z(), options.points(), path), a, b);
+            meanPaths.add(path(codec, MorphPath.uniform(options.points())
+                    .points(new LatentVector(means[pair[0]]), new LatentVector(means[pair[1]]), path)), a, b);
+            LatentVector za = refined[pair[0]].z();
+            LatentVector zb = refined[pair[1]].z();
+            refinedPaths.add(path(codec, MorphPath.uniform(options.points()).points(za, zb, path)), a, b);
+            refinedEvenPaths.add(path(codec, codec.evenPath(za, zb, options.points(), path).points(za, zb, path)), a, b);
         }
         return new EvaluationFidelity(windows.size(), mean, refinedExactness, sample.length,
-                meanPaths.report(options.points(), path), refinedPaths.report(options.points(), path));
+                meanPaths.report(options.points(), path), refinedPaths.report(options.points(), path),
+                refinedEvenPaths.report(options.points(), path));
     }
 
     /** The pairs (window indices) {@link InterpolationEvaluator} picks for {@code seed}. */
@@ -169,11 +175,16 @@ public final class FidelityEvaluator {
         return new Exactness(exact / n, withinOne / n, withinTwo / n, exactBars / (n * bars), steps, millis, options);
     }
 
-    private static int[][] path(LatentCodec codec, LatentVector a, LatentVector b, int points, Interpolation mode) {
-        List<Melody> melodies = codec.interpolate(a, b, points, mode, DecodeOptions.ARGMAX);
-        int[][] labels = new int[melodies.size()][];
+    /** The canonical labels of the argmax decodes of {@code points}. */
+    private static int[][] path(LatentCodec codec, List<LatentVector> points) {
+        float[][] z = new float[points.size()][];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = points.get(i).toArray();
+        }
+        int[][] decoded = codec.decodeLabels(z, DecodeOptions.ARGMAX);
+        int[][] labels = new int[decoded.length][];
         for (int i = 0; i < labels.length; i++) {
-            labels[i] = EvalLabels.of(melodies.get(i), codec.info().numSteps());
+            labels[i] = EvalLabels.of(codec.melody(decoded[i]), codec.info().numSteps());
         }
         return labels;
     }

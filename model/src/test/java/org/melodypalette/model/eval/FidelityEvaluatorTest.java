@@ -55,5 +55,10 @@ class FidelityEvaluatorTest {
         assertThat(f.refinedPaths().meanDistinct()).isBetween(2.0, 21.0);
         assertThat(f.refinedPaths().meanLargestChange()).isPositive()
                 .isLessThanOrEqualTo(f.refinedPaths().worstLargestChange());
+        // Even spacing chooses among fine points that include the uniform ones, so it is never rougher.
+        assertThat(f.refinedEvenPaths().endsEqual()).isEqualTo(1.0);
+        assertThat(f.refinedEvenPaths().points()).isEqualTo(21);
+        assertThat(f.refinedEvenPaths().meanLargestChange()).isPositive()
+                .isLessThanOrEqualTo(f.refinedPaths().meanLargestChange());
     }
 }

@@ -24,6 +24,7 @@ import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentMath;
 import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.model.api.MorphPath;
 import org.melodypalette.music.Melody;
 
 /**
@@ -87,9 +88,10 @@ public final class InterpolationViewModel {
     }
 
     /**
-     * The last computed interpolation: the melodies decoded along {@link LatentMath#path} between the
-     * codes of A and B (refined, so its ends are A and B where the model can give them back); step i
-     * is what the slider plays at position {@code i/(n−1)}.
+     * The last computed interpolation: the melodies decoded at the points of the loaded model's
+     * {@link MorphPath} between the codes of A and B (refined, so its ends are A and B where the model
+     * can give them back; spaced evenly in what is heard); step i is what the slider plays at position
+     * {@code i/(n−1)}.
      */
     public ReadOnlyObjectProperty<List<Melody>> stripProperty() {
         return strip.getReadOnlyProperty();
@@ -177,12 +179,13 @@ public final class InterpolationViewModel {
         Melody a = fitA.melody();
         Melody b = fitB.melody();
         String fitted = ClipFit.notes(List.of(fitA, fitB));
-        int n = Math.max(MIN_STEPS, Math.min(MAX_STEPS, steps.get()));
+        int n = stripSize();
         Interpolation how = mode.get();
         stripBusy.set(true);
         session.call(model -> {
             List<LatentVector> z = model.encode(List.of(a, b));
-            return model.generator().decode(LatentMath.path(z.get(0), z.get(1), n, how), DecodeOptions.ARGMAX);
+            MorphPath path = model.morphPath(z.get(0), z.get(1), n, how);
+            return model.generator().decode(path.points(z.get(0), z.get(1), how), DecodeOptions.ARGMAX);
         }, result -> {
             stripBusy.set(false);
             stripMadeWith.stamp();
@@ -204,14 +207,21 @@ public final class InterpolationViewModel {
         }
         Melody a = fitA.melody();
         Melody b = fitB.melody();
-        double t = position.get();
+        double at = position.get();
+        int n = stripSize();
         Interpolation how = mode.get();
         long requested = System.nanoTime();
         sliderDecode.submit(session.bind(model -> {
             List<LatentVector> z = model.encode(List.of(a, b));
+            double t = model.morphPath(z.get(0), z.get(1), n, how).at(at);
             LatentVector point = LatentMath.between(z.get(0), z.get(1), t, how);
             return new Decoded(model.generator().decode(List.of(point), DecodeOptions.ARGMAX).get(0), requested);
         }));
+    }
+
+    /** The strip's number of melodies, ends included, within the strip's limits. */
+    private int stripSize() {
+        return Math.max(MIN_STEPS, Math.min(MAX_STEPS, steps.get()));
     }
 
     /** A decoded melody and when it was asked for (for the latency meter). */

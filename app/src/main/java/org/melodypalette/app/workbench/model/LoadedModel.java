@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.melodypalette.model.api.Encoding;
+import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
 import org.melodypalette.model.api.MelodyGenerator;
 import org.melodypalette.model.api.ModelInfo;
+import org.melodypalette.model.api.MorphPath;
 import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.music.Melody;
 
@@ -20,11 +22,14 @@ import org.melodypalette.music.Melody;
  */
 public final class LoadedModel {
 
+    private static final int KEPT_MORPHS = 8;
+
     private final MelodyGenerator generator;
     private final Path checkpoint;
     private final ModelInfo info;
     private final ModelDescription description;
     private final Map<Melody, LatentVector> latents = new ConcurrentHashMap<>();
+    private final Map<MorphKey, MorphPath> morphs = new ConcurrentHashMap<>();
 
     LoadedModel(MelodyGenerator generator, Path checkpoint) {
         this.generator = generator;
@@ -74,7 +79,30 @@ public final class LoadedModel {
         return melodies.stream().map(latents::get).toList();
     }
 
+    /**
+     * Where the {@code n} points of the morph from {@code a} to {@code b} sit: spaced evenly in what is
+     * heard ({@link LatentCodec#evenPath}) when the model can decode for it, else evenly in t. The strip
+     * and the slider both ask here, so step i of the strip is the slider at {@code i/(n−1)}. The last few
+     * paths are kept: dragging the slider asks again at every move.
+     */
+    public MorphPath morphPath(LatentVector a, LatentVector b, int n, Interpolation mode) {
+        MorphKey key = new MorphKey(a, b, n, mode);
+        MorphPath known = morphs.get(key);
+        if (known != null) {
+            return known;
+        }
+        MorphPath path = generator instanceof LatentCodec codec ? codec.evenPath(a, b, n, mode) : MorphPath.uniform(n);
+        if (morphs.size() >= KEPT_MORPHS) {
+            morphs.clear();
+        }
+        morphs.put(key, path);
+        return path;
+    }
+
     void close() {
         generator.close();
+    }
+
+    private record MorphKey(LatentVector a, LatentVector b, int n, Interpolation mode) {
     }
 }

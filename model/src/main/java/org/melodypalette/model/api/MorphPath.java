@@ -1,0 +1,191 @@
+package org.melodypalette.model.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where the {@code n} points of a morph sit on the line from A ({@code t = 0}) to B ({@code t = 1}):
+ * the strip's steps are points {@code 0..n−1} and the slider at position {@code p} plays
+ * {@link #at(double) t(p)}, which passes through point i at {@code p = i/(n−1)}, so the strip and the
+ * slider agree.
+ *
+ * <p>{@link #uniform} spaces the points evenly in t (magenta.js). The decoder's argmax does not change
+ * evenly along t: melodies stay put for long stretches and then several steps flip at once.
+ * {@link #evenChange} spaces them evenly in what you hear: from the melodies decoded at
+ * {@link #finePoints} evenly spaced t ({@value #FINE_PER_STEP} per step), it keeps the {@code n} (ends included, in order) whose largest
+ * change between neighbours is smallest, and among those the ones whose changes are most alike (least
+ * sum of squared changes). Melodies that appear only briefly between two others may be stepped over.
+ *
+ * @param t the points' positions on the line, {@code t[0] = 0 < t[1] < … < t[n−1] = 1}
+ */
+public record MorphPath(double[] t) {
+
+    /** Fine points per step of the morph that {@link #evenChange} chooses from (fewer for long morphs, at least 2). */
+    static final int FINE_PER_STEP = 24;
+    /** Long morphs get fewer fine points per step, so that a morph costs at most about this many decodes. */
+    static final int FINE_BUDGET = 480;
+
+    public MorphPath {
+        if (t == null || t.length < 2 || t[0] != 0 || t[t.length - 1] != 1) {
+            throw new IllegalArgumentException("a morph path needs at least 2 points from t = 0 to t = 1");
+        }
+        for (int i = 1; i < t.length; i++) {
+            if (!(t[i] > t[i - 1])) {
+                throw new IllegalArgumentException("morph path points must increase: t[" + i + "] = " + t[i]);
+            }
+        }
+        t = t.clone();
+    }
+
+    /** {@code n ≥ 2} points at {@code t = i/(n−1)}. */
+    public static MorphPath uniform(int n) {
+        requireAtLeastTwo(n);
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i == n - 1 ? 1 : i / (double) (n - 1);
+        }
+        return new MorphPath(t);
+    }
+
+    /** How many evenly spaced melodies {@link #evenChange} needs for a morph of {@code n} points. */
+    public static int finePoints(int n) {
+        requireAtLeastTwo(n);
+        int perStep = Math.max(2, Math.min(FINE_PER_STEP, FINE_BUDGET / (n - 1)));
+        return perStep * (n - 1) + 1;
+    }
+
+    /**
+     * @param fine the label sequences decoded at {@code t = j/(F−1)}, {@code F = finePoints(n)}, in the one
+     *             form that compares what is heard (equal labels = same melody)
+     */
+    public static MorphPath evenChange(int[][] fine, int n) {
+        int count = finePoints(n);
+        if (fine.length != count) {
+            throw new IllegalArgumentException("a morph of " + n + " points chooses from " + count
+                    + " melodies, got " + fine.length);
+        }
+        double[][] change = new double[count][count];
+        for (int i = 0; i < count; i++) {
+            for (int j = i + 1; j < count; j++) {
+                change[i][j] = changedShare(fine[i], fine[j]);
+            }
+        }
+        double largest = smallestLargestChange(change, n);
+        int[] chosen = mostEvenWithin(change, n, largest);
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i == n - 1 ? 1 : chosen[i] / (double) (count - 1);
+        }
+        return new MorphPath(t);
+    }
+
+    public int size() {
+        return t.length;
+    }
+
+    /** Point i's position on the line. */
+    public double t(int i) {
+        return t[i];
+    }
+
+    /** The line position the slider plays at {@code position} in [0, 1]: linear between the points. */
+    public double at(double position) {
+        double p = Math.max(0, Math.min(1, position)) * (t.length - 1);
+        long nearest = Math.round(p);
+        if (Math.abs(p - nearest) < 1e-9) {
+            return t[(int) nearest];
+        }
+        int i = Math.min((int) Math.floor(p), t.length - 2);
+        return t[i] + (p - i) * (t[i + 1] - t[i]);
+    }
+
+    /** The codes of the points between {@code a} and {@code b}; the ends are a and b exactly. */
+    public List<LatentVector> points(LatentVector a, LatentVector b, Interpolation mode) {
+        List<LatentVector> points = new ArrayList<>(t.length);
+        for (int i = 0; i < t.length; i++) {
+            points.add(i == 0 ? a : i == t.length - 1 ? b : LatentMath.between(a, b, t[i], mode));
+        }
+        return List.copyOf(points);
+    }
+
+    /** Share of steps whose labels differ (the evaluation's normalised Hamming distance). */
+    static double changedShare(int[] a, int[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("melodies of " + a.length + " and " + b.length + " steps");
+        }
+        int differ = 0;
+        for (int s = 0; s < a.length; s++) {
+            differ += a[s] == b[s] ? 0 : 1;
+        }
+        return differ / (double) a.length;
+    }
+
+    /** min over choices of {@code n} increasing indices from 0 to F−1 of the largest {@code change[i][j]} between neighbours. */
+    private static double smallestLargestChange(double[][] change, int n) {
+        int count = change.length;
+        double[] previous = new double[count];
+        Arrays.fill(previous, Double.POSITIVE_INFINITY);
+        previous[0] = 0;
+        for (int k = 1; k < n; k++) {
+            double[] current = new double[count];
+            Arrays.fill(current, Double.POSITIVE_INFINITY);
+            for (int j = k; j < count; j++) {
+                for (int i = k - 1; i < j; i++) {
+                    current[j] = Math.min(current[j], Math.max(previous[i], change[i][j]));
+                }
+            }
+            previous = current;
+        }
+        return previous[count - 1];
+    }
+
+    /** The choice with no change above {@code largest} and the least sum of squared changes (earliest on ties). */
+    private static int[] mostEvenWithin(double[][] change, int n, double largest) {
+        int count = change.length;
+        double[][] cost = new double[n][count];
+        int[][] from = new int[n][count];
+        for (double[] row : cost) {
+            Arrays.fill(row, Double.POSITIVE_INFINITY);
+        }
+        cost[0][0] = 0;
+        for (int k = 1; k < n; k++) {
+            for (int j = k; j < count; j++) {
+                for (int i = k - 1; i < j; i++) {
+                    double c = change[i][j];
+                    if (c <= largest && cost[k - 1][i] + c * c < cost[k][j]) {
+                        cost[k][j] = cost[k - 1][i] + c * c;
+                        from[k][j] = i;
+                    }
+                }
+            }
+        }
+        int[] chosen = new int[n];
+        chosen[n - 1] = count - 1;
+        for (int k = n - 1; k > 0; k--) {
+            chosen[k - 1] = from[k][chosen[k]];
+        }
+        return chosen;
+    }
+
+    private static void requireAtLeastTwo(int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("an interpolation needs at least 2 points, not " + n);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MorphPath other && Arrays.equals(t, other.t);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(t);
+    }
+
+    @Override
+    public String toString() {
+        return "MorphPath" + Arrays.toString(t);
+    }
+}
