@@ -123,7 +123,10 @@ public final class AdamOptimizer {
         threads.forEachParameterSlice(blocks -> update(parameters, gradients, blocks, gradientScale, stepSize));
     }
 
-    /** One update of every ND4J parameter in place, with unclipped gradients (for the SameDiff graph's step). */
+    /**
+     * One update of every ND4J parameter in place, with the gradients as given (the SameDiff graph's
+     * step clips them first).
+     */
     public void apply(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double learningRate) {
         float step = nextStepSize(learningRate);
         for (Map.Entry<String, float[]> e : firstMoments.entrySet()) {
