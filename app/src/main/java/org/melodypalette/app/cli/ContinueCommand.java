@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.melodypalette.app.workbench.WorkbenchOptions;
+import org.melodypalette.app.workbench.model.ContinuationSession;
 import org.melodypalette.model.api.ContinuationOptions;
 import org.melodypalette.model.api.MelodyContinuer;
 import org.melodypalette.music.Melody;
@@ -85,7 +86,7 @@ final class ContinueCommand implements Callable<Integer> {
         if (checkpoint != null) {
             return checkpoint;
         }
-        Path bundled = WorkbenchOptions.home().resolve("checkpoints").resolve("continue_4bar");
+        Path bundled = ContinuationSession.bundled(WorkbenchOptions.home());
         if (!Files.isDirectory(bundled)) {
             throw new IOException("no --checkpoint given and no bundled continuation model at " + bundled);
         }

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import org.melodypalette.app.workbench.audio.AudioExport;
 import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.audio.TransportViewModel;
+import org.melodypalette.app.workbench.continuation.ContinuationViewModel;
 import org.melodypalette.app.workbench.editor.EditorViewModel;
 import org.melodypalette.app.workbench.editor.MusicalKey;
 import org.melodypalette.app.workbench.editor.Scale;
@@ -21,6 +22,7 @@ import org.melodypalette.app.workbench.latent.PaletteViewModel;
 import org.melodypalette.app.workbench.lane.Arrangement;
 import org.melodypalette.app.workbench.lane.LaneViewModel;
 import org.melodypalette.app.workbench.live.LiveMidi;
+import org.melodypalette.app.workbench.model.ContinuationSession;
 import org.melodypalette.app.workbench.model.ModelLoader;
 import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.project.Autosaver;
@@ -62,6 +64,8 @@ public final class Workbench {
     private final LaneViewModel lane;
     private final LiveMidi live;
     private final TrainingViewModel training;
+    private final ContinuationSession continuationSession;
+    private final ContinuationViewModel continuation;
     private final DoubleProperty rowHeight = new SimpleDoubleProperty(this, "rowHeight", 12);
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>(this, "projectFile");
     /** How the status line starts an autosave failure; a later successful autosave clears it. */
@@ -79,6 +83,8 @@ public final class Workbench {
         this.lane = new LaneViewModel(transport, status);
         this.live = new LiveMidi(editor, deps.playback(), status);
         this.audioExport = new AudioExport(deps.runner(), status, () -> transport.soundfontProperty().get());
+        this.continuationSession = new ContinuationSession(deps.runner(), status);
+        this.continuation = new ContinuationViewModel(continuationSession, editor, status, 1);
         this.training = new TrainingViewModel(Workbench::onUiThread, status, this::openModel,
                 TrainingViewModel.defaultModelsFolder());
         linkTempoToClip();
@@ -132,6 +138,11 @@ public final class Workbench {
     /** Training a model on a MIDI folder. */
     public TrainingViewModel training() {
         return training;
+    }
+
+    /** The Continue tool: candidates for the next bars of the editor's clip. */
+    public ContinuationViewModel continuation() {
+        return continuation;
     }
 
     public DoubleProperty rowHeightProperty() {
@@ -200,6 +211,7 @@ public final class Workbench {
         } else if (!status.errorProperty().get()) {
             status.info(ModelSession.NO_MODEL);
         }
+        continuationSession.openBundled(deps.home());
         watchForChanges();
     }
 
@@ -216,6 +228,7 @@ public final class Workbench {
             autosaver.close();
         }
         session.close();
+        continuationSession.close();
         deps.runner().shutdown();
         deps.playback().close();
     }

@@ -14,14 +14,27 @@ public final class WorkbenchApp extends Application {
     /** How long after an edit the session is autosaved (edits within it are saved together). */
     public static final long AUTOSAVE_DELAY_MILLIS = 1000;
 
+    /** Told when the window is shown and the workbench started (tools such as the screenshot tour). */
+    @FunctionalInterface
+    public interface Started {
+        void started(Workbench workbench, WorkbenchView view, Stage stage);
+    }
+
     private static volatile WorkbenchOptions options = WorkbenchOptions.defaults();
+    private static volatile Started onStarted = (workbench, view, stage) -> { };
 
     private Workbench workbench;
     private WorkbenchView view;
 
     /** Opens the workbench window and returns when it is closed. */
     public static void launch(WorkbenchOptions startOptions) {
+        launch(startOptions, (workbench, view, stage) -> { });
+    }
+
+    /** As {@link #launch(WorkbenchOptions)}, telling {@code started} once the workbench is up. */
+    public static void launch(WorkbenchOptions startOptions, Started started) {
         options = startOptions == null ? WorkbenchOptions.defaults() : startOptions;
+        onStarted = started;
         Application.launch(WorkbenchApp.class);
     }
 
@@ -34,7 +47,7 @@ public final class WorkbenchApp extends Application {
                 (thread, error) -> workbench.status().failure("Unexpected error (please report it)", error));
         view = WorkbenchView.show(workbench, stage, 1280, 860);
         workbench.start(options.withDemoOnFirstStart());
-        ScreenshotTour.startIfRequested(workbench, view, stage.getScene());
+        onStarted.started(workbench, view, stage);
     }
 
     @Override

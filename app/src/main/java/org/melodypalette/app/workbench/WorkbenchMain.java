@@ -13,6 +13,11 @@ public final class WorkbenchMain {
     }
 
     public static void main(String[] args) {
+        WorkbenchApp.launch(options(args));
+    }
+
+    /** The options {@code args} give: {@code [--checkpoint DIR] [--project FILE]}. */
+    public static WorkbenchOptions options(String[] args) {
         Path checkpoint = null;
         Path project = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -23,6 +28,6 @@ public final class WorkbenchMain {
                         + " (expected --checkpoint DIR or --project FILE)");
             }
         }
-        WorkbenchApp.launch(new WorkbenchOptions(checkpoint, project));
+        return new WorkbenchOptions(checkpoint, project);
     }
 }

@@ -34,6 +34,8 @@ import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.melodypalette.app.workbench.continuation.ContinuationPane;
+import org.melodypalette.app.workbench.editor.EditorPane;
 import org.melodypalette.app.workbench.editor.EditorViewModel;
 import org.melodypalette.app.workbench.editor.Tool;
 import org.melodypalette.app.workbench.latent.CompareSpacesPane;
@@ -42,9 +44,11 @@ import org.melodypalette.app.workbench.latent.InterpolationPane;
 import org.melodypalette.app.workbench.latent.PalettePane;
 import org.melodypalette.app.workbench.lane.LanePane;
 import org.melodypalette.app.workbench.model.ModelDescription;
+import org.melodypalette.app.workbench.model.ModelPane;
 import org.melodypalette.app.workbench.theme.RollColors;
 import org.melodypalette.app.workbench.theme.Theme;
 import org.melodypalette.app.workbench.train.TrainingWindow;
+import org.melodypalette.app.workbench.transfer.ClipTransfer;
 import org.melodypalette.music.Melody;
 
 /**
@@ -60,6 +64,7 @@ public final class WorkbenchView extends BorderPane {
     private final EditorPane editorPane;
     private final InterpolationPane interpolationPane;
     private final LanePane lanePane;
+    private final ContinuationPane continuationPane;
     private final TabPane tabs = new TabPane();
     private final AnimationTimer cursorTimer;
     private final TrainingWindow trainingWindow;
@@ -74,16 +79,20 @@ public final class WorkbenchView extends BorderPane {
         editorPane.roll().rowHeightProperty().bindBidirectional(workbench.rowHeightProperty());
         interpolationPane = new InterpolationPane(workbench.interpolation(), workbench.transport(), handOff);
         Supplier<Melody> clip = () -> workbench.editor().getMelody();
+        continuationPane = new ContinuationPane(workbench.continuation(), handOff);
         tabs.getTabs().addAll(
                 tab("Interpolate", "tabInterpolate", interpolationPane),
                 tab("Palette", "tabPalette", new PalettePane(workbench.palette(), workbench.interpolation(), workbench.transport(),
                         handOff, clip, melodies -> workbench.lane().replaceAll(melodies))),
                 tab("Generate", "tabGenerate",
                         new GeneratePane(workbench.generate(), workbench.session().infoProperty(), handOff, clip)),
+                tab("Continue", "tabContinue", continuationPane),
                 tab("Data vs latent", "tabCompare", new CompareSpacesPane(workbench.interpolation())),
-                tab("Model", "tabModel", new ModelPane(workbench, this::chooseCheckpoint, this::openTraining)));
+                tab("Model", "tabModel", new ModelPane(workbench.session(), workbench.bundledModels(),
+                        workbench.training().trainedModels(), workbench::openModel, workbench.home(),
+                        this::chooseCheckpoint, this::openTraining)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        lanePane = new LanePane(workbench.lane(), workbench.transport(), handOff, handOff::dropIntoLane);
+        lanePane = new LanePane(workbench.lane(), workbench.transport(), handOff, handOff.transfer()::dropIntoLane);
         BorderPane editorArea = new BorderPane(editorPane);
         editorArea.setBottom(lanePane);
         editorPane.addTransportControls(recordButton());
@@ -101,7 +110,7 @@ public final class WorkbenchView extends BorderPane {
             }
         };
         cursorTimer.start();
-        handOff.installDropTarget(this);
+        handOff.transfer().installDropTarget(this);
     }
 
     /** Builds the window for {@code workbench} on {@code stage} and shows it. */
@@ -136,6 +145,11 @@ public final class WorkbenchView extends BorderPane {
         return lanePane;
     }
 
+    /** The Continue tab's content. */
+    public ContinuationPane continuationPane() {
+        return continuationPane;
+    }
+
     public InterpolationPane interpolationPane() {
         return interpolationPane;
     }
@@ -144,8 +158,9 @@ public final class WorkbenchView extends BorderPane {
         return tabs;
     }
 
-    public ClipHandOff handOff() {
-        return handOff;
+    /** MIDI and WAV import, export and drag-out. */
+    public ClipTransfer transfer() {
+        return handOff.transfer();
     }
 
     /** Model ▸ Train on a MIDI folder…: shows the training window. */
@@ -171,9 +186,9 @@ public final class WorkbenchView extends BorderPane {
                 item("Save project", "Shortcut+S", this::saveProject),
                 item("Save project as…", "Shortcut+Shift+S", this::chooseProjectToSave),
                 new SeparatorMenuItem(),
-                item("Import MIDI…", "Shortcut+I", handOff::chooseMidiToImport),
-                item("Export clip as MIDI…", "Shortcut+E", () -> handOff.export(editor.getMelody(), this)),
-                item("Export audio (WAV)…", "Shortcut+Shift+E", () -> handOff.exportAudio(editor.getMelody())),
+                item("Import MIDI…", "Shortcut+I", handOff.transfer()::chooseMidiToImport),
+                item("Export clip as MIDI…", "Shortcut+E", () -> handOff.transfer().export(editor.getMelody())),
+                item("Export audio (WAV)…", "Shortcut+Shift+E", () -> handOff.transfer().exportAudio(editor.getMelody())),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", () -> {
                     if (window() != null) {

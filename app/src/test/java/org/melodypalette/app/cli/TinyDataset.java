@@ -16,7 +16,7 @@ import org.melodypalette.music.TimeGrid;
 import org.melodypalette.tokenizer.MelodyTokenizer;
 
 /** Window datasets of 2 bars: 4 steps a bar for the {@code tiny-test} preset, 16 for {@code continue_tiny}. */
-final class TinyDataset {
+public final class TinyDataset {
 
     private TinyDataset() {
     }
@@ -27,7 +27,7 @@ final class TinyDataset {
     }
 
     /** The same on 16th notes in 4/4 (2 bars × 16 steps): for {@code continue_tiny}. */
-    static Path writeSixteenths(Path file, long seed) throws IOException {
+    public static Path writeSixteenths(Path file, long seed) throws IOException {
         return write(file, seed, TimeGrid.SIXTEENTHS_4_4);
     }
 

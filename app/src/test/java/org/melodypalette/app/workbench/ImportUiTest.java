@@ -83,7 +83,7 @@ class ImportUiTest {
     @Test
     void choosingBarsWithoutANoteSaysSoInThePreview(FxRobot robot) throws IOException {
         Path song = MidiFixtures.lateChordsAndHighNotes(dir.resolve("piano2.mid"));
-        Platform.runLater(() -> view.handOff().importMidi(song));
+        Platform.runLater(() -> view.transfer().importMidi(song));
         WaitForAsyncUtils.waitForFxEvents();
         Platform.runLater(runner::runNext);
         WaitForAsyncUtils.waitForFxEvents();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.app.workbench.clip.ClipCard;
 import org.melodypalette.app.workbench.lane.LaneViewModel;
 import org.melodypalette.app.workbench.project.ProjectFiles;
+import org.melodypalette.app.workbench.transfer.MidiTransfer;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.app.workbench.testing.FileDrop;
 import org.melodypalette.app.workbench.testing.MidiFixtures;
@@ -130,7 +131,7 @@ class LaneUiTest {
         int bars = workbench.lane().getArrangement().bars();
         assertThat(bars).isEqualTo(2 + 2 + 2 + fromFile.bars());
         Path mid = dir.resolve("lane.mid");
-        robot.interact(() -> assertThat(view.handOff().exportTo(mid, whole)).isTrue());
+        robot.interact(() -> assertThat(view.transfer().exportTo(mid, whole)).isTrue());
         // Kept for a second MIDI reader (docs/measurements/lane-export-mido.txt).
         Files.copy(mid, Path.of("target", "lane-export.mid"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         MidiSong song = MidiFiles.read(mid);
@@ -141,12 +142,12 @@ class LaneUiTest {
         assertThat(song.tracks().stream().filter(t -> !t.notes().isEmpty()).count()).as("one note track").isEqualTo(1);
         long ticksPerBar = 480L * 4;
         assertThat(song.endTick() / ticksPerBar).as("bars in the file").isEqualTo(bars);
-        Melody back = view.handOff().midi().extract(song, new MidiTransfer.ImportChoice(1, 0, bars, false)).melody();
+        Melody back = view.transfer().midi().extract(song, new MidiTransfer.ImportChoice(1, 0, bars, false)).melody();
         assertThat(back.notes()).isEqualTo(whole.notes());
         assertThat(back.notes()).hasSize(laneClips().stream().mapToInt(m -> m.notes().size()).sum());
 
         Path wav = dir.resolve("lane.wav");
-        robot.interact(() -> view.handOff().exportAudioTo(wav, whole));
+        robot.interact(() -> view.transfer().exportAudioTo(wav, whole));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(workbench.status().errorProperty().get()).as(workbench.status().getMessage()).isFalse();
         assertThat(Files.size(wav)).isGreaterThan(44L + 44_100 * 4 * 8);

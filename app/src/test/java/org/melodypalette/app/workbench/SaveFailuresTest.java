@@ -15,6 +15,7 @@ import org.melodypalette.app.workbench.project.ProjectFiles;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.app.workbench.testing.FakeMelodyGenerator;
 import org.melodypalette.app.workbench.testing.FxEvents;
+import org.melodypalette.app.workbench.transfer.ClipTransfer;
 import org.melodypalette.midi.MidiFiles;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;
@@ -116,7 +117,7 @@ class SaveFailuresTest {
         assertFailureShown(workbench, "Cannot save the project: cannot write " + notAFolder.resolve("song.json")
                 + ": " + notAFolder + " is a file, not a folder");
 
-        new ClipHandOff(workbench, () -> null).exportTo(notAFolder.resolve("clips").resolve("melody.mid"), NEW);
+        new ClipHandOff(workbench, () -> null).transfer().exportTo(notAFolder.resolve("clips").resolve("melody.mid"), NEW);
         assertFailureShown(workbench, "Cannot export melody.mid: cannot write "
                 + notAFolder.resolve("clips").resolve("melody.mid") + ": " + notAFolder + " is a file, not a folder");
 
@@ -130,16 +131,16 @@ class SaveFailuresTest {
         MidiFiles.write(file, OLD, org.melodypalette.midi.MidiExport.DEFAULT);
         byte[] previous = Files.readAllBytes(file);
         Workbench workbench = workbenchEditingNew(otherDir.resolve("autosave.json"));
-        ClipHandOff handOff = new ClipHandOff(workbench, () -> null);
+        ClipTransfer transfer = new ClipHandOff(workbench, () -> null).transfer();
 
         disk.setFreeBytes(10);
-        assertThat(handOff.exportTo(file, NEW)).isFalse();
+        assertThat(transfer.exportTo(file, NEW)).isFalse();
         assertFailureShown(workbench, "Cannot export melody.mid: cannot write " + file + ": "
                 + FaultyFileSystem.DISK_FULL);
 
         disk.setFreeBytes(Long.MAX_VALUE);
         disk.makeReadOnly(dir());
-        assertThat(handOff.exportTo(file, NEW)).isFalse();
+        assertThat(transfer.exportTo(file, NEW)).isFalse();
         assertThat(workbench.status().getMessage())
                 .startsWith("Cannot export melody.mid: cannot write " + file + ": folder " + realDir + " is not writable");
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.app.workbench.audio.Playback;
 import org.melodypalette.app.workbench.editor.RollGeometry;
 import org.melodypalette.app.workbench.model.ModelLoader;
+import org.melodypalette.app.workbench.transfer.MidiTransfer;
 import org.melodypalette.app.workbench.task.DirectTaskRunner;
 import org.melodypalette.app.workbench.testing.FakeMelodyGenerator;
 import org.melodypalette.app.workbench.testing.MidiFixtures;
@@ -74,7 +75,7 @@ class WorkbenchEndToEndUiTest {
         assertThat(workbench.editor().getMelody().notes()).isEmpty();
 
         Path fixture = MidiFixtures.twoTrackSong(dir.resolve("fixture.mid"));
-        Platform.runLater(() -> view.handOff().importMidi(fixture));
+        Platform.runLater(() -> view.transfer().importMidi(fixture));
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<MidiTrack> track = robot.lookup("#importTrack").queryComboBox();
         assertThat(track.getValue().name()).as("the melody-like track is suggested").isEqualTo("Lead");
@@ -103,10 +104,10 @@ class WorkbenchEndToEndUiTest {
         assertThat(slid).isNotNull();
 
         Path exported = dir.resolve("slider.mid");
-        robot.interact(() -> assertThat(view.handOff().exportTo(exported, slid)).isTrue());
+        robot.interact(() -> assertThat(view.transfer().exportTo(exported, slid)).isTrue());
         MidiSong song = MidiFiles.read(exported);
         assertThat(song.firstTempo().qpm()).isEqualTo(MidiFixtures.QPM);
-        Melody back = view.handOff().midi().extract(song, new MidiTransfer.ImportChoice(1, 0, slid.bars(), false))
+        Melody back = view.transfer().midi().extract(song, new MidiTransfer.ImportChoice(1, 0, slid.bars(), false))
                 .melody();
         assertThat(back.notes()).isEqualTo(slid.notes());
     }
@@ -116,12 +117,12 @@ class WorkbenchEndToEndUiTest {
         Melody clip = Melody.of(workbench.editor().getMelody().grid(), 32, List.of(Note.of(67, 4, 12)));
         robot.interact(() -> workbench.editor().replaceMelody(clip));
 
-        Path file = view.handOff().dragFile(workbench.editor().getMelody());
+        Path file = view.transfer().dragFile(workbench.editor().getMelody());
 
         assertThat(file.getFileName().toString()).endsWith(".mid");
         MidiSong song = MidiFiles.read(file);
         assertThat(song.tracks().get(1).name()).isEqualTo(MidiTransfer.TRACK_NAME);
-        assertThat(view.handOff().midi().extract(song, new MidiTransfer.ImportChoice(1, 0, 2, false)).melody().notes())
+        assertThat(view.transfer().midi().extract(song, new MidiTransfer.ImportChoice(1, 0, 2, false)).melody().notes())
                 .containsExactly(Note.of(67, 4, 12));
     }
 }

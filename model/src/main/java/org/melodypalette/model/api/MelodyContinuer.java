@@ -44,6 +44,18 @@ public final class MelodyContinuer implements AutoCloseable {
         return new MelodyContinuer(ContinuationModel.load(loaded.config(), loaded.weights(), options), loaded.step());
     }
 
+    /**
+     * Whether {@code folder} holds a continuation model (its {@code config.json} says so), so that lists
+     * of MusicVAE checkpoints can leave it out; false when there is none or it cannot be read.
+     */
+    public static boolean isContinuation(Path folder) {
+        try {
+            return ContinuationCheckpoint.isContinuation(folder);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A continuer on weights in memory (every variable of {@code config}). */
     public static MelodyContinuer of(ContinuationConfig config, WeightSet weights, ComputeOptions options) {
         return new MelodyContinuer(ContinuationModel.load(config, weights, options), 0);
@@ -51,6 +63,11 @@ public final class MelodyContinuer implements AutoCloseable {
 
     public ContinuationConfig config() {
         return model.config();
+    }
+
+    /** The model's config name ({@code continue_4bar_cpu}), for people. */
+    public String name() {
+        return model.config().name();
     }
 
     /** The training step of the checkpoint (0 if it has no training state). */

@@ -58,6 +58,18 @@ public final class ClipCard extends VBox {
         setMelody(melody);
     }
 
+    /**
+     * Adds a button for a tool's own action on this clip (e.g. the Continue tool's "Take into clip")
+     * in a row under the usual ones.
+     */
+    public Button addAction(String text, String tip, Runnable action) {
+        Button button = small(text, tip, action);
+        HBox row = new HBox(2, button);
+        row.setAlignment(Pos.CENTER);
+        getChildren().add(getChildren().indexOf(note), row);
+        return button;
+    }
+
     /** The key this card plays under (to show its cursor). */
     public Object playKey() {
         return playKey;

@@ -20,6 +20,7 @@ public final class MiniRoll extends Canvas {
     private Melody blendWith;
     private double blend;
     private double cursorStep = -1;
+    private int mutedBefore;
 
     public MiniRoll(double width, double height) {
         super(width, height);
@@ -42,6 +43,15 @@ public final class MiniRoll extends Canvas {
         this.melody = a;
         this.blendWith = b;
         this.blend = t;
+        redraw();
+    }
+
+    /**
+     * Draws the notes that start before {@code step} paler, with a line at {@code step}: what was there
+     * before (a continued clip's own bars) set apart from what is new. 0 draws every note alike.
+     */
+    public void setMutedBefore(int step) {
+        mutedBefore = Math.max(0, step);
         redraw();
     }
 
@@ -80,6 +90,15 @@ public final class MiniRoll extends Canvas {
         if (blendWith != null) {
             paint(gc, blendWith, c.blendOther(), blend, low, high, stepWidth, rowHeight);
             paint(gc, melody, c.note(), 1 - blend, low, high, stepWidth, rowHeight);
+        } else if (mutedBefore > 0) {
+            gc.setStroke(c.note());
+            gc.strokeLine(mutedBefore * stepWidth, 0, mutedBefore * stepWidth, h);
+            paint(gc, melody.slice(0, Math.min(mutedBefore, melody.lengthSteps())), c.note(), 0.4, low, high,
+                    stepWidth, rowHeight);
+            if (mutedBefore < melody.lengthSteps()) {
+                Melody after = melody.slice(mutedBefore, melody.lengthSteps());
+                paint(gc, after, c.note(), 1, low, high, stepWidth, rowHeight, mutedBefore);
+            }
         } else {
             paint(gc, melody, c.note(), 1, low, high, stepWidth, rowHeight);
         }
@@ -91,10 +110,16 @@ public final class MiniRoll extends Canvas {
 
     private static void paint(GraphicsContext gc, Melody m, Color color, double opacity, int low, int high,
                               double stepWidth, double rowHeight) {
+        paint(gc, m, color, opacity, low, high, stepWidth, rowHeight, 0);
+    }
+
+    /** Paints {@code m}'s notes {@code offset} steps to the right. */
+    private static void paint(GraphicsContext gc, Melody m, Color color, double opacity, int low, int high,
+                              double stepWidth, double rowHeight, int offset) {
         gc.setFill(color.deriveColor(0, 1, 1, Math.max(0.05, opacity)));
         for (Note n : m.notes()) {
             double y = (high - n.pitch()) * rowHeight;
-            gc.fillRect(n.startStep() * stepWidth + 0.5, y, Math.max(1.5, n.lengthSteps() * stepWidth - 1),
+            gc.fillRect((n.startStep() + offset) * stepWidth + 0.5, y, Math.max(1.5, n.lengthSteps() * stepWidth - 1),
                     Math.max(2, rowHeight));
         }
     }

@@ -32,6 +32,8 @@ public final class EditorViewModel {
     public static final List<Integer> BAR_CHOICES = List.of(2, 16);
     /** Bars visible at once for a 16-bar clip ("4/8 views over a 16-bar model"). */
     public static final List<Integer> VIEW_CHOICES = List.of(2, 4, 8, 16);
+    /** The longest clip, in bars. */
+    public static final int MAX_BARS = 64;
 
     private static final int UNDO_LIMIT = 500;
     private static final int DEFAULT_DRAW_LENGTH = 2;
@@ -135,8 +137,8 @@ public final class EditorViewModel {
 
     /** Changes the clip length to {@code newBars} bars (notes past the end are cut); undoable. */
     public void setBars(int newBars) {
-        if (newBars < 1 || newBars > 64) {
-            throw new IllegalArgumentException("bars " + newBars + " is outside 1..64");
+        if (newBars < 1 || newBars > MAX_BARS) {
+            throw new IllegalArgumentException("bars " + newBars + " is outside 1.." + MAX_BARS);
         }
         Melody current = melody.get();
         if (newBars == current.bars()) {

@@ -14,6 +14,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.melodypalette.app.workbench.clip.ClipActions;
+import org.melodypalette.app.workbench.model.AttributeNames;
 import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.music.Melody;
 

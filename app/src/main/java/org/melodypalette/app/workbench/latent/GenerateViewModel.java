@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import org.melodypalette.app.workbench.model.AttributeNames;
 import org.melodypalette.app.workbench.model.ClipFit;
 import org.melodypalette.app.workbench.model.MadeWith;
 import org.melodypalette.app.workbench.model.ModelSession;

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.app.workbench.task.TaskRunner;
+import org.melodypalette.model.api.MelodyContinuer;
 import org.melodypalette.model.api.ModelInfo;
 
 /**
@@ -122,14 +123,18 @@ public final class ModelSession {
         };
     }
 
-    /** Checkpoint folders under {@code <home>/checkpoints} (each has a config.json). */
+    /**
+     * MusicVAE checkpoint folders under {@code <home>/checkpoints} (each has a config.json); continuation
+     * models, which the Continue tool opens, are left out.
+     */
     public static List<Path> bundledModels(Path home) {
         Path dir = home.resolve("checkpoints");
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(p -> Files.isRegularFile(p.resolve("config.json"))).sorted().toList();
+            return children.filter(p -> Files.isRegularFile(p.resolve("config.json")))
+                    .filter(p -> !MelodyContinuer.isContinuation(p)).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }

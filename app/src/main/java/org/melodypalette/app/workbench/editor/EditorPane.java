@@ -1,4 +1,4 @@
-package org.melodypalette.app.workbench;
+package org.melodypalette.app.workbench.editor;
 
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -22,21 +22,16 @@ import javafx.scene.layout.VBox;
 import org.melodypalette.app.workbench.audio.TransportViewModel;
 import org.melodypalette.app.workbench.clip.ClipActions;
 import org.melodypalette.app.workbench.clip.LenientNumbers;
-import org.melodypalette.app.workbench.editor.EditorViewModel;
-import org.melodypalette.app.workbench.editor.MusicalKey;
-import org.melodypalette.app.workbench.editor.PianoRollView;
-import org.melodypalette.app.workbench.editor.Scale;
-import org.melodypalette.app.workbench.editor.Tool;
 
 /** The editor area: a toolbar (tools, length, view, zoom, key, transport, hand-off) over the piano roll. */
-final class EditorPane extends BorderPane {
+public final class EditorPane extends BorderPane {
 
-    static final String EDITOR_SOURCE = "editor";
+    public static final String EDITOR_SOURCE = "editor";
 
     private final PianoRollView roll;
     private ToolBar transportBar;
 
-    EditorPane(EditorViewModel editor, TransportViewModel transport, ClipActions actions) {
+    public EditorPane(EditorViewModel editor, TransportViewModel transport, ClipActions actions) {
         roll = new PianoRollView(editor);
         setCenter(new javafx.scene.layout.StackPane(roll, emptyHint(editor)));
         setTop(toolbar(editor, transport, actions));
@@ -61,13 +56,13 @@ final class EditorPane extends BorderPane {
     }
 
     /** Adds controls (e.g. Record) after the play button's group. */
-    void addTransportControls(javafx.scene.Node... controls) {
+    public void addTransportControls(javafx.scene.Node... controls) {
         int at = transportBar.getItems().indexOf(transportBar.getItems().stream()
                 .filter(n -> n instanceof Separator).findFirst().orElse(null));
         transportBar.getItems().addAll(at < 0 ? transportBar.getItems().size() : at, List.of(controls));
     }
 
-    PianoRollView roll() {
+    public PianoRollView roll() {
         return roll;
     }
 
@@ -84,19 +79,28 @@ final class EditorPane extends BorderPane {
         bars.setId("barsChoice");
         bars.setValue(editor.barsProperty().get());
         bars.setTooltip(new Tooltip("Clip length in bars"));
+        // True while the box follows the clip: its own action events then are not the user's choice
+        // (replacing its items selects another length for a moment, which would cut the clip).
+        boolean[] following = {false};
         bars.setOnAction(e -> {
-            if (bars.getValue() != null) {
+            if (!following[0] && bars.getValue() != null) {
                 editor.setBars(bars.getValue());
             }
         });
-        // A clip of another length (an import in 2/4 or 3/4) is listed too, so the box never goes blank.
+        // A clip of another length (an import in 2/4 or 3/4, a continued clip) is listed too, so the box never
+        // goes blank.
         Runnable showBars = () -> {
             int now = editor.barsProperty().get();
-            if (!bars.getItems().contains(now)) {
-                bars.getItems().setAll(java.util.stream.Stream.concat(EditorViewModel.BAR_CHOICES.stream(),
-                        java.util.stream.Stream.of(now)).sorted().toList());
+            following[0] = true;
+            try {
+                if (!bars.getItems().contains(now)) {
+                    bars.getItems().setAll(java.util.stream.Stream.concat(EditorViewModel.BAR_CHOICES.stream(),
+                            java.util.stream.Stream.of(now)).sorted().toList());
+                }
+                bars.setValue(now);
+            } finally {
+                following[0] = false;
             }
-            bars.setValue(now);
         };
         editor.barsProperty().addListener(o -> showBars.run());
         showBars.run();

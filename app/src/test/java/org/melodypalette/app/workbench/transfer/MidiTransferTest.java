@@ -1,4 +1,4 @@
-package org.melodypalette.app.workbench;
+package org.melodypalette.app.workbench.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,11 @@
-package org.melodypalette.app.workbench;
+package org.melodypalette.app.workbench.model;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,9 +14,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.melodypalette.app.workbench.latent.AttributeNames;
-import org.melodypalette.app.workbench.model.ModelDescription;
-import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.music.Pitches;
 
@@ -22,12 +22,20 @@ import org.melodypalette.music.Pitches;
  * details and its folder), the bundled models and those trained in this session (each named the
  * same way), opening any checkpoint folder, and training a new model on a MIDI folder.
  */
-final class ModelPane extends VBox {
+public final class ModelPane extends VBox {
 
-    ModelPane(Workbench workbench, Runnable chooseFolder, Runnable openTraining) {
+    /**
+     * @param bundled      the bundled model folders
+     * @param trained      models trained in this session (grows while the pane is shown)
+     * @param open         opens a model folder
+     * @param home         where bundled models are looked for (named when there are none)
+     * @param chooseFolder asks for a checkpoint folder and opens it
+     * @param openTraining shows the training window
+     */
+    public ModelPane(ModelSession session, List<Path> bundled, ObservableList<Path> trained, Consumer<Path> open,
+                     Path home, Runnable chooseFolder, Runnable openTraining) {
         setSpacing(8);
         setPadding(new Insets(8));
-        ModelSession session = workbench.session();
         Label headline = new Label();
         headline.setId("modelHeadline");
         headline.getStyleClass().add("model-headline");
@@ -48,25 +56,25 @@ final class ModelPane extends VBox {
         models.setId("modelList");
         models.setPrefHeight(110);
         models.setCellFactory(list -> new ModelCell());
-        models.getItems().setAll(workbench.bundledModels());
-        models.getItems().addAll(workbench.training().trainedModels());
-        workbench.training().trainedModels().addListener((ListChangeListener<Path>) change -> {
+        models.getItems().setAll(bundled);
+        models.getItems().addAll(trained);
+        trained.addListener((ListChangeListener<Path>) change -> {
             while (change.next()) {
                 change.getAddedSubList().stream().filter(p -> !models.getItems().contains(p))
                         .forEach(models.getItems()::add);
             }
         });
-        models.setPlaceholder(new Label("No bundled models under " + workbench.home().resolve("checkpoints")));
-        Button open = new Button("Open selected");
-        open.disableProperty().bind(models.getSelectionModel().selectedItemProperty().isNull());
-        open.setOnAction(e -> workbench.openModel(models.getSelectionModel().getSelectedItem()));
+        models.setPlaceholder(new Label("No bundled models under " + home.resolve("checkpoints")));
+        Button openSelected = new Button("Open selected");
+        openSelected.disableProperty().bind(models.getSelectionModel().selectedItemProperty().isNull());
+        openSelected.setOnAction(e -> open.accept(models.getSelectionModel().getSelectedItem()));
         Button folder = new Button("Open checkpoint folder…");
         folder.setOnAction(e -> chooseFolder.run());
         Button train = new Button("Train on a MIDI folder…");
         train.setId("trainButton");
         train.setOnAction(e -> openTraining.run());
         getChildren().addAll(new Label("Current model"), headline, current, new Label("Bundled and trained models"),
-                models, new HBox(8, open, folder, train));
+                models, new HBox(8, openSelected, folder, train));
     }
 
     /** "mel_2bar_cpu · latent size 128 · pitches A0–C8 · attributes: …" and the folder on the last line. */

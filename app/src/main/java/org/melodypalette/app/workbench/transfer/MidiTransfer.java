@@ -1,4 +1,4 @@
-package org.melodypalette.app.workbench;
+package org.melodypalette.app.workbench.transfer;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,10 +30,10 @@ import org.melodypalette.music.TimeGrid;
  * file with the clip's tempo and time signature; import reads the chosen bars of a track with
  * {@link MelodyReader} (as the CLI does), off the UI thread, and reports what it reduced.
  */
-final class MidiTransfer {
+public final class MidiTransfer {
 
     /** The track name exported clips carry (what a DAW shows). */
-    static final String TRACK_NAME = "Melody Palette";
+    public static final String TRACK_NAME = "Melody Palette";
 
     /**
      * Which part of a file to import.
@@ -43,9 +43,9 @@ final class MidiTransfer {
      * @param bars             how many bars (the clip is padded with silence if the file is shorter)
      * @param estimateOffset   estimate the grid offset instead of starting the grid at tick 0
      */
-    record ImportChoice(int trackIndex, int startBar, int bars, boolean estimateOffset) {
+    public record ImportChoice(int trackIndex, int startBar, int bars, boolean estimateOffset) {
 
-        ImportChoice {
+        public ImportChoice {
             if (trackIndex < 0 || startBar < 0 || bars < 1) {
                 throw new IllegalArgumentException("track " + trackIndex + ", start bar " + startBar + " and "
                         + bars + " bars must be a track ≥ 0, a bar ≥ 0 and at least 1 bar");
@@ -66,7 +66,7 @@ final class MidiTransfer {
      * An imported clip, a one-line description of where it came from, and the report of what
      * reading it changed.
      */
-    record Imported(Melody melody, String description, ReadingReport report) {
+    public record Imported(Melody melody, String description, ReadingReport report) {
 
         /** {@code " — chords → top line: 11 notes dropped; …"}, or "" when nothing was reduced. */
         String reductions() {
@@ -117,7 +117,7 @@ final class MidiTransfer {
      * The chosen bars of the chosen track as a melody of exactly {@code choice.bars()} bars, chords
      * reduced to their top line and notes outside the piano's range folded in by octaves, both reported.
      */
-    Imported extract(MidiSong song, ImportChoice choice) throws MidiFormatException {
+    public Imported extract(MidiSong song, ImportChoice choice) throws MidiFormatException {
         ReadRequest request = new ReadRequest(choice.startBar() + 1, choice.bars(), null, Pitches.PIANO_LOW,
                 Pitches.PIANO_HIGH, OutOfRange.FOLD);
         MelodyReading reading = MelodyReader.read(song, TrackSelector.byIndex(choice.trackIndex()),

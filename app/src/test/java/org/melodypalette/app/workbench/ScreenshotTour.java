@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import org.melodypalette.app.workbench.model.ContinuationSession;
 import org.melodypalette.app.workbench.theme.Theme;
 import org.melodypalette.app.workbench.train.TrainingViewModel;
 import org.slf4j.Logger;
@@ -20,16 +21,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders the running workbench to PNG files for the README: editor, interpolation strip, palette
- * and the data-vs-latent view; the Generate tab after a sample and an attribute move; the Model tab; the
+ * and the data-vs-latent view; the Generate tab after a sample and an attribute move; the Continue tab
+ * with candidates for the editor's clip (when {@code checkpoints/continue_4bar} is there); the Model tab; the
  * interpolation tab right after switching to the 16-bar model (slots fitted, strip marked); with
  * {@code -Dpalette.screenshots.first=true} instead the first
  * window of a first start (first-window.png, and first-window-light.png in the light theme); with {@code -Dpalette.screenshots.train=MIDI_DIR} also the training
  * window after a short run on that folder ({@code -Dpalette.screenshots.trainConfig=FILE} trains
  * that config instead of the default preset, {@code -Dpalette.screenshots.trainSteps=N} for N
  * steps, default 150). Runs only when {@code -Dpalette.screenshots=DIR} is set (see
- * {@code app/scripts/screenshots.sh}), then quits the app.
+ * {@code app/scripts/screenshots.sh}), then quits the app. A tool, not part of the app: it lives with
+ * the tests, and the script runs its {@link #main} from {@code app/target/test-classes}.
  */
-final class ScreenshotTour {
+public final class ScreenshotTour {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
     private static final int MAX_WAIT_TICKS = 300;
@@ -49,11 +52,22 @@ final class ScreenshotTour {
         this.folder = folder;
     }
 
-    static void startIfRequested(Workbench workbench, WorkbenchView view, Scene scene) {
+    /** Starts the workbench as {@link WorkbenchMain} does ({@code [--checkpoint DIR] [--project FILE]}), then the tour. */
+    public static void main(String[] args) {
+        WorkbenchApp.launch(WorkbenchMain.options(args), ScreenshotTour::startIfRequested);
+    }
+
+    static void startIfRequested(Workbench workbench, WorkbenchView view, javafx.stage.Stage stage) {
         String target = System.getProperty("palette.screenshots");
         if (target != null && !target.isBlank()) {
-            new ScreenshotTour(workbench, view, scene, Path.of(target)).run();
+            new ScreenshotTour(workbench, view, stage.getScene(), Path.of(target)).run();
         }
+    }
+
+    /** Shows the tab with {@code id} (by id, so adding a tab does not change what a screenshot shows). */
+    private void selectTab(String id) {
+        view.tabs().getSelectionModel().select(view.tabs().getTabs().stream()
+                .filter(tab -> id.equals(tab.getId())).findFirst().orElseThrow());
     }
 
     private void run() {
@@ -63,7 +77,7 @@ final class ScreenshotTour {
             return;
         }
         then(() -> {
-            view.tabs().getSelectionModel().select(0);
+            selectTab("tabInterpolate");
             workbench.editor().selectBox(4, 12, 0, 127, false);
         });
         pause();
@@ -78,7 +92,7 @@ final class ScreenshotTour {
         pause();
         then(() -> save("interpolation.png"));
         then(() -> {
-            view.tabs().getSelectionModel().select(1);
+            selectTab("tabPalette");
             workbench.palette().fillEmptyCornersWithSamples();
         });
         waitFor(() -> !workbench.palette().gridProperty().get().isEmpty());
@@ -99,15 +113,15 @@ final class ScreenshotTour {
         });
         pause();
         then(() -> save("palette-path.png"));
-        then(() -> view.tabs().getSelectionModel().select(0));
+        then(() -> selectTab("tabInterpolate"));
         pause();
         then(() -> save("lane.png"));
         then(() -> workbench.transport().stop());
-        then(() -> view.tabs().getSelectionModel().select(3));
+        then(() -> selectTab("tabCompare"));
         pause();
         then(() -> save("data-vs-latent.png"));
         then(() -> {
-            view.tabs().getSelectionModel().select(2);
+            selectTab("tabGenerate");
             workbench.generate().sample();
         });
         waitFor(() -> !workbench.generate().busyProperty().get() && !workbench.generate().resultsProperty().get().isEmpty());
@@ -116,13 +130,24 @@ final class ScreenshotTour {
         waitFor(() -> !workbench.generate().busyProperty().get());
         pause();
         then(() -> save("generate.png"));
-        then(() -> view.tabs().getSelectionModel().select(4));
+        if (Files.isDirectory(ContinuationSession.bundled(workbench.home()))) {
+            waitFor(() -> workbench.continuation().session().hasModel());
+            then(() -> {
+                selectTab("tabContinue");
+                workbench.continuation().continueClip();
+            });
+            waitFor(() -> !workbench.continuation().busyProperty().get()
+                    && !workbench.continuation().candidatesProperty().get().isEmpty());
+            pause();
+            then(() -> save("continue.png"));
+        }
+        then(() -> selectTab("tabModel"));
         pause();
         then(() -> save("model-tab.png"));
         Path longModel = workbench.home().resolve("checkpoints").resolve("mel_16bar");
         if (Files.isDirectory(longModel)) {
             then(() -> {
-                view.tabs().getSelectionModel().select(0);
+                selectTab("tabInterpolate");
                 workbench.openModel(longModel);
             });
             waitFor(() -> !workbench.session().loadingProperty().get() && workbench.session().infoProperty().get() != null

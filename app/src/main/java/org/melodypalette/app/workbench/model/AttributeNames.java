@@ -1,4 +1,4 @@
-package org.melodypalette.app.workbench.latent;
+package org.melodypalette.app.workbench.model;
 
 import java.util.Locale;
 import java.util.Map;

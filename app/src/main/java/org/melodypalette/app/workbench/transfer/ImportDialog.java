@@ -1,4 +1,4 @@
-package org.melodypalette.app.workbench;
+package org.melodypalette.app.workbench.transfer;
 
 import java.util.List;
 import javafx.geometry.Insets;
