@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
@@ -66,7 +68,7 @@ class WorkbenchEndToEndUiTest {
     }
 
     @Test
-    void drawUndoImportInterpolateSlideAndExport(FxRobot robot) throws IOException {
+    void drawUndoImportInterpolateSlideAndExport(FxRobot robot) throws IOException, TimeoutException {
         assertThat(workbench.session().hasModel()).isTrue();
         robot.interact(() -> view.editorPane().roll().centreOnPitch(64));
         robot.moveTo(cell(0, 64)).press(MouseButton.PRIMARY).moveTo(cell(3, 64)).release(MouseButton.PRIMARY);
@@ -98,6 +100,8 @@ class WorkbenchEndToEndUiTest {
         assertThat(strip).hasSize(7);
 
         robot.drag("#interpolationSlider .thumb", MouseButton.PRIMARY).moveBy(120, 0).drop();
+        // The melody of the position where the drag ended, not one decoded on the way there.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !workbench.interpolation().sliderBusyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(workbench.interpolation().positionProperty().get()).isGreaterThan(0.7);
         Melody slid = workbench.interpolation().sliderMelodyProperty().get();

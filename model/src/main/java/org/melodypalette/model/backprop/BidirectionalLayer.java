@@ -42,7 +42,7 @@ final class BidirectionalLayer {
     }
 
     /** Runs on one-hot inputs: {@code labels [T, N]} time-major. */
-    void runOnLabels(LstmLayer fw, LstmLayer bw, int[] labels, Arithmetic math) {
+    void runOnLabels(LstmStepWeights fw, LstmStepWeights bw, int[] labels, Arithmetic math) {
         this.labels = labels;
         this.input = null;
         int count = steps * rows;
@@ -54,7 +54,7 @@ final class BidirectionalLayer {
     }
 
     /** Runs on dense inputs: {@code x [T, N, in]} time-major (kept, not copied, until {@link #backward}). */
-    void runOnInputs(LstmLayer fw, LstmLayer bw, float[] x, Arithmetic math) {
+    void runOnInputs(LstmStepWeights fw, LstmStepWeights bw, float[] x, Arithmetic math) {
         this.labels = null;
         this.input = x;
         int count = steps * rows;
@@ -65,7 +65,7 @@ final class BidirectionalLayer {
         run(bw, backward, math);
     }
 
-    private void run(LstmLayer layer, LstmTape tape, Arithmetic math) {
+    private void run(LstmStepWeights layer, LstmTape tape, Arithmetic math) {
         tape.beginFromZero();
         for (int t = 0; t < steps; t++) {
             tape.step(layer, t, math);
@@ -101,8 +101,8 @@ final class BidirectionalLayer {
      * @param dFinal   {@code [N, 2H]} gradient on {@link #finalState}, or null
      * @param dx       {@code [T, N, in]} set to the gradient on a dense input, or null
      */
-    void backward(LstmLayer fw, LstmLayer bw, float[] dOutputs, float[] dFinal, Parameters grads, float[] dx,
-                  Arithmetic math) {
+    void backward(LstmStepWeights fw, LstmStepWeights bw, float[] dOutputs, float[] dFinal, Parameters grads,
+                  float[] dx, Arithmetic math) {
         backwardDirection(fw, forward, 0, dOutputs, dFinal, grads, math);
         backwardDirection(bw, backward, 1, dOutputs, dFinal, grads, math);
         int count = steps * rows;
@@ -128,8 +128,8 @@ final class BidirectionalLayer {
     }
 
     /** One direction ({@code 0} forward, {@code 1} backward) through all its steps, last first. */
-    private void backwardDirection(LstmLayer layer, LstmTape tape, int direction, float[] dOutputs, float[] dFinal,
-                                   Parameters grads, Arithmetic math) {
+    private void backwardDirection(LstmStepWeights layer, LstmTape tape, int direction, float[] dOutputs,
+                                   float[] dFinal, Parameters grads, Arithmetic math) {
         Arrays.fill(dc, 0f);
         Arrays.fill(dhRecurrent, 0f);
         for (int s = steps - 1; s >= 0; s--) {

@@ -12,7 +12,7 @@ final class ConductorPass {
 
     private final int rows;
     private final int steps;
-    private final LstmStack stack;
+    private final LstmStackTape stack;
     private final float[] state;
     private final float[] dState;
     private final float[] embeddings;
@@ -22,7 +22,7 @@ final class ConductorPass {
     ConductorPass(List<Integer> sizes, int rows, int steps) {
         this.rows = rows;
         this.steps = steps;
-        this.stack = new LstmStack(sizes, rows, steps);
+        this.stack = new LstmStackTape(sizes, rows, steps);
         this.state = new float[rows * stack.stateSize()];
         this.dState = new float[rows * stack.stateSize()];
         this.embeddings = new float[rows * steps * stack.topSize()];
@@ -34,7 +34,7 @@ final class ConductorPass {
         this.z = z;
         w.initialState().forwardTanh(z, rows, state, math);
         stack.begin(state);
-        LstmLayer first = w.layers().get(0);
+        LstmStepWeights first = w.layers().get(0);
         int g4 = first.gates();
         int size = stack.topSize();
         LstmTape top = stack.top();

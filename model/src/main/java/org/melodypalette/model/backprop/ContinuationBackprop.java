@@ -3,6 +3,7 @@ package org.melodypalette.model.backprop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ContinuationConfig;
 import org.melodypalette.model.layers.ContinuationLayers;
@@ -14,10 +15,14 @@ import org.melodypalette.model.layers.ContinuationLayers;
  *
  * <p>One caller at a time. The gradient arrays returned are reused by the next step.
  */
-public final class ContinuationBackprop implements AutoCloseable {
+public final class ContinuationBackprop implements ParameterThreads, AutoCloseable {
 
-    /** The loss (mean nats per step), the steps predicted right by argmax, and the gradients by name. */
-    public record Result(double loss, long hits, long predictions, Map<String, float[]> gradients) {
+    /**
+     * The loss (mean nats per step), the steps predicted right by argmax, the gradients by name and
+     * their global norm (as {@link MusicVaeBackprop.Result#gradientNorm}; both null/NaN without a backward pass).
+     */
+    public record Result(double loss, long hits, long predictions, Map<String, float[]> gradients,
+                         double gradientNorm) {
     }
 
     private record Shard(int from, LanguageModelPass pass, Parameters gradients) {
@@ -29,6 +34,7 @@ public final class ContinuationBackprop implements AutoCloseable {
     private final int classes;
     private final Arithmetic math;
     private final ShardPool<Shard> shards;
+    private final GradientSum gradientSum;
 
     private ContinuationBackprop(ContinuationConfig config, Map<String, float[]> weights, int batch, int steps,
                                  int threads, Arithmetic math) {
@@ -48,6 +54,8 @@ public final class ContinuationBackprop implements AutoCloseable {
                     Parameters.zerosLike(weights)));
         }
         this.shards = new ShardPool<>(states, "continuation-shard-", "continuation shard");
+        this.gradientSum = new GradientSum(states.stream().map(Shard::gradients).toList(),
+                new ParameterBlocks(weights, states.size()));
     }
 
     /**
@@ -90,15 +98,26 @@ public final class ContinuationBackprop implements AutoCloseable {
         LanguageModelPass.Sums total = shards.run(shard -> runShard(shard, w, labels, scale, backward),
                 LanguageModelPass.Sums::plus, (k, e) -> e);
         Map<String, float[]> gradients = null;
+        double norm = Double.NaN;
         if (backward) {
-            Parameters sum = shards.shards().get(0).gradients();
-            for (int k = 1; k < shards.size(); k++) {
-                sum.add(shards.shards().get(k).gradients());
-            }
-            gradients = sum.asMap();
+            shards.runEach(k -> {
+                gradientSum.addBlocksOf(k);
+                return Boolean.TRUE;
+            }, (a, b) -> a, (k, e) -> e);
+            gradients = shards.shards().get(0).gradients().asMap();
+            norm = Math.sqrt(gradientSum.squaredNorm());
         }
         long predictions = (long) batch * steps;
-        return new Result(total.crossEntropy() / predictions, total.hits(), predictions, gradients);
+        return new Result(total.crossEntropy() / predictions, total.hits(), predictions, gradients, norm);
+    }
+
+    /** On the shard threads, each with the blocks whose gradients it summed. */
+    @Override
+    public void forEachParameterSlice(Consumer<List<ParameterBlocks.Block>> work) {
+        shards.runEach(k -> {
+            work.accept(gradientSum.blocks().of(k));
+            return Boolean.TRUE;
+        }, (a, b) -> a, (k, e) -> e);
     }
 
     private LanguageModelPass.Sums runShard(Shard shard, ContinuationWeights w, int[][] labels, float scale,

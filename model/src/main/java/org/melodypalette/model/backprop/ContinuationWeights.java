@@ -5,7 +5,7 @@ import java.util.Map;
 import org.melodypalette.model.layers.ContinuationLayers;
 
 /** A continuation model's weights for one training step: the LSTM stack and the output projection. */
-record ContinuationWeights(List<LstmLayer> stack, DenseLayer output) {
+record ContinuationWeights(List<LstmStepWeights> stack, DenseBackprop output) {
 
     ContinuationWeights {
         stack = List.copyOf(stack);
@@ -13,7 +13,7 @@ record ContinuationWeights(List<LstmLayer> stack, DenseLayer output) {
 
     /** @param weights every variable of {@code layers} by name, row-major */
     static ContinuationWeights of(ContinuationLayers layers, Map<String, float[]> weights) {
-        return new ContinuationWeights(layers.stack().stream().map(spec -> LstmLayer.of(weights, spec)).toList(),
-                DenseLayer.of(weights, layers.output()));
+        return new ContinuationWeights(layers.stack().stream().map(spec -> LstmStepWeights.of(weights, spec)).toList(),
+                DenseBackprop.of(weights, layers.output()));
     }
 }

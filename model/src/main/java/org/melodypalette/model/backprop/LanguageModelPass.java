@@ -15,7 +15,7 @@ final class LanguageModelPass {
     private final int steps;
     private final int classes;
     private final int positions;
-    private final LstmStack stack;
+    private final LstmStackTape stack;
     private final float[] zeroState;
     private final int[] previous;
     private final int[] targets;
@@ -30,7 +30,7 @@ final class LanguageModelPass {
         this.steps = steps;
         this.classes = layers.classes();
         this.positions = layers.positions();
-        this.stack = new LstmStack(layers.sizes(), rows, steps);
+        this.stack = new LstmStackTape(layers.sizes(), rows, steps);
         this.zeroState = new float[rows * stack.stateSize()];
         this.previous = new int[steps * rows];
         this.targets = new int[steps * rows];
@@ -54,7 +54,7 @@ final class LanguageModelPass {
                 targets[t * rows + n] = sequence[t];
             }
         }
-        LstmLayer first = w.stack().get(0);
+        LstmStepWeights first = w.stack().get(0);
         int g4 = first.gates();
         for (int p = 0; p < positionStarts.length; p++) {
             System.arraycopy(first.gateBias, 0, positionStarts[p], 0, g4);
@@ -68,7 +68,7 @@ final class LanguageModelPass {
         stack.begin(zeroState);
         LstmTape top = stack.top();
         int hTop = stack.topSize();
-        DenseLayer output = w.output();
+        DenseBackprop output = w.output();
         for (int t = 0; t < steps; t++) {
             float[] start = positionStarts[positions > 0 ? t % positions : 0];
             LayerInputs.gatherGates(first, previous, t * rows, rows, start, 0, stack.tapes[0].gates,
@@ -100,7 +100,7 @@ final class LanguageModelPass {
         SoftmaxCrossEntropy.backward(logits, targets, steps * rows, classes, scale);
         LstmTape top = stack.top();
         int hTop = stack.topSize();
-        DenseLayer output = w.output();
+        DenseBackprop output = w.output();
         math.gemm(hTop, classes, steps * rows, top.h, top.stateOffset(0), 1, hTop, logits, 0, classes,
                 grads.kernel(output.scope), 0, classes, true);
         Rows.addColumnSums(logits, steps * rows, classes, grads.bias(output.scope));
@@ -111,7 +111,7 @@ final class LanguageModelPass {
             stack.backStep(w.stack(), t, dTop, math);
         }
         stack.addWeightGradients(w.stack(), grads, math);
-        LstmLayer first = w.stack().get(0);
+        LstmStepWeights first = w.stack().get(0);
         float[] dKernel = grads.kernel(first.scope);
         float[] gateGrads = stack.tapes[0].gateGrads;
         LayerInputs.scatterGradients(first, previous, steps * rows, gateGrads, dKernel);

@@ -17,7 +17,7 @@ final class LayerInputs {
      * and {@code gates[gateOffset]}, where {@code start[r]} is the row of {@code start} at {@code r·startStride}
      * (stride 0: one row for all, e.g. the bias); a label of −1 is an all-zero input (the decoder's step 0).
      */
-    static void gatherGates(LstmLayer layer, int[] labels, int labelOffset, int rowCount, float[] start,
+    static void gatherGates(LstmStepWeights layer, int[] labels, int labelOffset, int rowCount, float[] start,
                             int startStride, float[] gates, int gateOffset) {
         int g4 = layer.gates();
         for (int r = 0; r < rowCount; r++) {
@@ -34,7 +34,8 @@ final class LayerInputs {
     }
 
     /** {@code dK[labels[r]] += dg[r]}: the one-hot rows' kernel gradient. */
-    static void scatterGradients(LstmLayer layer, int[] labels, int rowCount, float[] gateGrads, float[] dKernel) {
+    static void scatterGradients(LstmStepWeights layer, int[] labels, int rowCount, float[] gateGrads,
+                                 float[] dKernel) {
         int g4 = layer.gates();
         for (int r = 0; r < rowCount; r++) {
             int label = labels[r];
@@ -49,21 +50,21 @@ final class LayerInputs {
     }
 
     /** {@code gates = b' + x·K[0:in]} for {@code x [rowCount, in]}. */
-    static void projectGates(LstmLayer layer, float[] x, int rowCount, float[] gates, Arithmetic math) {
+    static void projectGates(LstmStepWeights layer, float[] x, int rowCount, float[] gates, Arithmetic math) {
         int g4 = layer.gates();
         Rows.broadcast(layer.gateBias, g4, gates, 0, rowCount);
         math.gemm(rowCount, g4, layer.inputSize, x, 0, layer.inputSize, 1, layer.kernel, 0, g4, gates, 0, g4, true);
     }
 
     /** {@code dK[0:in] += xᵀ·dg} ({@code [in, rowCount]·[rowCount, 4H]}). */
-    static void addInputKernelGradient(LstmLayer layer, float[] x, int rowCount, float[] gateGrads, float[] dKernel,
-                                       Arithmetic math) {
+    static void addInputKernelGradient(LstmStepWeights layer, float[] x, int rowCount, float[] gateGrads,
+                                       float[] dKernel, Arithmetic math) {
         int g4 = layer.gates();
         math.gemm(layer.inputSize, g4, rowCount, x, 0, 1, layer.inputSize, gateGrads, 0, g4, dKernel, 0, g4, true);
     }
 
     /** {@code dx [rowCount, in] (+)= dg·K[0:in]ᵀ}. */
-    static void inputGradient(LstmLayer layer, float[] gateGrads, int rowCount, float[] dx, boolean accumulate,
+    static void inputGradient(LstmStepWeights layer, float[] gateGrads, int rowCount, float[] dx, boolean accumulate,
                               Arithmetic math) {
         int g4 = layer.gates();
         math.gemm(rowCount, layer.inputSize, g4, gateGrads, 0, g4, 1, layer.inputTransposed, 0, layer.inputSize,

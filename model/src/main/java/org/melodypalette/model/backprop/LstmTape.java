@@ -67,7 +67,7 @@ final class LstmTape {
     }
 
     /** Step t: adds {@code h_{t−1}·K[in:]} to the input share in {@link #gates}, then the cell update. */
-    void step(LstmLayer layer, int t, Arithmetic math) {
+    void step(LstmStepWeights layer, int t, Arithmetic math) {
         int g4 = 4 * hidden;
         int go = gateOffset(t);
         math.gemm(rows, g4, hidden, h, stateOffset(t - 1), hidden, 1,
@@ -131,7 +131,7 @@ final class LstmTape {
     }
 
     /** {@code dhPrev [N, H] = dg_t · K[in:]ᵀ}: the gradient step t sends to h before it. */
-    void recurrentGradient(LstmLayer layer, int t, float[] dhPrev, Arithmetic math) {
+    void recurrentGradient(LstmStepWeights layer, int t, float[] dhPrev, Arithmetic math) {
         int g4 = 4 * hidden;
         math.gemm(rows, hidden, g4, gateGrads, gateOffset(t), g4, 1,
                 layer.recurrentTransposed, 0, hidden, dhPrev, 0, hidden, false);
@@ -141,7 +141,7 @@ final class LstmTape {
      * Adds this run's gradients on the recurrent rows of the kernel and on the bias, all steps in
      * one product: {@code dK[in:] += Σ_t h_{t−1}ᵀ·dg_t} ({@code [H, T·N]·[T·N, 4H]}), {@code db += Σ dg}.
      */
-    void addRecurrentAndBiasGradients(LstmLayer layer, float[] dKernel, float[] dBias, Arithmetic math) {
+    void addRecurrentAndBiasGradients(LstmStepWeights layer, float[] dKernel, float[] dBias, Arithmetic math) {
         int g4 = 4 * hidden;
         math.gemm(hidden, g4, steps * rows, h, 0, 1, hidden, gateGrads, 0, g4,
                 dKernel, layer.inputSize * g4, g4, true);

@@ -3,6 +3,7 @@ package org.melodypalette.model.backprop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
 
@@ -16,17 +17,21 @@ import org.melodypalette.model.config.ModelConfig;
  *
  * <p>One caller at a time. The gradient arrays returned are reused by the next step.
  */
-public final class MusicVaeBackprop implements AutoCloseable {
+public final class MusicVaeBackprop implements ParameterThreads, AutoCloseable {
 
-    /** The loss pieces (batch means, as the graph's outputs) and the gradients, by Magenta name. */
+    /**
+     * The loss pieces (batch means, as the graph's outputs), the gradients by Magenta name and their
+     * global norm ({@code √Σ g²} over every variable, summed as {@link ParameterBlocks} says).
+     */
     public record Result(double loss, double meanReconstruction, double meanKl, long hits,
-                         Map<String, float[]> gradients) {
+                         Map<String, float[]> gradients, double gradientNorm) {
     }
 
     private final ModelConfig config;
     private final int batch;
     private final Arithmetic math;
     private final ShardPool<BatchShard> shards;
+    private final GradientSum gradientSum;
 
     private MusicVaeBackprop(ModelConfig config, int batch, int threads, Arithmetic math,
                              Map<String, float[]> weights) {
@@ -43,6 +48,8 @@ public final class MusicVaeBackprop implements AutoCloseable {
             states.add(new BatchShard(config, slice.from(), slice.count(), Parameters.zerosLike(weights)));
         }
         this.shards = new ShardPool<>(states, "backprop-shard-", "training shard");
+        this.gradientSum = new GradientSum(states.stream().map(shard -> shard.gradients).toList(),
+                new ParameterBlocks(weights, states.size()));
     }
 
     /**
@@ -73,7 +80,8 @@ public final class MusicVaeBackprop implements AutoCloseable {
     }
 
     /**
-     * One forward and backward pass. Every shard has finished when this returns or throws.
+     * One forward and backward pass, the shards' gradients summed (each shard thread adds its own
+     * {@link ParameterBlocks}). Every shard has finished when this returns or throws.
      *
      * @param weights every variable by Magenta name, row-major (read only)
      * @param labels  {@code [B][T]} class labels: encoder input and decoder target
@@ -86,12 +94,22 @@ public final class MusicVaeBackprop implements AutoCloseable {
         StepWeights w = StepWeights.of(config, weights);
         BatchShard.Sums total = shards.run(shard -> shard.run(w, labels, eps, beta, batch, draw, math),
                 BatchShard.Sums::plus, this::shardFailure);
-        Parameters gradients = shards.shards().get(0).gradients;
-        for (int k = 1; k < shards.size(); k++) {
-            gradients.add(shards.shards().get(k).gradients);
-        }
+        shards.runEach(k -> {
+            gradientSum.addBlocksOf(k);
+            return Boolean.TRUE;
+        }, (a, b) -> a, this::shardFailure);
         double loss = total.reconstruction() / batch + beta * total.klCost() / batch;
-        return new Result(loss, total.reconstruction() / batch, total.kl() / batch, total.hits(), gradients.asMap());
+        return new Result(loss, total.reconstruction() / batch, total.kl() / batch, total.hits(),
+                shards.shards().get(0).gradients.asMap(), Math.sqrt(gradientSum.squaredNorm()));
+    }
+
+    /** On the shard threads, each with the blocks whose gradients it summed. */
+    @Override
+    public void forEachParameterSlice(Consumer<List<ParameterBlocks.Block>> work) {
+        shards.runEach(k -> {
+            work.accept(gradientSum.blocks().of(k));
+            return Boolean.TRUE;
+        }, (a, b) -> a, this::shardFailure);
     }
 
     private void requireInputs(int[][] labels, float[] eps, SamplingInputs draw) {

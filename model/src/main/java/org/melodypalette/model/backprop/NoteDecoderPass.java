@@ -23,7 +23,7 @@ final class NoteDecoderPass {
     private final int steps;
     private final int classes;
     private final int latentSize;
-    private final LstmStack stack;
+    private final LstmStackTape stack;
     private final float[] state;
     private final float[] latentGates;
     private final int[] previous;
@@ -40,7 +40,7 @@ final class NoteDecoderPass {
         this.steps = steps;
         this.classes = classes;
         this.latentSize = latentSize;
-        this.stack = new LstmStack(sizes, rows, steps);
+        this.stack = new LstmStackTape(sizes, rows, steps);
         this.state = new float[rows * stack.stateSize()];
         this.latentGates = new float[rows * 4 * sizes.get(0)];
         this.previous = new int[steps * rows];
@@ -74,7 +74,7 @@ final class NoteDecoderPass {
         this.latent = latent;
         w.initialState().forwardTanh(latent, rows, state, math);
         stack.begin(state);
-        LstmLayer first = w.layers().get(0);
+        LstmStepWeights first = w.layers().get(0);
         int g4 = first.gates();
         Rows.broadcast(first.gateBias, g4, latentGates, 0, rows);
         // Rows [C, C + E) of layer 0's kernel are the latent's: latentGates [N, 4H] = latent·K[C:C+E] + b'.
@@ -158,7 +158,7 @@ final class NoteDecoderPass {
      * The one-hot rows' and the latent's share of layer 0's kernel gradient, and
      * {@code dLatent = Σ_t dg0_t·K[C:C+E]ᵀ} (only the latter when {@code grads} is null).
      */
-    private void layerZeroInputGradients(LstmLayer first, Parameters grads, float[] dLatent, Arithmetic math) {
+    private void layerZeroInputGradients(LstmStepWeights first, Parameters grads, float[] dLatent, Arithmetic math) {
         int g4 = first.gates();
         float[] gateGrads = stack.tapes[0].gateGrads;
         Arrays.fill(gateSums, 0f);

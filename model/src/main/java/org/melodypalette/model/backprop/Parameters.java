@@ -7,7 +7,7 @@ import org.melodypalette.model.layers.MagentaVariables;
 
 /**
  * One shard's gradients: float arrays by Magenta variable name, row-major, the sizes of the
- * variables (summed over the shards at the end of a step).
+ * variables (summed over the shards at the end of a step by {@link GradientSum}).
  */
 final class Parameters {
 
@@ -48,15 +48,5 @@ final class Parameters {
         for (float[] a : arrays.values()) {
             Arrays.fill(a, 0f);
         }
-    }
-
-    /** {@code this += other}, name by name. */
-    void add(Parameters other) {
-        arrays.forEach((name, a) -> {
-            float[] b = other.get(name);
-            for (int i = 0; i < a.length; i++) {
-                a[i] += b[i];
-            }
-        });
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * A batch cut into shards, each run by one thread: shard 0 on the caller's thread, the others on daemon
@@ -80,15 +81,21 @@ final class ShardPool<S> implements AutoCloseable {
      */
     <R> R run(Function<S, R> work, BinaryOperator<R> plus,
               BiFunction<Integer, RuntimeException, RuntimeException> describe) {
+        return runEach(k -> work.apply(shards.get(k)), plus, describe);
+    }
+
+    /** As {@link #run}, with {@code work} given the shard's number (0 on the caller's thread). */
+    <R> R runEach(IntFunction<R> work, BinaryOperator<R> plus,
+                  BiFunction<Integer, RuntimeException, RuntimeException> describe) {
         List<Future<R>> others = new ArrayList<>();
         for (int k = 1; k < shards.size(); k++) {
-            S shard = shards.get(k);
+            int shard = k;
             others.add(pool.submit(() -> work.apply(shard)));
         }
         R total = null;
         Throwable failure = null;
         try {
-            total = work.apply(shards.get(0));
+            total = work.apply(0);
         } catch (RuntimeException | Error e) {
             failure = described(0, e, describe);
         }

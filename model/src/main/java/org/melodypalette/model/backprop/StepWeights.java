@@ -8,21 +8,22 @@ import org.melodypalette.model.layers.LstmSpec;
 import org.melodypalette.model.layers.ModelLayers;
 
 /** A training step's weights, by role, with their transposes made once and shared (read only) by every thread. */
-record StepWeights(List<StepWeights.Directions> encoder, DenseLayer mu, DenseLayer sigma, DecoderWeights conductor,
-                   DecoderWeights decoder) {
+record StepWeights(List<StepWeights.Directions> encoder, DenseBackprop mu, DenseBackprop sigma,
+                   DecoderWeights conductor, DecoderWeights decoder) {
 
     /** One bidirectional encoder layer's two cells. */
-    record Directions(LstmLayer forward, LstmLayer backward) {
+    record Directions(LstmStepWeights forward, LstmStepWeights backward) {
     }
 
     /** @param weights every variable of {@code config} by Magenta name, row-major */
     static StepWeights of(ModelConfig config, Map<String, float[]> weights) {
         ModelLayers layers = ModelLayers.of(config);
         List<Directions> encoder = layers.encoder().stream()
-                .map((BidirectionalSpec layer) -> new Directions(LstmLayer.of(weights, layer.forward()),
-                        LstmLayer.of(weights, layer.backward())))
+                .map((BidirectionalSpec layer) -> new Directions(LstmStepWeights.of(weights, layer.forward()),
+                        LstmStepWeights.of(weights, layer.backward())))
                 .toList();
-        return new StepWeights(encoder, DenseLayer.of(weights, layers.mu()), DenseLayer.of(weights, layers.sigma()),
+        return new StepWeights(encoder, DenseBackprop.of(weights, layers.mu()),
+                DenseBackprop.of(weights, layers.sigma()),
                 conductorOf(layers, weights), noteDecoderOf(layers, weights));
     }
 
@@ -38,17 +39,17 @@ record StepWeights(List<StepWeights.Directions> encoder, DenseLayer mu, DenseLay
     /** The hierarchical decoder's conductor; null for a flat decoder. */
     private static DecoderWeights conductorOf(ModelLayers layers, Map<String, float[]> weights) {
         return layers.hasConductor()
-                ? new DecoderWeights(DenseLayer.of(weights, layers.conductorInitialState()),
+                ? new DecoderWeights(DenseBackprop.of(weights, layers.conductorInitialState()),
                         stack(weights, layers.conductor()), null)
                 : null;
     }
 
     private static DecoderWeights noteDecoderOf(ModelLayers layers, Map<String, float[]> weights) {
-        return new DecoderWeights(DenseLayer.of(weights, layers.decoderInitialState()),
-                stack(weights, layers.decoder()), DenseLayer.of(weights, layers.outputProjection()));
+        return new DecoderWeights(DenseBackprop.of(weights, layers.decoderInitialState()),
+                stack(weights, layers.decoder()), DenseBackprop.of(weights, layers.outputProjection()));
     }
 
-    private static List<LstmLayer> stack(Map<String, float[]> weights, List<LstmSpec> specs) {
-        return specs.stream().map(spec -> LstmLayer.of(weights, spec)).toList();
+    private static List<LstmStepWeights> stack(Map<String, float[]> weights, List<LstmSpec> specs) {
+        return specs.stream().map(spec -> LstmStepWeights.of(weights, spec)).toList();
     }
 }

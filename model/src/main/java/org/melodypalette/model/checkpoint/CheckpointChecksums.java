@@ -1,5 +1,6 @@
 package org.melodypalette.model.checkpoint;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.files.BoundedFiles;
+import org.melodypalette.model.config.ContinuationConfigJson;
 
 /**
  * The SHA-256 of every file our checkpoints write, kept beside them in {@value #FILE_NAME} in
@@ -147,7 +149,13 @@ public final class CheckpointChecksums {
                     names.add(training);
                 }
             }
-            CheckpointFolder.load(dir); // only a checkpoint that loads gets checksums
+            // Only a checkpoint that loads gets checksums (a continuation model: its weights).
+            if (ContinuationConfigJson.isContinuation(
+                    new ObjectMapper().readTree(dir.resolve(CheckpointFolder.CONFIG_FILE).toFile()))) {
+                WeightsManifest.read(dir);
+            } else {
+                CheckpointFolder.load(dir);
+            }
             write(dir, names);
             System.out.println(dir.resolve(FILE_NAME) + ": " + names.size() + " files");
         }

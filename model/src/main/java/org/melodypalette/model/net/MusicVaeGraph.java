@@ -31,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   z  = mu + sigma · eps           (eps [B, Z] is fed: zeros give z = mu)
  *   previous = input shifted one step right, zeros at t = 0                        [B, T, C]
  *        scheduled sampling:   step t may read a label sampled from step t−1's logits instead
- *                              (teacher_mask [B, T], sampling_noise [B, T, C], see {@link NoteDecoder})
+ *                              (teacher_mask [B, T], sampling_noise [B, T, C], see {@link NoteDecoderGraph})
  *        flat decoder:         note decoder over T steps from z
  *        hierarchical decoder: conductor(z) ─► e_s [B, H_c] per segment;
  *                              note decoder over every segment at once: [B·S, T/S] from e_s
@@ -205,7 +205,7 @@ public final class MusicVaeGraph {
         ModelLayers layers = ModelLayers.of(config);
         int latent = layers.noteEmbeddingSize();
         List<LstmCell> cells = layers.decoder().stream().map(spec -> cell(sd, vars, spec)).toList();
-        NoteDecoder decoder = new NoteDecoder(sd, cells,
+        NoteDecoderGraph decoder = new NoteDecoderGraph(sd, cells,
                 vars.get(layers.decoderInitialState().kernel()), vars.get(layers.decoderInitialState().bias()),
                 vars.get(layers.outputProjection().kernel()), vars.get(layers.outputProjection().bias()),
                 config.numClasses());
@@ -220,7 +220,8 @@ public final class MusicVaeGraph {
                     scheduledInputs(decoder, previous, teacherMask, samplingNoise, steps), z, 0, steps));
         }
         List<LstmCell> conductorCells = layers.conductor().stream().map(spec -> cell(sd, vars, spec)).toList();
-        Conductor conductor = new Conductor(sd, conductorCells, vars.get(layers.conductorInitialState().kernel()),
+        ConductorGraph conductor = new ConductorGraph(sd, conductorCells,
+                vars.get(layers.conductorInitialState().kernel()),
                 vars.get(layers.conductorInitialState().bias()));
         List<SDVariable> embeddings = conductor.embeddings(z, config.numSegments());
         int length = config.stepsPerSegment();
@@ -248,8 +249,8 @@ public final class MusicVaeGraph {
     }
 
     /** Null (teacher forcing) when there is no mask. */
-    private static ScheduledInputs scheduledInputs(NoteDecoder decoder, SDVariable previous, SDVariable teacherMask,
-                                                   SDVariable samplingNoise, int steps) {
+    private static ScheduledInputs scheduledInputs(NoteDecoderGraph decoder, SDVariable previous,
+                                                   SDVariable teacherMask, SDVariable samplingNoise, int steps) {
         return teacherMask == null ? null : decoder.scheduledInputs(previous, teacherMask, samplingNoise, steps);
     }
 

@@ -5,7 +5,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
  * Scheduled sampling's per-step graph inputs, indexed by decoder step t (see
- * {@link NoteDecoder#scheduledInputs}): {@code trueLabels} is the true previous label where step t
+ * {@link NoteDecoderGraph#scheduledInputs}): {@code trueLabels} is the true previous label where step t
  * reads it and 0 where it reads the model's sample, {@code sampler} is 1 where it reads the sample
  * and 0 elsewhere (both int64 {@code [batch]}), and {@code logitOffsets} is the output bias plus the
  * Gumbel noise of that sample, {@code [batch, C]}.

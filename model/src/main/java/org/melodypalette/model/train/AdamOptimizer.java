@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.files.BoundedFiles;
+import org.melodypalette.model.backprop.ParameterBlocks;
+import org.melodypalette.model.backprop.ParameterThreads;
 import org.melodypalette.model.checkpoint.CheckpointException;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * TF's Adam as Magenta uses it ({@code tf.train.AdamOptimizer}, β1 0.9, β2 0.999, ε 1e-8):
@@ -28,9 +28,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * t = t + 1;  m = β1·m + (1−β1)·g;  v = β2·v + (1−β2)·g²
  * p = p − lr·√(1−β2^t)/(1−β1^t) · m / (√v + ε)
  * </pre>
- * One update streams once over each variable: the gradient and the parameter are read, the moments
- * and the parameter written, in one loop of float32 operations in the order above (each rounded as
- * TF rounds them, without fused multiply-adds). The moments live on the Java heap.
+ * One update streams once over the parameters: the gradient (times the clipping scale) and the
+ * parameter are read, the moments and the parameter written, in one loop of float32 operations in
+ * the order above (each rounded as TF rounds them, without fused multiply-adds). The moments live on
+ * the Java heap as float arrays, as the hand-written step's parameters do; the update is elementwise,
+ * so the shard threads each run it on their own {@link ParameterBlocks} with the same result.
  * Its state (t and the float32 moments) is saved apart from the weights, in
  * {@code optimizer_state.bin}: the bytes {@code MPADAM1\n}, a little-endian int32 header length,
  * a JSON header ({@code updates}, hyperparameters, and the tensors as name, slot m|v, shape, in
@@ -85,49 +87,76 @@ public final class AdamOptimizer {
         return updates;
     }
 
-    /** Applies one update to each parameter in place. */
-    public void apply(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double learningRate) {
+    /**
+     * Counts one more update (TF's t) and returns its step size {@code lr·√(1−β2^t)/(1−β1^t)} as the
+     * float32 the update multiplies by; then {@link #update} applies it, block by block.
+     */
+    public float nextStepSize(double learningRate) {
         updates++;
-        double step = learningRate * Math.sqrt(1 - Math.pow(BETA2, updates)) / (1 - Math.pow(BETA1, updates));
-        for (Map.Entry<String, float[]> e : firstMoments.entrySet()) {
-            String name = e.getKey();
-            INDArray parameter = parameters.get(name);
-            float[] p = rowMajor(parameter);
-            update(p, rowMajor(gradients.get(name)), e.getValue(), secondMoments.get(name), (float) step);
-            store(parameter, p);
+        return (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, updates)) / (1 - Math.pow(BETA1, updates)));
+    }
+
+    /**
+     * The update of {@link #nextStepSize} on the parameters of {@code blocks}, in place, each gradient
+     * taken times {@code gradientScale} (global-norm clipping; 1 leaves it exact). Threads may run it at
+     * once on disjoint blocks.
+     *
+     * @param parameters every variable by name, row-major
+     * @param gradients  their gradients, the same names and sizes
+     */
+    public void update(Map<String, float[]> parameters, Map<String, float[]> gradients,
+                       List<ParameterBlocks.Block> blocks, float gradientScale, float stepSize) {
+        for (ParameterBlocks.Block b : blocks) {
+            String name = b.name();
+            update(parameters.get(name), gradients.get(name), firstMoments.get(name), secondMoments.get(name),
+                    b.from(), b.to(), gradientScale, stepSize);
         }
     }
 
-    /** One Adam update of {@code p} in place, with the moments {@code m}, {@code v} (all the same length). */
-    static void update(float[] p, float[] g, float[] m, float[] v, float step) {
+    /**
+     * One update of {@code parameters} in place, each thread of {@code threads} updating its own blocks:
+     * the same result on any number of threads.
+     */
+    public void update(ParameterThreads threads, Map<String, float[]> parameters, Map<String, float[]> gradients,
+                       float gradientScale, double learningRate) {
+        float stepSize = nextStepSize(learningRate);
+        threads.forEachParameterSlice(blocks -> update(parameters, gradients, blocks, gradientScale, stepSize));
+    }
+
+    /**
+     * One update of every ND4J parameter in place, with the gradients as given (the SameDiff graph's
+     * step clips them first).
+     */
+    public void apply(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double learningRate) {
+        float step = nextStepSize(learningRate);
+        for (Map.Entry<String, float[]> e : firstMoments.entrySet()) {
+            String name = e.getKey();
+            INDArray parameter = parameters.get(name);
+            float[] p = Nd4jCopies.rowMajor(parameter);
+            update(p, Nd4jCopies.rowMajor(gradients.get(name)), e.getValue(), secondMoments.get(name), 0, p.length,
+                    1f, step);
+            Nd4jCopies.store(parameter, p);
+        }
+    }
+
+    /**
+     * One Adam update of {@code p[from, to)} in place, with the moments {@code m}, {@code v} (all the
+     * same length) and the gradient {@code g·gradientScale}.
+     */
+    static void update(float[] p, float[] g, float[] m, float[] v, int from, int to, float gradientScale,
+                       float step) {
         float beta1 = (float) BETA1;
         float beta2 = (float) BETA2;
         float gradientWeight = (float) (1 - BETA1);
         float squareWeight = (float) (1 - BETA2);
         float epsilon = (float) EPSILON;
-        for (int i = 0; i < p.length; i++) {
-            float gi = g[i];
+        for (int i = from; i < to; i++) {
+            float gi = g[i] * gradientScale;
             float mi = m[i] * beta1 + gi * gradientWeight;
             float vi = v[i] * beta2 + (gi * gi) * squareWeight;
             m[i] = mi;
             v[i] = vi;
             p[i] -= (mi * step) / ((float) Math.sqrt(vi) + epsilon);
-        }
-    }
-
-    /** The array's values, row-major (its own buffer's copy when it is a whole row-major array). */
-    private static float[] rowMajor(INDArray array) {
-        return wholeRowMajor(array) ? array.data().asFloat() : array.dup('c').data().asFloat();
-    }
-
-    /** Writes row-major {@code values} into {@code array}. */
-    private static void store(INDArray array, float[] values) {
-        if (wholeRowMajor(array)) {
-            array.data().setData(values);
-        } else {
-            try (INDArray source = Nd4j.create(values, array.shape(), 'c')) {
-                array.assign(source);
-            }
         }
     }
 
@@ -144,11 +173,6 @@ public final class AdamOptimizer {
             }
         }
         return null;
-    }
-
-    private static boolean wholeRowMajor(INDArray array) {
-        return !array.isView() && array.ordering() == 'c' && array.data().length() == array.length()
-                && array.dataType() == DataType.FLOAT;
     }
 
     /** Writes the state atomically. */

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.melodypalette.files.AtomicFiles;
+import org.melodypalette.model.checkpoint.CheckpointChecksums;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.CheckpointFolder;
 import org.melodypalette.model.checkpoint.WeightSet;
@@ -72,11 +75,14 @@ public final class ContinuationCheckpoint {
         AtomicFolder.replace(folder, dir -> {
             Map<String, int[]> expected = ContinuationLayers.of(contents.config()).shapes();
             expected.forEach(contents.weights()::require);
-            WeightsManifest.write(dir, contents.weights());
+            List<String> written = new ArrayList<>(WeightsManifest.write(dir, contents.weights()));
             AtomicFiles.write(dir.resolve(CheckpointFolder.CONFIG_FILE), ContinuationConfigJson.toJson(contents.config()));
             AtomicFiles.write(dir.resolve(TrainingMetrics.FILE_NAME), JSON.writeValueAsBytes(contents.metrics()));
             contents.optimizer().write(dir.resolve(AdamOptimizer.FILE_NAME));
             AtomicFiles.write(dir.resolve(TrainingState.FILE_NAME), JSON.writeValueAsBytes(contents.state()));
+            written.addAll(List.of(CheckpointFolder.CONFIG_FILE, TrainingMetrics.FILE_NAME, AdamOptimizer.FILE_NAME,
+                    TrainingState.FILE_NAME));
+            CheckpointChecksums.write(dir, written);
         });
     }
 
@@ -86,6 +92,7 @@ public final class ContinuationCheckpoint {
             throw new CheckpointException(folder, Files.exists(folder) ? "is not a folder" : "checkpoint folder does not exist");
         }
         AtomicFolder.recover(folder);
+        CheckpointChecksums.verify(folder);
         Path configFile = folder.resolve(CheckpointFolder.CONFIG_FILE);
         if (!Files.isRegularFile(configFile)) {
             throw new CheckpointException(folder, "not a checkpoint folder: " + CheckpointFolder.CONFIG_FILE + " is missing");

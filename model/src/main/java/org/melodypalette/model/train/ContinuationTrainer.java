@@ -1,20 +1,19 @@
 package org.melodypalette.model.train;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.model.api.ContinuationEvaluation;
+import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
 import org.melodypalette.model.backprop.ContinuationBackprop;
-import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ContinuationConfig;
@@ -23,35 +22,29 @@ import org.melodypalette.model.data.TrainingBatches;
 import org.melodypalette.model.eval.BigramModel;
 import org.melodypalette.model.layers.ContinuationLayers;
 import org.melodypalette.model.net.MusicVaeVariables;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The continuation model's training loop, on {@link Trainer}'s pieces: seeded batches of train windows
  * with transposition ({@link TrainingBatches}), the loss and gradients of {@link ContinuationBackprop},
- * {@link Trainer#clipByGlobalNorm}, {@link AdamOptimizer} with {@link Schedules#learningRate}, periodic
+ * {@link Trainer#clipScale}, {@link AdamOptimizer} with {@link Schedules#learningRate}, periodic
  * evaluation beside a bigram baseline, and atomic checkpoints ({@link ContinuationCheckpoint}) from which a
  * resumed run ends with exactly the parameters of an uninterrupted one (nothing random but the batches,
  * which are a function of (seed, step)). Weights start Glorot-uniform (kernels) and zero (biases).
  */
 public final class ContinuationTrainer implements AutoCloseable {
 
-    private static final int THROUGHPUT_WINDOW = 20;
     private static final Logger LOG = LoggerFactory.getLogger(ContinuationTrainer.class);
 
     private final ContinuationConfig config;
-    private final Map<String, INDArray> parameters;
+    private final FloatWeights weights;
     private final AdamOptimizer optimizer;
     private final ContinuationBackprop backprop;
-    private final TrainingBatches batches;
-    private final LabelWindows evalWindows;
+    private final TrainingWindows windows;
     private final BigramModel bigram;
     private final Trainer.Settings settings;
     private final long seed;
-    private final long fingerprint;
-    private final int trainCount;
     private final List<TrainingProgress> history;
     private final List<ContinuationEvaluation> evaluations;
     private final double elapsedBefore;
@@ -65,25 +58,18 @@ public final class ContinuationTrainer implements AutoCloseable {
                     + " steps are not whole bars of " + config.stepsPerBar());
         }
         this.config = config;
-        this.parameters = new LinkedHashMap<>();
-        for (WeightTensor t : weights.tensors()) {
-            parameters.put(t.name(), Nd4j.create(t.values().clone(), Arrays64.shape(t.shape()), 'c'));
-        }
+        this.weights = FloatWeights.copyOf(weights);
         this.optimizer = optimizer;
         this.settings = settings;
         this.seed = seed;
         this.step = step;
         this.elapsedBefore = elapsedBefore;
-        this.fingerprint = TrainingBatches.fingerprint(data.train());
-        this.trainCount = data.train().count();
         TrainingConfig training = config.training();
-        this.batches = new TrainingBatches(data.train(), training.batchSize(), training.transposeSemitones(),
-                config.numClasses(), seed);
-        this.evalWindows = Evaluator.first(data.eval(), settings.evalWindows());
+        this.windows = TrainingWindows.of(data, training, config.numClasses(), seed, settings.evalWindows());
         this.bigram = BigramModel.fit(data.train(), config.numClasses());
         this.history = new ArrayList<>(metrics.history());
         this.evaluations = new ArrayList<>(metrics.evaluations());
-        this.backprop = ContinuationBackprop.create(config, currentWeights(), training.batchSize(), data.numSteps(),
+        this.backprop = ContinuationBackprop.create(config, this.weights.values(), training.batchSize(), data.numSteps(),
                 settings.shards(), settings.compute().kernel());
         LOG.info("training {} on windows of {} steps with {}", config.name(), data.numSteps(), backprop.description());
     }
@@ -99,10 +85,7 @@ public final class ContinuationTrainer implements AutoCloseable {
     public static ContinuationTrainer resume(ContinuationCheckpoint.Contents saved, WindowDataset data,
                                              Trainer.Settings settings) throws IOException {
         TrainingState state = saved.state();
-        if (state.datasetFingerprint() != TrainingBatches.fingerprint(data.train())) {
-            throw new CheckpointException(settings.outputDir(), "was trained on other data ("
-                    + state.trainWindows() + " train windows); resume it with the same dataset file");
-        }
+        TrainingWindows.requireSameData(state, data, settings.outputDir());
         return new ContinuationTrainer(saved.config(), saved.weights(), saved.optimizer(), data, settings,
                 state.seed(), state.step(), state.elapsedSeconds(), saved.metrics());
     }
@@ -126,115 +109,73 @@ public final class ContinuationTrainer implements AutoCloseable {
 
     /** The current weights. */
     public WeightSet weights() {
-        List<WeightTensor> tensors = new ArrayList<>();
-        parameters.forEach((name, array) -> tensors.add(new WeightTensor(name,
-                Arrays64.ints(array.shape()), array.data().asFloat())));
-        return new WeightSet(tensors);
+        return weights.snapshot();
     }
 
     /** Trains until the settings' total steps or until the listener asks to stop; ends with a checkpoint. */
     public TrainingResult run(TrainingListener listener) throws IOException {
-        long sessionStart = System.nanoTime();
-        ArrayDeque<Long> recent = new ArrayDeque<>();
-        double lossSum = 0;
-        double accuracySum = 0;
-        int summed = 0;
-        int sessionSteps = 0;
-        TrainingProgress last = null;
-        long checkpointed = -1;
-        boolean stopped = false;
-        while (step < settings.totalSteps()) {
-            if (listener.stopRequested()) {
-                stopped = true;
-                break;
+        return TrainingLoop.run(settings, listener, elapsedBefore, new TrainingLoop.Run() {
+            @Override
+            public long step() {
+                return step;
             }
-            long begin = System.nanoTime();
-            ContinuationBackprop.Result result = trainStep();
-            recent.addLast(System.nanoTime() - begin);
-            sessionSteps++;
-            if (sessionSteps == 2 || recent.size() > THROUGHPUT_WINDOW) {
-                recent.removeFirst(); // the session's first step runs before the JIT has compiled the step
+
+            @Override
+            public Trainer.StepFigures trainStep() {
+                ContinuationBackprop.Result result = ContinuationTrainer.this.trainStep();
+                return new Trainer.StepFigures(result.loss(), result.loss(), 0,
+                        result.hits() / (double) result.predictions());
             }
-            double accuracy = result.hits() / (double) result.predictions();
-            last = progress(result.loss(), accuracy, recent, sessionStart);
-            listener.onProgress(last);
-            lossSum += result.loss();
-            accuracySum += accuracy;
-            summed++;
-            if (step % settings.historyInterval() == 0) {
-                history.add(progress(lossSum / summed, accuracySum / summed, recent, sessionStart));
-                lossSum = 0;
-                accuracySum = 0;
-                summed = 0;
+
+            @Override
+            public TrainingProgress progress(Trainer.StepFigures figures, TrainingLoop.Clock clock) {
+                return new TrainingProgress(step, settings.totalSteps(),
+                        clock.sequencesPerSecond(config.training().batchSize()), figures.loss(), figures.loss(), 0,
+                        figures.accuracy(), Schedules.learningRate(config.training(), step - 1), 0,
+                        clock.elapsedSeconds(), (settings.totalSteps() - step) * clock.meanStepSeconds(), 0);
             }
-            if (step % settings.evalInterval() == 0 && evalWindows.count() > 0) {
-                listener.onContinuationEvaluation(evaluate());
+
+            @Override
+            public EvaluationReport evaluate(TrainingListener listener) {
+                if (windows.eval().count() > 0) {
+                    listener.onContinuationEvaluation(ContinuationTrainer.this.evaluate());
+                }
+                return null;
             }
-            if (step % settings.checkpointInterval() == 0) {
-                checkpoint(sessionStart);
-                checkpointed = step;
-                listener.onCheckpoint(settings.outputDir(), step);
+
+            @Override
+            public void checkpoint(TrainingLoop.Clock clock) throws IOException {
+                ContinuationCheckpoint.write(settings.outputDir(), new ContinuationCheckpoint.Contents(config,
+                        weights(), optimizer, windows.state(step, seed, clock.elapsedSeconds()),
+                        new ContinuationMetrics(config.name(), history, evaluations)));
             }
-        }
-        if (checkpointed != step) {
-            checkpoint(sessionStart);
-            listener.onCheckpoint(settings.outputDir(), step);
-        }
-        return new TrainingResult(settings.outputDir(), step, stopped, last, null);
+        }, history);
     }
 
     /** One update on the batch of the current step; advances the step. */
     ContinuationBackprop.Result trainStep() {
-        int[][] labels = batches.batch(step);
-        ContinuationBackprop.Result result = backprop.step(currentWeights(), labels);
-        Map<String, INDArray> gradients = new LinkedHashMap<>();
-        result.gradients().forEach((name, g) -> gradients.put(name, Nd4j.create(g, parameters.get(name).shape(), 'c')));
-        try {
-            Trainer.clipByGlobalNorm(gradients, config.training().gradClipNorm());
-            optimizer.apply(parameters, gradients, Schedules.learningRate(config.training(), step));
-        } finally {
-            gradients.values().forEach(INDArray::close);
-        }
+        int[][] labels = windows.batches().batch(step);
+        ContinuationBackprop.Result result = backprop.step(weights.values(), labels);
+        optimizer.update(backprop, weights.values(), result.gradients(),
+                Trainer.clipScale(result.gradientNorm(), config.training().gradClipNorm()),
+                Schedules.learningRate(config.training(), step));
         step++;
         return result;
     }
 
     /** The current weights on the eval windows beside the bigram baseline fitted on the train split. */
     public ContinuationEvaluation evaluate() {
-        ContinuationEvaluation evaluation = ContinuationEvaluator.evaluate(config, currentWeights(), evalWindows, bigram,
+        ContinuationEvaluation evaluation = ContinuationEvaluator.evaluate(config, weights.values(), windows.eval(), bigram,
                 step, settings.shards(), settings.compute().kernel());
         evaluations.add(evaluation);
         LOG.debug("evaluation at step {}: {}", step, evaluation);
         return evaluation;
     }
 
-    private Map<String, float[]> currentWeights() {
-        Map<String, float[]> weights = new LinkedHashMap<>();
-        parameters.forEach((name, array) -> weights.put(name, array.data().asFloat()));
-        return weights;
-    }
-
-    private TrainingProgress progress(double loss, double accuracy, ArrayDeque<Long> recent, long sessionStart) {
-        double meanSeconds = recent.stream().mapToLong(Long::longValue).average().orElse(0) / 1e9;
-        int batch = config.training().batchSize();
-        return new TrainingProgress(step, settings.totalSteps(), meanSeconds > 0 ? batch / meanSeconds : 0, loss, loss,
-                0, accuracy, Schedules.learningRate(config.training(), step - 1), 0, elapsed(sessionStart),
-                (settings.totalSteps() - step) * meanSeconds, 0);
-    }
-
-    private double elapsed(long sessionStart) {
-        return elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
-    }
-
-    private void checkpoint(long sessionStart) throws IOException {
-        ContinuationCheckpoint.write(settings.outputDir(), new ContinuationCheckpoint.Contents(config, weights(),
-                optimizer, new TrainingState(step, seed, fingerprint, trainCount, elapsed(sessionStart)),
-                new ContinuationMetrics(config.name(), history, evaluations)));
-    }
-
     private static Map<String, long[]> shapes(ContinuationConfig config) {
         Map<String, long[]> shapes = new LinkedHashMap<>();
-        ContinuationLayers.of(config).shapes().forEach((name, shape) -> shapes.put(name, Arrays64.shape(shape)));
+        ContinuationLayers.of(config).shapes().forEach((name, shape) ->
+                shapes.put(name, Arrays.stream(shape).asLongStream().toArray()));
         return shapes;
     }
 
@@ -242,17 +183,5 @@ public final class ContinuationTrainer implements AutoCloseable {
     @Override
     public void close() {
         backprop.close();
-    }
-
-    /** int ↔ long shapes. */
-    private static final class Arrays64 {
-
-        static long[] shape(int[] shape) {
-            return java.util.Arrays.stream(shape).asLongStream().toArray();
-        }
-
-        static int[] ints(long[] shape) {
-            return java.util.Arrays.stream(shape).mapToInt(Math::toIntExact).toArray();
-        }
     }
 }

@@ -107,11 +107,17 @@ public final class Evaluator {
 
     /** {@code [rows, columns]} of N(0, 1) draws from {@code random}, row by row. */
     static INDArray gaussian(int rows, int columns, SplittableRandom random) {
+        return Nd4j.create(gaussianValues(rows, columns, random), new long[] {rows, columns}, 'c')
+                .castTo(DataType.FLOAT);
+    }
+
+    /** {@link #gaussian}'s values, row-major. */
+    static float[] gaussianValues(int rows, int columns, SplittableRandom random) {
         float[] values = new float[rows * columns];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) random.nextGaussian();
         }
-        return Nd4j.create(values, new long[] {rows, columns}, 'c').castTo(DataType.FLOAT);
+        return values;
     }
 
     /** The windows a split names; {@code ALL} is train then eval. */

@@ -1,38 +1,47 @@
 package org.melodypalette.model.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.data.MelodyTensors;
 import org.melodypalette.model.net.MusicVaeGraph;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
-/** A {@link TrainingStep} on the SameDiff graph: ND4J's backprop, on a GPU or a CPU. */
+/**
+ * A {@link TrainingStep} on the SameDiff graph: ND4J's backprop, on a GPU or a CPU; the weights live
+ * in the graph's variables, which clipping and Adam read and write through float arrays.
+ */
 final class GraphTrainingStep implements TrainingStep {
 
     private final ModelConfig config;
     private final MusicVaeGraph graph;
+    private final AdamOptimizer optimizer;
 
-    GraphTrainingStep(ModelConfig config, MusicVaeGraph graph) {
+    GraphTrainingStep(ModelConfig config, MusicVaeGraph graph, AdamOptimizer optimizer) {
         this.config = config;
         this.graph = graph;
+        this.optimizer = optimizer;
     }
 
     @Override
-    public Trainer.StepFigures run(int[][] labels, INDArray eps, double beta, ScheduledSamplingDraw draw,
-                                   Consumer<Map<String, INDArray>> update) {
+    public Trainer.StepFigures run(int[][] labels, float[] eps, double beta, ScheduledSamplingDraw draw,
+                                   double learningRate) {
         List<INDArray> made = new ArrayList<>();
         made.add(MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT));
+        INDArray noise = Nd4j.create(eps, new long[] {labels.length, config.zSize()}, 'c');
+        made.add(noise);
         if (draw != null) {
             made.add(draw.teacherMask());
             made.add(draw.samplingNoise());
         }
-        Map<String, INDArray> feed = draw == null ? graph.feed(made.get(0), eps, beta)
-                : graph.feed(made.get(0), eps, beta, made.get(1), made.get(2));
+        Map<String, INDArray> feed = draw == null ? graph.feed(made.get(0), noise, beta)
+                : graph.feed(made.get(0), noise, beta, made.get(2), made.get(3));
         // Every array of the step is freed when it ends, not left to the garbage collector, which
         // does not see native memory (RunArrays in the net package says how much that was).
         graph.trackRunArrays();
@@ -41,7 +50,7 @@ final class GraphTrainingStep implements TrainingStep {
                     List.of(MusicVaeGraph.LOSS, MusicVaeGraph.R_LOSS, MusicVaeGraph.KL, MusicVaeGraph.LOGITS),
                     graph.variableNames());
             Map<String, INDArray> outputs = result.getOutputs();
-            update.accept(result.getGradients());
+            update(result.getGradients(), learningRate);
             long hits = Evaluator.matches(
                     MelodyTensors.argmaxLabels(outputs.get(MusicVaeGraph.LOGITS), config.numSteps()), labels);
             return new Trainer.StepFigures(outputs.get(MusicVaeGraph.LOSS).getDouble(0),
@@ -60,6 +69,26 @@ final class GraphTrainingStep implements TrainingStep {
                 }
             }
         }
+    }
+
+    /** Clipping and Adam on the graph's variables. */
+    private void update(Map<String, INDArray> gradients, double learningRate) {
+        Trainer.clipByGlobalNorm(gradients, config.training().gradClipNorm());
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        for (String name : graph.variableNames()) {
+            parameters.put(name, graph.variable(name));
+        }
+        optimizer.apply(parameters, gradients, learningRate);
+    }
+
+    @Override
+    public WeightSet weights() {
+        return graph.weights();
+    }
+
+    @Override
+    public MusicVaeGraph graph() {
+        return graph;
     }
 
     @Override

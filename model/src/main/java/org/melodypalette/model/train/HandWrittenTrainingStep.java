@@ -1,58 +1,65 @@
 package org.melodypalette.model.train;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.melodypalette.model.backprop.MusicVaeBackprop;
+import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.net.MusicVaeGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A {@link TrainingStep} on {@link MusicVaeBackprop}: the graph's variables are read as float arrays,
- * the gradients handed back as ND4J arrays for the optimiser.
+ * A {@link TrainingStep} on {@link MusicVaeBackprop}: the weights and Adam's moments live in float
+ * arrays for the whole run. After the shards' forward and backward passes, each shard thread sums
+ * the gradients, then clips and updates its own blocks of the parameters. The graph's variables are
+ * written only when {@link #graph} is asked for (evaluation), the weights copied only by {@link #weights}
+ * (checkpoints).
  */
 final class HandWrittenTrainingStep implements TrainingStep {
 
     private final ModelConfig config;
     private final MusicVaeGraph graph;
+    private final AdamOptimizer optimizer;
     private final MusicVaeBackprop backprop;
+    private final FloatWeights weights;
+    private boolean graphCurrent = true;
 
-    /** @param shards threads the batch is cut across */
-    HandWrittenTrainingStep(ModelConfig config, MusicVaeGraph graph, int shards, ComputeOptions.Kernel kernel) {
+    /**
+     * @param graph  the training graph, whose variables hold the starting weights
+     * @param shards threads the batch is cut across
+     */
+    HandWrittenTrainingStep(ModelConfig config, MusicVaeGraph graph, AdamOptimizer optimizer, int shards,
+                            ComputeOptions.Kernel kernel) {
         this.config = config;
         this.graph = graph;
-        this.backprop = MusicVaeBackprop.create(config, currentWeights(), config.training().batchSize(), shards,
-                kernel);
+        this.optimizer = optimizer;
+        this.weights = FloatWeights.copyOf(graph.weights());
+        this.backprop = MusicVaeBackprop.create(config, weights.values(), config.training().batchSize(), shards, kernel);
     }
 
     @Override
-    public Trainer.StepFigures run(int[][] labels, INDArray eps, double beta, ScheduledSamplingDraw draw,
-                                   Consumer<Map<String, INDArray>> update) {
-        MusicVaeBackprop.Result result = backprop.step(currentWeights(), labels, eps.data().asFloat(), beta,
+    public Trainer.StepFigures run(int[][] labels, float[] eps, double beta, ScheduledSamplingDraw draw,
+                                   double learningRate) {
+        MusicVaeBackprop.Result result = backprop.step(weights.values(), labels, eps, beta,
                 draw == null ? null : draw.asSamplingInputs());
-        Map<String, INDArray> gradients = new LinkedHashMap<>();
-        for (String name : graph.variableNames()) {
-            gradients.put(name, Nd4j.create(result.gradients().get(name), graph.variable(name).shape(), 'c'));
-        }
-        try {
-            update.accept(gradients);
-        } finally {
-            gradients.values().forEach(INDArray::close);
-        }
+        optimizer.update(backprop, weights.values(), result.gradients(),
+                Trainer.clipScale(result.gradientNorm(), config.training().gradClipNorm()), learningRate);
+        graphCurrent = false;
         return new Trainer.StepFigures(result.loss(), result.meanReconstruction(), result.meanKl(),
                 result.hits() / (double) (labels.length * config.numSteps()));
     }
 
-    /** Every variable's current values, row-major, by name. */
-    private Map<String, float[]> currentWeights() {
-        Map<String, float[]> weights = new LinkedHashMap<>();
-        for (String name : graph.variableNames()) {
-            weights.put(name, graph.variable(name).data().asFloat());
+    @Override
+    public WeightSet weights() {
+        return weights.snapshot();
+    }
+
+    /** The graph, its variables first brought up to the current weights. */
+    @Override
+    public MusicVaeGraph graph() {
+        if (!graphCurrent) {
+            weights.values().forEach((name, values) -> Nd4jCopies.store(graph.variable(name), values));
+            graphCurrent = true;
         }
-        return weights;
+        return graph;
     }
 
     @Override

@@ -2,19 +2,17 @@ package org.melodypalette.model.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.EvaluationSplit;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
-import org.melodypalette.model.checkpoint.CheckpointException;
+import org.melodypalette.model.backprop.ParameterBlocks;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
@@ -44,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>With an inverse-sigmoid sampling schedule the decoder trains with Magenta's scheduled
  * sampling ({@link ScheduledSamplingDraw}); otherwise it is teacher-forced.
  *
- * <p>The loss and gradients come from a {@link TrainingStep}, the hand-written one or the SameDiff
- * graph, as the settings' {@link ComputeOptions#engine()} says; the weights, Adam's
- * moments, evaluation and checkpoints live in the graph's ND4J variables either way.
+ * <p>Each update is a {@link TrainingStep}, the hand-written one or the SameDiff graph, as the
+ * settings' {@link ComputeOptions#engine()} says. The hand-written step keeps the weights and Adam's
+ * moments in float arrays for the whole run; ND4J sees them only when evaluation runs the graph.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -54,7 +52,6 @@ public final class Trainer implements AutoCloseable {
     static final double GRAD_NORM_CLIP_TO_ZERO = 10_000;
     /** Evaluation batch size (forward only). */
     static final int EVAL_BATCH = 64;
-    private static final int THROUGHPUT_WINDOW = 20;
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     /**
@@ -101,16 +98,13 @@ public final class Trainer implements AutoCloseable {
     }
 
     private final ModelConfig config;
-    private final MusicVaeGraph graph;
-    /** The engine of the loss and gradients (see {@link #handWritten}). */
+    private final boolean teacherForced;
+    /** The engine of the updates (see {@link #handWritten}). */
     private final TrainingStep trainingStep;
     private final AdamOptimizer optimizer;
-    private final TrainingBatches batches;
-    private final LabelWindows evalWindows;
+    private final TrainingWindows windows;
     private final Settings settings;
     private final long seed;
-    private final long fingerprint;
-    private final int trainCount;
     private final List<TrainingProgress> history;
     private final List<EvaluationReport> evaluations;
     private final double elapsedBefore;
@@ -123,23 +117,18 @@ public final class Trainer implements AutoCloseable {
                     + config.name() + " needs " + config.numSteps());
         }
         this.config = config;
-        this.graph = graph;
+        this.teacherForced = graph.decoderInputs() == DecoderInputs.TEACHER_FORCED;
         this.optimizer = optimizer;
         this.settings = settings;
         this.seed = seed;
         this.step = step;
         this.elapsedBefore = elapsedBefore;
-        this.fingerprint = TrainingBatches.fingerprint(data.train());
-        this.trainCount = data.train().count();
-        TrainingConfig training = config.training();
-        this.batches = new TrainingBatches(data.train(), training.batchSize(), training.transposeSemitones(),
-                config.numClasses(), seed);
-        this.evalWindows = Evaluator.first(data.eval(), settings.evalWindows());
+        this.windows = TrainingWindows.of(data, config.training(), config.numClasses(), seed, settings.evalWindows());
         this.history = new ArrayList<>(metrics.history());
         this.evaluations = new ArrayList<>(metrics.evaluations());
         this.trainingStep = handWritten(settings.compute().engine())
-                ? new HandWrittenTrainingStep(config, graph, settings.shards(), settings.compute().kernel())
-                : new GraphTrainingStep(config, graph);
+                ? new HandWrittenTrainingStep(config, graph, optimizer, settings.shards(), settings.compute().kernel())
+                : new GraphTrainingStep(config, graph, optimizer);
         LOG.info("training {} with {}", config.name(), trainingStep.description());
     }
 
@@ -186,10 +175,7 @@ public final class Trainer implements AutoCloseable {
     public static Trainer resume(TrainingCheckpoint.Contents saved, WindowDataset data, Settings settings)
             throws IOException {
         TrainingState state = saved.state();
-        if (state.datasetFingerprint() != TrainingBatches.fingerprint(data.train())) {
-            throw new CheckpointException(settings.outputDir(), "was trained on other data ("
-                    + state.trainWindows() + " train windows); resume it with the same dataset file");
-        }
+        TrainingWindows.requireSameData(state, data, settings.outputDir());
         if (state.seed() != settings.seed()) {
             LOG.info("resuming with the checkpoint's seed {} (not {})", state.seed(), settings.seed());
         }
@@ -213,95 +199,59 @@ public final class Trainer implements AutoCloseable {
         return config;
     }
 
+    /** The training graph with the current weights. */
     public MusicVaeGraph graph() {
-        return graph;
+        return trainingStep.graph();
     }
 
     /** Trains until {@code totalSteps} or until the listener asks to stop; ends with a checkpoint. */
     public TrainingResult run(TrainingListener listener) throws IOException {
-        long sessionStart = System.nanoTime();
-        ArrayDeque<Long> recentStepNanos = new ArrayDeque<>();
-        double[] sums = new double[4];
-        int summed = 0;
-        int sessionSteps = 0;
-        TrainingProgress last = null;
-        EvaluationReport lastEvaluation = null;
-        long checkpointed = -1;
-        boolean stopped = false;
-        while (step < settings.totalSteps()) {
-            if (listener.stopRequested()) {
-                stopped = true;
-                break;
+        return TrainingLoop.run(settings, listener, elapsedBefore, new TrainingLoop.Run() {
+            @Override
+            public long step() {
+                return step;
             }
-            long begin = System.nanoTime();
-            StepFigures figures = trainStep();
-            DivergenceGuard.requireFiniteLoss(settings.outputDir(), step, figures.loss());
-            long took = System.nanoTime() - begin;
-            recentStepNanos.addLast(took);
-            sessionSteps++;
-            if (sessionSteps == 2 || recentStepNanos.size() > THROUGHPUT_WINDOW) {
-                // The session's first step also builds the gradient graph or runs the step's code before the JIT
-                // has compiled it: it leaves once there is another.
-                recentStepNanos.removeFirst();
+
+            @Override
+            public StepFigures trainStep() throws IOException {
+                StepFigures figures = Trainer.this.trainStep();
+                DivergenceGuard.requireFiniteLoss(settings.outputDir(), step, figures.loss());
+                return figures;
             }
-            last = progress(figures, recentStepNanos, sessionStart);
-            listener.onProgress(last);
-            sums[0] += figures.loss();
-            sums[1] += figures.reconstruction();
-            sums[2] += figures.kl();
-            sums[3] += figures.accuracy();
-            summed++;
-            if (step % settings.historyInterval() == 0) {
-                history.add(new TrainingProgress(last.step(), last.totalSteps(), last.sequencesPerSecond(),
-                        sums[0] / summed, sums[1] / summed, sums[2] / summed, sums[3] / summed,
-                        last.learningRate(), last.beta(), last.elapsedSeconds(), last.etaSeconds(),
-                        last.samplingProbability()));
-                sums = new double[4];
-                summed = 0;
+
+            @Override
+            public TrainingProgress progress(StepFigures figures, TrainingLoop.Clock clock) {
+                return Trainer.this.progress(figures, clock);
             }
-            if (step % settings.evalInterval() == 0 && evalWindows.count() > 0) {
-                lastEvaluation = evaluate();
-                listener.onEvaluation(lastEvaluation);
+
+            @Override
+            public EvaluationReport evaluate(TrainingListener listener) {
+                if (windows.eval().count() == 0) {
+                    return null;
+                }
+                EvaluationReport report = Trainer.this.evaluate();
+                listener.onEvaluation(report);
+                return report;
             }
-            if (step % settings.checkpointInterval() == 0) {
-                checkpoint(sessionStart);
-                checkpointed = step;
-                listener.onCheckpoint(settings.outputDir(), step);
+
+            @Override
+            public void checkpoint(TrainingLoop.Clock clock) throws IOException {
+                Trainer.this.checkpoint(clock.elapsedSeconds());
             }
-        }
-        if (checkpointed != step) {
-            checkpoint(sessionStart);
-            listener.onCheckpoint(settings.outputDir(), step);
-        }
-        return new TrainingResult(settings.outputDir(), step, stopped, last, lastEvaluation);
+        }, history);
     }
 
     /** One update on the batch of the current step; advances the step. */
     StepFigures trainStep() {
-        int[][] labels = batches.batch(step);
-        INDArray eps = Evaluator.gaussian(labels.length, config.zSize(), Seeds.random(seed, Seeds.LATENT_NOISE, step));
-        ScheduledSamplingDraw draw = graph.decoderInputs() == DecoderInputs.TEACHER_FORCED ? null : draw(labels.length);
-        double beta = Schedules.beta(config.training(), step);
-        try {
-            return trainingStep.run(labels, eps, beta, draw, this::apply);
-        } finally {
-            // The graph's feed of eps may be this very array (a cast to its own type), already closed.
-            if (!eps.wasClosed()) {
-                eps.close();
-            }
-        }
-    }
-
-    /** Clipping and Adam with this step's learning rate; advances the step. */
-    private void apply(Map<String, INDArray> gradients) {
+        int[][] labels = windows.batches().batch(step);
+        float[] eps = Evaluator.gaussianValues(labels.length, config.zSize(),
+                Seeds.random(seed, Seeds.LATENT_NOISE, step));
+        ScheduledSamplingDraw draw = teacherForced ? null : draw(labels.length);
         TrainingConfig training = config.training();
-        clipByGlobalNorm(gradients, training.gradClipNorm());
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
-        for (String name : graph.variableNames()) {
-            parameters.put(name, graph.variable(name));
-        }
-        optimizer.apply(parameters, gradients, Schedules.learningRate(training, step));
+        StepFigures figures = trainingStep.run(labels, eps, Schedules.beta(training, step), draw,
+                Schedules.learningRate(training, step));
         step++;
+        return figures;
     }
 
     /** This step's scheduled-sampling draw. */
@@ -312,17 +262,25 @@ public final class Trainer implements AutoCloseable {
                 Schedules.teacherForcing(training, step));
     }
 
-    /** TF's clip_by_global_norm, or all zeros if the norm is at least {@link #GRAD_NORM_CLIP_TO_ZERO}. */
+    /**
+     * TF's clip_by_global_norm as the factor every gradient is multiplied by: {@code clipNorm / max(norm,
+     * clipNorm)}, or 0 if the norm is at least {@link #GRAD_NORM_CLIP_TO_ZERO} or not finite (Magenta).
+     */
+    static float clipScale(double globalNorm, double clipNorm) {
+        return globalNorm >= GRAD_NORM_CLIP_TO_ZERO || !Double.isFinite(globalNorm) ? 0
+                : (float) (clipNorm / Math.max(globalNorm, clipNorm));
+    }
+
+    /**
+     * {@link #clipScale} applied to ND4J gradients in place, the norm summed as the hand-written step
+     * sums it ({@link ParameterBlocks}); returns the global norm.
+     */
     static double clipByGlobalNorm(Map<String, INDArray> gradients, double clipNorm) {
-        double squares = 0;
-        for (INDArray g : gradients.values()) {
-            double norm = g.norm2Number().doubleValue();
-            squares += norm * norm;
-        }
-        double globalNorm = Math.sqrt(squares);
-        double scale = globalNorm >= GRAD_NORM_CLIP_TO_ZERO || !Double.isFinite(globalNorm) ? 0
-                : clipNorm / Math.max(globalNorm, clipNorm);
-        if (scale != 1.0) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        gradients.forEach((name, g) -> values.put(name, Nd4jCopies.rowMajor(g)));
+        double globalNorm = Math.sqrt(ParameterBlocks.squaredNorm(values));
+        float scale = clipScale(globalNorm, clipNorm);
+        if (scale != 1f) {
             for (INDArray g : gradients.values()) {
                 g.muli(scale);
             }
@@ -332,30 +290,25 @@ public final class Trainer implements AutoCloseable {
 
     /** Evaluates the current weights on the eval windows with the run's seed. */
     public EvaluationReport evaluate() {
-        EvaluationReport report = Evaluator.evaluate(graph, evalWindows, EvaluationSplit.EVAL, step, seed, EVAL_BATCH);
+        EvaluationReport report = Evaluator.evaluate(trainingStep.graph(), windows.eval(), EvaluationSplit.EVAL, step,
+                seed, EVAL_BATCH);
         evaluations.add(report);
         return report;
     }
 
-    private TrainingProgress progress(StepFigures figures, ArrayDeque<Long> recentStepNanos, long sessionStart) {
-        double meanSeconds = recentStepNanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e9;
-        long batch = config.training().batchSize();
+    private TrainingProgress progress(StepFigures figures, TrainingLoop.Clock clock) {
         TrainingConfig training = config.training();
-        return new TrainingProgress(step, settings.totalSteps(), meanSeconds > 0 ? batch / meanSeconds : 0,
+        return new TrainingProgress(step, settings.totalSteps(), clock.sequencesPerSecond(training.batchSize()),
                 figures.loss(), figures.reconstruction(), figures.kl(), figures.accuracy(),
                 Schedules.learningRate(training, step - 1), Schedules.beta(training, step - 1),
-                elapsed(sessionStart), (settings.totalSteps() - step) * meanSeconds,
+                clock.elapsedSeconds(), (settings.totalSteps() - step) * clock.meanStepSeconds(),
                 1 - Schedules.teacherForcing(training, step - 1));
     }
 
-    private double elapsed(long sessionStart) {
-        return elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
-    }
-
-    private void checkpoint(long sessionStart) throws IOException {
-        TrainingCheckpoint.write(settings.outputDir(), new TrainingCheckpoint.Contents(config, graph.weights(),
-                optimizer, new TrainingState(step, seed, fingerprint, trainCount, elapsed(sessionStart)),
-                new TrainingMetrics(config.name(), history, evaluations)));
+    private void checkpoint(double elapsedSeconds) throws IOException {
+        TrainingCheckpoint.write(settings.outputDir(), new TrainingCheckpoint.Contents(config, trainingStep.weights(),
+                optimizer, windows.state(step, seed, elapsedSeconds), new TrainingMetrics(config.name(), history,
+                evaluations)));
         LOG.debug("checkpoint at step {} in {}", step, settings.outputDir());
     }
 

@@ -1,25 +1,32 @@
 package org.melodypalette.model.train;
 
-import java.util.Map;
-import java.util.function.Consumer;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.net.MusicVaeGraph;
 
 /**
- * The loss and gradients of one training batch on the current weights (the graph's variables):
- * {@link HandWrittenTrainingStep} on float arrays, or {@link GraphTrainingStep} on the SameDiff
- * graph. Both compute the same math (docs/ARCHITECTURE.md §8; MusicVaeBackpropTest, TrainerTest).
+ * One update of the weights per training batch: the loss and gradients, the gradients clipped to the
+ * config's global norm ({@link Trainer#clipScale}), then Adam ({@link AdamOptimizer}).
+ * {@link HandWrittenTrainingStep} keeps the weights in float arrays; {@link GraphTrainingStep} in the
+ * SameDiff graph's variables. Both compute the same math (docs/ARCHITECTURE.md §8; MusicVaeBackpropTest,
+ * TrainerTest).
  */
 interface TrainingStep extends AutoCloseable {
 
     /**
-     * @param labels {@code [B][T]} class labels: encoder input and decoder target
-     * @param eps    {@code [B, Z]} reparameterisation noise
-     * @param draw   scheduled sampling's inputs, or null for teacher forcing
-     * @param update called once with every variable's gradient by name, before the arrays are freed
+     * @param labels       {@code [B][T]} class labels: encoder input and decoder target
+     * @param eps          {@code [B, Z]} reparameterisation noise, row-major
+     * @param draw         scheduled sampling's inputs, or null for teacher forcing
+     * @param learningRate this update's Adam learning rate
      * @return the batch's figures
      */
-    Trainer.StepFigures run(int[][] labels, INDArray eps, double beta, ScheduledSamplingDraw draw,
-                            Consumer<Map<String, INDArray>> update);
+    Trainer.StepFigures run(int[][] labels, float[] eps, double beta, ScheduledSamplingDraw draw,
+                            double learningRate);
+
+    /** A copy of the current weights, in manifest order. */
+    WeightSet weights();
+
+    /** The SameDiff graph holding the current weights (evaluation runs it). */
+    MusicVaeGraph graph();
 
     /** The engine in words, for the log. */
     String description();

@@ -2,6 +2,7 @@ package org.melodypalette.model.backprop;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,12 +61,15 @@ public final class ProfiledArithmetic implements Arithmetic {
         tallies.clear();
     }
 
-    /** CPU nanoseconds of summing {@code shards} shards' gradients of these sizes, one sum as the step does it. */
+    /**
+     * CPU nanoseconds of summing two shards' gradients of these sizes and their blocks' squares
+     * ({@link GradientSum}) on one thread; the step shares it out over its shard threads.
+     */
     public static long gradientSumNanos(Map<String, float[]> weights) {
-        Parameters total = Parameters.zerosLike(weights);
-        Parameters other = Parameters.zerosLike(weights);
+        GradientSum sum = new GradientSum(List.of(Parameters.zerosLike(weights), Parameters.zerosLike(weights)),
+                new ParameterBlocks(weights, 1));
         long start = THREADS.getCurrentThreadCpuTime();
-        total.add(other);
+        sum.addBlocksOf(0);
         return THREADS.getCurrentThreadCpuTime() - start;
     }
 
@@ -167,8 +171,8 @@ public final class ProfiledArithmetic implements Arithmetic {
         return switch (caller) {
             case "LstmTape.step" -> "recurrent products, forward";
             case "LstmTape.recurrentGradient" -> "recurrent products, backward (dh)";
-            case "LstmStack.step" -> "input projections, forward";
-            case "LstmStack.backStep", "NoteDecoderPass.layerZeroInputGradients" -> "input projections, backward (dx)";
+            case "LstmStackTape.step" -> "input projections, forward";
+            case "LstmStackTape.backStep", "NoteDecoderPass.layerZeroInputGradients" -> "input projections, backward (dx)";
             case "NoteDecoderPass.forward" -> n > 4 * 64 ? "input projections, forward (latent)" : "output projection, forward";
             case "NoteDecoderPass.backward" -> "output projection, backward (dh)";
             default -> "other products (" + caller + ")";

@@ -33,9 +33,9 @@ class DecoderGradientTest {
     }
 
     /** Two layers (3, 2) reading concat(previous, latent of size {@code latent}). */
-    private NoteDecoder noteDecoder(int latent) {
+    private NoteDecoderGraph noteDecoder(int latent) {
         List<LstmCell> cells = List.of(cell("dec0", CLASSES + latent, 3, 20), cell("dec1", 3, 2, 22));
-        return new NoteDecoder(sd, cells, var("init/kernel", 24, latent, 2 * (3 + 2)),
+        return new NoteDecoderGraph(sd, cells, var("init/kernel", 24, latent, 2 * (3 + 2)),
                 var("init/bias", 25, 2 * (3 + 2)), var("out/kernel", 26, 2, CLASSES), var("out/bias", 27, CLASSES),
                 CLASSES);
     }
@@ -48,7 +48,7 @@ class DecoderGradientTest {
     void flatDecoderGradientsMatchFiniteDifferences() {
         SDVariable previous = sd.placeHolder("previous", DataType.DOUBLE, -1, STEPS, CLASSES);
         SDVariable z = var("z", 1, BATCH, LATENT);
-        NoteDecoder decoder = noteDecoder(LATENT);
+        NoteDecoderGraph decoder = noteDecoder(LATENT);
         SDVariable logits = decoder.logits(decoder.run(decoder.projectPrevious(previous, STEPS), z, 0, STEPS));
         GraphTesting.weightedSum(sd, logits, 7, "loss", BATCH * STEPS, CLASSES);
 
@@ -61,9 +61,9 @@ class DecoderGradientTest {
     void conductorAndCoreDecoderGradientsMatchFiniteDifferences() {
         SDVariable previous = sd.placeHolder("previous", DataType.DOUBLE, -1, STEPS, CLASSES);
         SDVariable z = var("z", 1, BATCH, LATENT);
-        Conductor conductor = new Conductor(sd, List.of(cell("cond0", 1, 2, 30), cell("cond1", 2, 2, 32)),
+        ConductorGraph conductor = new ConductorGraph(sd, List.of(cell("cond0", 1, 2, 30), cell("cond1", 2, 2, 32)),
                 var("cond_init/kernel", 34, LATENT, 2 * (2 + 2)), var("cond_init/bias", 35, 2 * (2 + 2)));
-        NoteDecoder decoder = noteDecoder(2);
+        NoteDecoderGraph decoder = noteDecoder(2);
         SDVariable[] previousGates = decoder.projectPrevious(previous, STEPS);
         List<SDVariable> embeddings = conductor.embeddings(z, 2);
         List<SDVariable> outputs = new ArrayList<>(decoder.run(previousGates, embeddings.get(0), 0, 2));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.melodypalette.model.backprop.ParameterBlocks;
 import org.melodypalette.model.checkpoint.CheckpointException;
 import org.melodypalette.model.config.ModelPresets;
 import org.melodypalette.model.config.TrainingConfig;
@@ -117,5 +118,43 @@ class AdamOptimizerTest {
         Map<String, INDArray> huge = Map.of("a", Nd4j.createFromArray(2e4f).castTo(DataType.FLOAT));
         Trainer.clipByGlobalNorm(huge, 1.0);
         assertThat(huge.get("a").getDouble(0)).isZero();
+    }
+
+    /** The update is elementwise: shared out over any number of threads' blocks it leaves the same bits. */
+    @Test
+    void anUpdateByBlocksOnSeveralThreadsEqualsOneOnOne() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        shapes.put("a", new long[] {100, 400});
+        shapes.put("b", new long[] {3});
+        Map<String, float[]> one = new LinkedHashMap<>();
+        Map<String, float[]> gradients = new LinkedHashMap<>();
+        shapes.forEach((name, shape) -> {
+            float[] p = new float[(int) (shape[0] * (shape.length > 1 ? shape[1] : 1))];
+            float[] g = new float[p.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = (float) random.nextGaussian();
+                g[i] = (float) random.nextGaussian();
+            }
+            one.put(name, p);
+            gradients.put(name, g);
+        });
+        Map<String, float[]> three = new LinkedHashMap<>();
+        one.forEach((name, p) -> three.put(name, p.clone()));
+        float[] before = one.get("a").clone();
+        AdamOptimizer serial = AdamOptimizer.fresh(shapes);
+        AdamOptimizer sharded = AdamOptimizer.fresh(shapes);
+        ParameterBlocks single = new ParameterBlocks(one, 1);
+        ParameterBlocks blocks = new ParameterBlocks(three, 3);
+        for (int t = 0; t < 2; t++) {
+            serial.update(work -> work.accept(single.of(0)), one, gradients, 0.5f, 0.01);
+            sharded.update(work -> {
+                for (int k = 0; k < 3; k++) {
+                    work.accept(blocks.of(k));
+                }
+            }, three, gradients, 0.5f, 0.01);
+        }
+        one.forEach((name, p) -> assertThat(three.get(name)).as(name).containsExactly(p));
+        assertThat(one.get("a")).isNotEqualTo(before);
     }
 }

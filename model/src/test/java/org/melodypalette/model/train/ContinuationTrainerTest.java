@@ -13,6 +13,7 @@ import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.model.api.ContinuationEvaluation;
 import org.melodypalette.model.api.ContinuationOptions;
 import org.melodypalette.model.api.TrainingListener;
+import org.melodypalette.model.checkpoint.CheckpointChecksums;
 import org.melodypalette.model.checkpoint.CheckpointFolder;
 import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ComputeOptions;
@@ -149,9 +150,26 @@ class ContinuationTrainerTest {
                 settings(out, 1))) {
             trainer.run(new TrainingListener() { });
         }
+        Files.delete(out.resolve(CheckpointChecksums.FILE_NAME)); // a folder edited by hand, without checksums
         Files.writeString(out.resolve("config.json"), Files.readString(out.resolve("config.json"))
                 .replace("\"layerSizes\" : [ 8, 8 ]", "\"layerSizes\" : [ 8, 9 ]"));
         assertThatThrownBy(() -> ContinuationCheckpoint.readModel(out))
                 .hasMessageContaining(out.toString()).hasMessageContaining("continuation/multi_rnn_cell/cell_1");
+    }
+
+    @Test
+    void aDamagedShardIsNamedWhenTheModelIsRead() throws IOException {
+        Path out = dir.resolve("damaged");
+        try (ContinuationTrainer trainer = ContinuationTrainer.start(TINY, TrainingFixtures.dataset(4, 2, 16),
+                settings(out, 1))) {
+            trainer.run(new TrainingListener() { });
+        }
+        Path shard = out.resolve("group1-shard1of1");
+        byte[] bytes = Files.readAllBytes(shard);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(shard, bytes);
+
+        assertThat(out.resolve(CheckpointChecksums.FILE_NAME)).content().contains("group1-shard1of1", "optimizer_state.bin");
+        assertThatThrownBy(() -> ContinuationCheckpoint.readModel(out)).hasMessageContaining(shard.toString());
     }
 }

@@ -16,16 +16,13 @@ import org.melodypalette.model.backprop.MusicVaeBackprop;
 import org.melodypalette.model.backprop.ProfiledArithmetic;
 import org.melodypalette.model.bench.TrainingBenchmark;
 import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
 import org.melodypalette.model.data.Seeds;
 import org.melodypalette.model.data.TrainingBatches;
-import org.melodypalette.model.net.MusicVaeGraph;
 import org.melodypalette.model.net.MusicVaeVariables;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Where a hand-written training step's CPU time goes, by phase and by product shape, next to the
@@ -40,8 +37,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Every figure is the training thread's CPU time (ThreadMXBean), mean per timed step: the step's
  * own work, which other processes on the cores disturb least. The phases outside the products and
  * activations are what {@link HandWrittenTrainingStep} and {@link Trainer} do around
- * {@link MusicVaeBackprop#step}: the batch and noise, reading the weights as float arrays, copying the
- * gradients into ND4J arrays, global-norm clipping and Adam. Each step runs the backprop step twice,
+ * {@link MusicVaeBackprop#step}: the batch and noise, and one pass of clipping and Adam over the float
+ * parameters (the global norm's sum of squares is part of the backprop step). Each step runs the backprop step twice,
  * plain (its figure is the step's) and profiled (products timed call by call, less one clock read each;
  * activations counted, at the CPU time per element they take in bulk calls of the same width).
  * "elementwise, softmax/cross-entropy, gathers" is the rest of the plain backprop step: the LSTM cell updates and their gradients, bias
@@ -63,26 +60,24 @@ class TrainingStepProfile {
         int warmup = Integer.getInteger("benchmark.warmup", 2);
         ComputeOptions.Kernel kernel = ComputeOptions.fromSystemProperties().kernel();
 
-        WeightSet weights = MusicVaeVariables.initialize(config, 1);
-        MusicVaeGraph graph = MusicVaeGraph.build(config, weights, DataType.FLOAT);
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
-        for (String name : graph.variableNames()) {
-            parameters.put(name, graph.sameDiff().getVariable(name).getArr());
-        }
+        WeightSet initial = MusicVaeVariables.initialize(config, 1);
+        Map<String, float[]> weights = new LinkedHashMap<>();
         Map<String, long[]> shapes = new LinkedHashMap<>();
-        parameters.forEach((name, array) -> shapes.put(name, array.shape()));
+        for (WeightTensor tensor : initial.tensors()) {
+            weights.put(tensor.name(), tensor.values().clone());
+            shapes.put(tensor.name(), java.util.Arrays.stream(tensor.shape()).asLongStream().toArray());
+        }
         AdamOptimizer optimizer = AdamOptimizer.fresh(shapes);
         TrainingBatches batches = new TrainingBatches(TrainingBenchmark.syntheticWindows(config, 512, 0).train(),
                 batch, config.training().transposeSemitones(), config.numClasses(), 1);
         ProfiledArithmetic math = ProfiledArithmetic.of(kernel);
         Map<String, long[]> phases = new LinkedHashMap<>();
-        for (String phase : List.of("batch build (labels, noise)", "weights read (ND4J -> float[])", "backprop step",
-                "gradients into ND4J arrays", "global-norm clipping", "Adam")) {
+        for (String phase : List.of("batch build (labels, noise)", "backprop step", "clipping and Adam (one pass)")) {
             phases.put(phase, new long[1]);
         }
         long gradientSum;
-        try (MusicVaeBackprop backprop = MusicVaeBackprop.create(config, values(parameters), batch, 1, kernel);
-             MusicVaeBackprop profiled = math.backprop(config, values(parameters), batch, 1)) {
+        try (MusicVaeBackprop backprop = MusicVaeBackprop.create(config, weights, batch, 1, kernel);
+             MusicVaeBackprop profiled = math.backprop(config, weights, batch, 1)) {
             for (int step = 0; step < warmup + steps; step++) {
                 if (step == warmup) {
                     math.reset();
@@ -90,34 +85,25 @@ class TrainingStepProfile {
                 }
                 long t0 = THREADS.getCurrentThreadCpuTime();
                 int[][] labels = batches.batch(step);
-                INDArray eps = Evaluator.gaussian(batch, config.zSize(), Seeds.random(1, Seeds.LATENT_NOISE, step));
-                float[] epsValues = eps.data().asFloat();
+                float[] eps = Evaluator.gaussianValues(batch, config.zSize(), Seeds.random(1, Seeds.LATENT_NOISE, step));
                 long t1 = THREADS.getCurrentThreadCpuTime();
-                Map<String, float[]> current = values(parameters);
-                long t2 = THREADS.getCurrentThreadCpuTime();
-                MusicVaeBackprop.Result result = backprop.step(current, labels, epsValues,
+                MusicVaeBackprop.Result result = backprop.step(weights, labels, eps,
                         Schedules.beta(config.training(), step), null);
+                long t2 = THREADS.getCurrentThreadCpuTime();
+                profiled.step(weights, labels, eps, Schedules.beta(config.training(), step), null);
+                long t2b = THREADS.getCurrentThreadCpuTime();
+                optimizer.update(backprop, weights, result.gradients(),
+                        Trainer.clipScale(result.gradientNorm(), config.training().gradClipNorm()),
+                        Schedules.learningRate(config.training(), step));
                 long t3 = THREADS.getCurrentThreadCpuTime();
-                profiled.step(current, labels, epsValues, Schedules.beta(config.training(), step), null);
-                long t3b = THREADS.getCurrentThreadCpuTime();
-                Map<String, INDArray> gradients = new LinkedHashMap<>();
-                shapes.forEach((name, shape) -> gradients.put(name,
-                        Nd4j.create(result.gradients().get(name), shape, 'c')));
-                long t4 = THREADS.getCurrentThreadCpuTime();
-                Trainer.clipByGlobalNorm(gradients, config.training().gradClipNorm());
-                long t5 = THREADS.getCurrentThreadCpuTime();
-                optimizer.apply(parameters, gradients, Schedules.learningRate(config.training(), step));
-                long t6 = THREADS.getCurrentThreadCpuTime();
-                gradients.values().forEach(INDArray::close);
-                eps.close();
-                long[] stamps = {t0, t1, t2, t3, t4 - (t3b - t3), t5 - (t3b - t3), t6 - (t3b - t3)};
+                long[] stamps = {t0, t1, t2, t3 - (t2b - t2)};
                 int k = 0;
                 for (long[] phase : phases.values()) {
                     phase[0] += stamps[k + 1] - stamps[k];
                     k++;
                 }
             }
-            gradientSum = ProfiledArithmetic.gradientSumNanos(values(parameters));
+            gradientSum = ProfiledArithmetic.gradientSumNanos(weights);
         }
         long parameterCount = shapes.values().stream().mapToLong(s -> {
             long n = 1;
@@ -202,16 +188,11 @@ class TrainingStepProfile {
                 lines.add(String.format("  %-48s %9.1f %6.1f%%", e.getKey(), ms, 100 * ms / stepMs));
             }
         }
-        lines.add(String.format("  %-48s %9.1f  (with 2 shards, once per step; %d parameters)",
-                "shard synchronisation (sum of 2 shards' gradients)", gradientSum / 1e6, parameters));
+        lines.add(String.format("  %-48s %9.1f  (on one thread; with 2 shards each does its half; %d parameters)",
+                "shard synchronisation (2 shards' gradient sum + norm)", gradientSum / 1e6, parameters));
         lines.add("by shape (per step):");
         lines.addAll(shapeLines);
         return lines;
     }
 
-    private static Map<String, float[]> values(Map<String, INDArray> parameters) {
-        Map<String, float[]> values = new LinkedHashMap<>();
-        parameters.forEach((name, array) -> values.put(name, array.data().asFloat()));
-        return values;
-    }
 }

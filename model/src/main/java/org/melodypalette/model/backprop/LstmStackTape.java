@@ -11,7 +11,7 @@ import org.melodypalette.model.cpu.Rows;
  * layer's output at t−1. Layer 0's input share is written into {@code tapes[0].gates} by the owner
  * before each step; its gradient is in {@code tapes[0].gateGrads} after backprop.
  */
-final class LstmStack {
+final class LstmStackTape {
 
     final LstmTape[] tapes;
     private final int[] sizes;
@@ -23,7 +23,7 @@ final class LstmStack {
     private final float[] dh;
     private final float[] fromAbove;
 
-    LstmStack(List<Integer> sizes, int rows, int steps) {
+    LstmStackTape(List<Integer> sizes, int rows, int steps) {
         this.sizes = sizes.stream().mapToInt(Integer::intValue).toArray();
         this.rows = rows;
         this.steps = steps;
@@ -68,10 +68,10 @@ final class LstmStack {
     }
 
     /** Step t of every layer; layer 0's input share of step t must already be in its gates. */
-    void step(List<LstmLayer> layers, int t, Arithmetic math) {
+    void step(List<LstmStepWeights> layers, int t, Arithmetic math) {
         tapes[0].step(layers.get(0), t, math);
         for (int k = 1; k < sizes.length; k++) {
-            LstmLayer layer = layers.get(k);
+            LstmStepWeights layer = layers.get(k);
             int g4 = layer.gates();
             int go = tapes[k].gateOffset(t);
             Rows.broadcast(layer.gateBias, g4, tapes[k].gates, go, rows);
@@ -93,14 +93,14 @@ final class LstmStack {
      * Backprop through step t (call for t = T−1 down to 0); {@code dTop [N, H_top]} is the outside
      * gradient on the top h.
      */
-    void backStep(List<LstmLayer> layers, int t, float[] dTop, Arithmetic math) {
+    void backStep(List<LstmStepWeights> layers, int t, float[] dTop, Arithmetic math) {
         for (int k = sizes.length - 1; k >= 0; k--) {
             int size = rows * sizes[k];
             float[] outside = k == sizes.length - 1 ? dTop : fromAbove;
             for (int i = 0; i < size; i++) {
                 dh[i] = carryH[k][i] + outside[i];
             }
-            LstmLayer layer = layers.get(k);
+            LstmStepWeights layer = layers.get(k);
             tapes[k].backStep(t, dh, carryC[k]);
             tapes[k].recurrentGradient(layer, t, carryH[k], math);
             if (k > 0) {
@@ -125,9 +125,9 @@ final class LstmStack {
     }
 
     /** Adds every layer's recurrent, bias and (layers above 0) input kernel gradients. */
-    void addWeightGradients(List<LstmLayer> layers, Parameters grads, Arithmetic math) {
+    void addWeightGradients(List<LstmStepWeights> layers, Parameters grads, Arithmetic math) {
         for (int k = 0; k < sizes.length; k++) {
-            LstmLayer layer = layers.get(k);
+            LstmStepWeights layer = layers.get(k);
             float[] dKernel = grads.kernel(layer.scope);
             tapes[k].addRecurrentAndBiasGradients(layer, dKernel, grads.bias(layer.scope), math);
             if (k > 0) {

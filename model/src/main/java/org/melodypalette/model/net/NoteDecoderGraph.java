@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * previous-output share of all steps is one matrix product before the loop and the latent share
  * one per run, leaving one {@code [batch, H]·[H, 4H]} product per layer and step inside the loop.
  */
-final class NoteDecoder {
+final class NoteDecoderGraph {
 
     private final SameDiff sd;
     private final List<LstmCell> cells;
@@ -36,7 +36,7 @@ final class NoteDecoder {
      * @param cells        layer 0 has input size {@code numClasses + latentSize}
      * @param outputKernel {@code [H_last, numClasses]}
      */
-    NoteDecoder(SameDiff sd, List<LstmCell> cells, SDVariable initialStateKernel, SDVariable initialStateBias,
+    NoteDecoderGraph(SameDiff sd, List<LstmCell> cells, SDVariable initialStateKernel, SDVariable initialStateBias,
                 SDVariable outputKernel, SDVariable outputBias, int numClasses) {
         this.sd = sd;
         this.cells = List.copyOf(cells);

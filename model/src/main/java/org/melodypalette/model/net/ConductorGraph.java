@@ -11,7 +11,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * disabled, as in {@code hierdec-mel_16bar}); the top layer's h after each step is one bar's
  * embedding.
  */
-final class Conductor {
+final class ConductorGraph {
 
     private final SameDiff sd;
     private final List<LstmCell> cells;
@@ -19,7 +19,7 @@ final class Conductor {
     private final SDVariable initialStateBias;
 
     /** {@code cells.get(0)} has input size 1 (the dummy input). */
-    Conductor(SameDiff sd, List<LstmCell> cells, SDVariable initialStateKernel, SDVariable initialStateBias) {
+    ConductorGraph(SameDiff sd, List<LstmCell> cells, SDVariable initialStateKernel, SDVariable initialStateBias) {
         this.sd = sd;
         this.cells = List.copyOf(cells);
         this.initialStateKernel = initialStateKernel;

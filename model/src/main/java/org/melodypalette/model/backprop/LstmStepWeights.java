@@ -11,7 +11,7 @@ import org.melodypalette.model.layers.LstmSpec;
  * recurrent rows), the bias with the forget bias folded in, and transposes for the products that
  * carry gradients back through the kernel ({@code dx = dg·K[0:in]ᵀ}, {@code dh = dg·K[in:]ᵀ}).
  */
-final class LstmLayer {
+final class LstmStepWeights {
 
     final String scope;
     final int inputSize;
@@ -25,7 +25,7 @@ final class LstmLayer {
     /** {@code [4H, in]}: {@code K[0:in]ᵀ}. */
     final float[] inputTransposed;
 
-    private LstmLayer(String scope, int inputSize, int hidden, float[] kernel, float[] bias) {
+    private LstmStepWeights(String scope, int inputSize, int hidden, float[] kernel, float[] bias) {
         this.scope = scope;
         this.inputSize = inputSize;
         this.hidden = hidden;
@@ -36,7 +36,7 @@ final class LstmLayer {
     }
 
     /** The layer {@code spec} describes, its kernel and bias from {@code weights}. */
-    static LstmLayer of(Map<String, float[]> weights, LstmSpec spec) {
+    static LstmStepWeights of(Map<String, float[]> weights, LstmSpec spec) {
         float[] kernel = require(weights, spec.kernel());
         float[] bias = require(weights, spec.bias());
         int inputSize = spec.inputSize();
@@ -45,7 +45,7 @@ final class LstmLayer {
             throw new IllegalArgumentException(spec.scope() + " is not an LSTM of " + inputSize + " inputs and "
                     + hidden + " units");
         }
-        return new LstmLayer(spec.scope(), inputSize, hidden, kernel, bias);
+        return new LstmStepWeights(spec.scope(), inputSize, hidden, kernel, bias);
     }
 
     int gates() {

@@ -5,7 +5,7 @@ import org.melodypalette.model.cpu.Rows;
 import org.melodypalette.model.layers.DenseSpec;
 
 /** A dense layer {@code y = x·K + b} ({@code K [in, out]}) of one step's weights, with {@code Kᵀ} for backprop. */
-final class DenseLayer {
+final class DenseBackprop {
 
     final String scope;
     final int in;
@@ -15,7 +15,7 @@ final class DenseLayer {
     /** {@code [out, in]}. */
     final float[] transposed;
 
-    private DenseLayer(String scope, int in, int out, float[] kernel, float[] bias) {
+    private DenseBackprop(String scope, int in, int out, float[] kernel, float[] bias) {
         this.scope = scope;
         this.in = in;
         this.out = out;
@@ -24,14 +24,14 @@ final class DenseLayer {
         this.transposed = Rows.transposeRows(kernel, out, 0, in);
     }
 
-    static DenseLayer of(Map<String, float[]> weights, DenseSpec spec) {
-        float[] kernel = LstmLayer.require(weights, spec.kernel());
-        float[] bias = LstmLayer.require(weights, spec.bias());
+    static DenseBackprop of(Map<String, float[]> weights, DenseSpec spec) {
+        float[] kernel = LstmStepWeights.require(weights, spec.kernel());
+        float[] bias = LstmStepWeights.require(weights, spec.bias());
         if (kernel.length != spec.in() * spec.out() || bias.length != spec.out()) {
             throw new IllegalArgumentException(spec.scope() + " is not a dense layer " + spec.in() + " → "
                     + spec.out());
         }
-        return new DenseLayer(spec.scope(), spec.in(), spec.out(), kernel, bias);
+        return new DenseBackprop(spec.scope(), spec.in(), spec.out(), kernel, bias);
     }
 
     /** {@code y [rows, out] = x [rows, in]·K + b}. */
