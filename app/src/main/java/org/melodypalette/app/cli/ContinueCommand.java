@@ -32,7 +32,7 @@ final class ContinueCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "4", paramLabel = "K", description = "Candidates per input (default ${DEFAULT-VALUE}).")
     int candidates;
 
-    @Option(names = "--temperature", defaultValue = "1.0", paramLabel = "T",
+    @Option(names = "--temperature", defaultValue = "" + ContinuationOptions.DEFAULT_TEMPERATURE, paramLabel = "T",
             description = "0 = argmax; otherwise sample softmax(logits / T) (default ${DEFAULT-VALUE}).")
     double temperature;
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.melodypalette.model.api.ContinuationEvaluation;
+import org.melodypalette.model.api.ContinuationOptions;
 import org.melodypalette.model.api.EvaluationRealism;
 import org.melodypalette.model.service.ContinuationEvaluations;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ final class ContinueEvalCommand implements Callable<Integer> {
             description = "With --realism: bars of each window that prime the model (0 = half the window).")
     int primerBars;
 
-    @Option(names = "--temperature", defaultValue = "1.0", paramLabel = "T",
+    @Option(names = "--temperature", defaultValue = "" + ContinuationOptions.DEFAULT_TEMPERATURE, paramLabel = "T",
             description = "With --realism: sampling temperature (default ${DEFAULT-VALUE}).")
     double temperature;
 

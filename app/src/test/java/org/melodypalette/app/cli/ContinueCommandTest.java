@@ -126,7 +126,7 @@ class ContinueCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         // 4 eval windows of 2 bars: the first 2 are primed with bar 1 and compared with the other 2's bar 2.
-        assertThat(run.out()).contains("continuations: 2 primers continued (temperature 1.00, top-p 1.00) vs what "
+        assertThat(run.out()).contains("continuations: 2 primers continued (temperature 1.10, top-p 1.00) vs what "
                 + "followed 2 others", "noteDensity", "pitchClass", "interval");
     }
 }
