@@ -36,7 +36,7 @@ final class ContinueCommand implements Callable<Integer> {
             description = "0 = argmax; otherwise sample softmax(logits / T) (default ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--top-p", defaultValue = "1.0", paramLabel = "P", description = "Nucleus sampling mass (default ${DEFAULT-VALUE}).")
+    @Option(names = "--top-p", defaultValue = "" + ContinuationOptions.DEFAULT_TOP_P, paramLabel = "P", description = "Nucleus sampling mass (default ${DEFAULT-VALUE}).")
     double topP;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default ${DEFAULT-VALUE}).")

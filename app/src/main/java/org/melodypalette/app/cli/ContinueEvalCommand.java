@@ -45,7 +45,7 @@ final class ContinueEvalCommand implements Callable<Integer> {
             description = "With --realism: sampling temperature (default ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--top-p", defaultValue = "1.0", paramLabel = "P",
+    @Option(names = "--top-p", defaultValue = "" + ContinuationOptions.DEFAULT_TOP_P, paramLabel = "P",
             description = "With --realism: nucleus mass (default ${DEFAULT-VALUE}).")
     double topP;
 

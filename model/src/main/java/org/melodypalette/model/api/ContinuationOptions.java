@@ -21,6 +21,11 @@ public record ContinuationOptions(int candidates, double temperature, double top
      * follows (checkpoints/continue_4bar/MODEL_CARD.md); at 1.1 their note density matches it.
      */
     public static final double DEFAULT_TEMPERATURE = 1.1;
+    /**
+     * No nucleus cut by default: at 0.95 the bundled model's continuations span a narrower pitch range
+     * than the music that really follows (docs/measurements/continuation/realism-temperature.txt).
+     */
+    public static final double DEFAULT_TOP_P = 1.0;
 
     public ContinuationOptions {
         if (candidates < 1 || candidates > 1000) {

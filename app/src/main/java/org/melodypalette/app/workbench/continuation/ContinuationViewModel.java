@@ -43,7 +43,8 @@ public final class ContinuationViewModel {
     private final IntegerProperty count = new SimpleIntegerProperty(this, "count", 4);
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature",
             ContinuationOptions.DEFAULT_TEMPERATURE);
-    private final DoubleProperty topP = new SimpleDoubleProperty(this, "topP", 0.95);
+    private final DoubleProperty topP = new SimpleDoubleProperty(this, "topP",
+            ContinuationOptions.DEFAULT_TOP_P);
     private final LongProperty seed = new SimpleLongProperty(this, "seed");
     private final ReadOnlyObjectWrapper<List<Continuation>> candidates =
             new ReadOnlyObjectWrapper<>(this, "candidates", List.of());
