@@ -68,7 +68,7 @@ public record MorphPath(double[] t) {
         double[][] change = new double[count][count];
         for (int i = 0; i < count; i++) {
             for (int j = i + 1; j < count; j++) {
-                change[i][j] = changedShare(fine[i], fine[j]);
+                change[i][j] = Hamming.normalized(fine[i], fine[j]);
             }
         }
         double largest = smallestLargestChange(change, n);
@@ -107,18 +107,6 @@ public record MorphPath(double[] t) {
             points.add(i == 0 ? a : i == t.length - 1 ? b : LatentMath.between(a, b, t[i], mode));
         }
         return List.copyOf(points);
-    }
-
-    /** Share of steps whose labels differ (the evaluation's normalised Hamming distance). */
-    static double changedShare(int[] a, int[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("melodies of " + a.length + " and " + b.length + " steps");
-        }
-        int differ = 0;
-        for (int s = 0; s < a.length; s++) {
-            differ += a[s] == b[s] ? 0 : 1;
-        }
-        return differ / (double) a.length;
     }
 
     /** min over choices of {@code n} increasing indices from 0 to F−1 of the largest {@code change[i][j]} between neighbours. */

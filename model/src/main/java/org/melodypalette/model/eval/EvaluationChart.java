@@ -19,6 +19,7 @@ import org.melodypalette.model.api.EvaluationInterpolation;
 import org.melodypalette.model.api.EvaluationRealism;
 import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.EvaluationResults;
+import org.melodypalette.model.api.Hamming;
 
 /**
  * Draws {@link EvaluationResults} as a PNG for the model card, on a {@link BufferedImage} (no

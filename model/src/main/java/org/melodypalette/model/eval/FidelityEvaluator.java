@@ -14,6 +14,7 @@ import org.melodypalette.model.api.EvaluationFidelity.Exactness;
 import org.melodypalette.model.api.EvaluationFidelity.Paths;
 import org.melodypalette.model.api.EvaluationFidelity.Quantiles;
 import org.melodypalette.model.api.FidelityOptions;
+import org.melodypalette.model.api.Hamming;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;

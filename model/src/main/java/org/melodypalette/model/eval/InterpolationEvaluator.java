@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.EvaluationInterpolation;
+import org.melodypalette.model.api.Hamming;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.data.Seeds;

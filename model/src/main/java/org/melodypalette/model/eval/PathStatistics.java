@@ -3,6 +3,7 @@ package org.melodypalette.model.eval;
 import java.util.ArrayList;
 import java.util.List;
 import org.melodypalette.model.api.EvaluationInterpolationPath;
+import org.melodypalette.model.api.Hamming;
 
 /** Sums one interpolation method's figures over pairs (definitions in {@link EvaluationInterpolationPath}). */
 final class PathStatistics {

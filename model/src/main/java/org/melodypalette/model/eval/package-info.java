@@ -2,7 +2,7 @@
  * The figures of {@code palette eval} beyond reconstruction: interpolation quality
  * ({@link org.melodypalette.model.eval.InterpolationEvaluator}) and sample realism
  * ({@link org.melodypalette.model.eval.RealismEvaluator}), built from small pure metric functions
- * ({@link org.melodypalette.model.eval.Hamming}, {@link org.melodypalette.model.eval.DiatonicKey},
+ * ({@link org.melodypalette.model.api.Hamming}, {@link org.melodypalette.model.eval.DiatonicKey},
  * {@link org.melodypalette.model.eval.MelodyFeature}, {@link org.melodypalette.model.eval.Histogram}).
  *
  * <p>Every metric works on windows of MusicVAE melody labels in Magenta's 90-class vocabulary

@@ -1,5 +1,6 @@
 package org.melodypalette.model.eval;
 
+import org.melodypalette.model.api.Hamming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

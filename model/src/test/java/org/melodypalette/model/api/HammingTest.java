@@ -1,4 +1,4 @@
-package org.melodypalette.model.eval;
+package org.melodypalette.model.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

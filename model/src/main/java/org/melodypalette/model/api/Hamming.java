@@ -1,4 +1,4 @@
-package org.melodypalette.model.eval;
+package org.melodypalette.model.api;
 
 /** Label-level distance between two windows of the same length. */
 public final class Hamming {
