@@ -20,9 +20,9 @@ import org.melodypalette.music.TimeGrid;
 /**
  * The {@code palette} launcher script as a user runs it: stderr carries only what the program
  * says (not the JVM's incubator-module warning), complete when the launcher exits, and the exit
- * code is the program's. Runs against an earlier build's jar; skipped before the first package.
+ * code is the program's. An integration test (failsafe): it runs after packaging, on this build's jar.
  */
-class LauncherTest {
+class LauncherIT {
 
     @TempDir
     Path dir;
