@@ -13,8 +13,8 @@ import java.util.List;
  * <p>{@link #uniform} spaces the points evenly in t (magenta.js). The decoder's argmax does not change
  * evenly along t: melodies stay put for long stretches and then several steps flip at once.
  * {@link #evenChange} spaces them evenly in what you hear: from the melodies decoded at
- * {@link #finePoints} evenly spaced t ({@value #FINE_PER_STEP} per step), it keeps the {@code n} (ends included, in order) whose largest
- * change between neighbours is smallest, and among those the ones whose changes are most alike (least
+ * {@link #finePoints} evenly spaced t ({@value #FINE_PER_STEP} per step), it keeps the {@code n} (ends
+ * included, in order) whose largest change between neighbours is smallest, and among those the ones whose changes are most alike (least
  * sum of squared changes). Melodies that appear only briefly between two others may be stepped over.
  *
  * @param t the points' positions on the line, {@code t[0] = 0 < t[1] < … < t[n−1] = 1}
@@ -78,6 +78,12 @@ public record MorphPath(double[] t) {
             t[i] = i == n - 1 ? 1 : chosen[i] / (double) (count - 1);
         }
         return new MorphPath(t);
+    }
+
+    /** A copy: the record keeps its positions to itself. */
+    @Override
+    public double[] t() {
+        return t.clone();
     }
 
     public int size() {
