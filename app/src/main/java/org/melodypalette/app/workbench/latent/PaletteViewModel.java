@@ -128,14 +128,8 @@ public final class PaletteViewModel {
             status.failure("Draw a path on the palette first: turn on “Draw path” and drag across the square");
             return;
         }
-        if (!isComplete()) {
-            status.failure("The palette needs four corners: send clips to them or press “Fill with samples”");
-            return;
-        }
-        List<ClipFit> fits = fitCorners();
-        ClipFit refused = ClipFit.firstRefusal(fits);
-        if (refused != null) {
-            status.failure("Cannot decode the path: " + refused.note());
+        List<ClipFit> fits = usableCorners("Cannot decode the path: ");
+        if (fits == null) {
             return;
         }
         List<Melody> c = fits.stream().map(ClipFit::melody).toList();
@@ -208,14 +202,8 @@ public final class PaletteViewModel {
 
     /** Decodes the grid of blends between the four corners. */
     public void blend() {
-        if (!isComplete()) {
-            status.failure("The palette needs four corners: send clips to them or press “Fill with samples”");
-            return;
-        }
-        List<ClipFit> fits = fitCorners();
-        ClipFit refused = ClipFit.firstRefusal(fits);
-        if (refused != null) {
-            status.failure("Cannot blend: " + refused.note());
+        List<ClipFit> fits = usableCorners("Cannot blend: ");
+        if (fits == null) {
             return;
         }
         List<Melody> c = fits.stream().map(ClipFit::melody).toList();
@@ -264,6 +252,24 @@ public final class PaletteViewModel {
     }
 
     /** The four corners shaped to the open model's length. */
+    /**
+     * The four corners as the model reads them, or null after saying on the status line why they cannot
+     * be used (a corner missing, or one the model cannot read: {@code refusal} + its note).
+     */
+    private List<ClipFit> usableCorners(String refusal) {
+        if (!isComplete()) {
+            status.failure("The palette needs four corners: send clips to them or press “Fill with samples”");
+            return null;
+        }
+        List<ClipFit> fits = fitCorners();
+        ClipFit refused = ClipFit.firstRefusal(fits);
+        if (refused != null) {
+            status.failure(refusal + refused.note());
+            return null;
+        }
+        return fits;
+    }
+
     private List<ClipFit> fitCorners() {
         List<ClipFit> fits = new ArrayList<>();
         for (int i = 0; i < CORNERS; i++) {
