@@ -25,9 +25,6 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
-    String track;
-
     @Option(names = "--json", description = "JSON output (the only format; accepted for symmetry with the other commands).")
     boolean json;
 
@@ -49,7 +46,7 @@ final class EncodeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (LatentCodec codec = model.open()) {
             BatchInputs<Melody> read = BatchInputs.read(files, "encode",
-                    file -> input.melodies(List.of(file), track, codec.info()).get(0), System.err);
+                    file -> input.melodies(List.of(file), codec.info()).get(0), System.err);
             if (!read.values().isEmpty()) {
                 Map<String, Object> output = new LinkedHashMap<>();
                 if (refine) {

@@ -17,12 +17,15 @@ import org.melodypalette.music.Melody;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --from-bar}, {@code --bars}, {@code --out-of-range}: which bars of each input file a
- * command reads and what happens to notes outside the model's range. Every reduction is announced
+ * {@code --track}, {@code --from-bar}, {@code --bars}, {@code --out-of-range}: which track and bars of each
+ * input file a command reads and what happens to notes outside the model's range. Every reduction is announced
  * on stderr as {@code FILE: what happened} (stdout stays the command's output); a file whose bars
  * hold no note is refused, naming the file.
  */
 final class InputOptions {
+
+    @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
+    String track;
 
     @Option(names = "--from-bar", paramLabel = "N",
             description = "First bar of each file to read, from 1 (default: the first bar with a note).")
@@ -38,13 +41,13 @@ final class InputOptions {
     OutOfRange outOfRange = OutOfRange.FOLD;
 
     /** Each file's melody as {@code model} takes it: its length, its pitch range. */
-    List<MelodyReading> read(List<Path> files, String track, ModelInfo model) throws IOException {
-        return read(files, track, model.numSteps(), model.minPitch(), model.maxPitch());
+    List<MelodyReading> read(List<Path> files, ModelInfo model) throws IOException {
+        return read(files, model.numSteps(), model.minPitch(), model.maxPitch());
     }
 
     /** The melodies of {@link #read(List, String, ModelInfo)}. */
-    List<Melody> melodies(List<Path> files, String track, ModelInfo model) throws IOException {
-        return read(files, track, model).stream().map(MelodyReading::melody).toList();
+    List<Melody> melodies(List<Path> files, ModelInfo model) throws IOException {
+        return read(files, model).stream().map(MelodyReading::melody).toList();
     }
 
     /**
@@ -52,7 +55,7 @@ final class InputOptions {
      * melody-like), as many steps as the reader takes ({@code null}: to the end of the track),
      * pitches in {@code minPitch..maxPitch}.
      */
-    List<MelodyReading> read(List<Path> files, String track, Integer steps, int minPitch, int maxPitch)
+    List<MelodyReading> read(List<Path> files, Integer steps, int minPitch, int maxPitch)
             throws IOException {
         TrackSelector selector = track == null ? TrackSelector.auto() : TrackSelector.parse(track);
         ReadRequest request = new ReadRequest(fromBar, bars, steps, minPitch, maxPitch, outOfRange);

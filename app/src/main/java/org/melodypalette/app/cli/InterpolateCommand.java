@@ -47,9 +47,6 @@ final class InterpolateCommand implements Callable<Integer> {
                     + "Default ${DEFAULT-VALUE}.")
     Spacing spacing;
 
-    @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
-    String track;
-
     @Mixin
     InputOptions input;
 
@@ -68,7 +65,7 @@ final class InterpolateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be in 2..256, got " + steps);
         }
         try (LatentCodec codec = model.open()) {
-            List<MelodyReading> readings = input.read(files, track, codec.info());
+            List<MelodyReading> readings = input.read(files, codec.info());
             List<Melody> ab = readings.stream().map(MelodyReading::melody).toList();
             List<Melody> path = !refine.refines()
                     ? codec.interpolate(ab.get(0), ab.get(1), steps, mode, keepOriginals, sampling.options(0.0))

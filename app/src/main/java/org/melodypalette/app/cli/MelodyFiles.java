@@ -26,7 +26,9 @@ final class MelodyFiles {
      * announced as {@link InputOptions} does. Commands with a model use {@link InputOptions#read}.
      */
     static List<Melody> read(List<Path> files, String track) throws IOException {
-        return new InputOptions().read(files, track, null, Pitches.PIANO_LOW, Pitches.PIANO_HIGH).stream()
+        InputOptions whole = new InputOptions();
+        whole.track = track;
+        return whole.read(files, null, Pitches.PIANO_LOW, Pitches.PIANO_HIGH).stream()
                 .map(MelodyReading::melody).toList();
     }
 

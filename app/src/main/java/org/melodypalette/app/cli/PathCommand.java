@@ -53,9 +53,6 @@ final class PathCommand implements Callable<Integer> {
     @Mixin
     RefineChoice refine = new RefineChoice();
 
-    @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
-    String track;
-
     @Mixin
     InputOptions input;
 
@@ -86,7 +83,7 @@ final class PathCommand implements Callable<Integer> {
             throw new FileAlreadyExistsException(out.toString(), null, "already exists; pass --force to replace it");
         }
         try (LatentCodec codec = model.open()) {
-            List<MelodyReading> readings = input.read(corners, track, codec.info());
+            List<MelodyReading> readings = input.read(corners, codec.info());
             List<Melody> melodies = readings.stream().map(MelodyReading::melody).toList();
             List<LatentVector> codes = PalettePath.cornerCodes(melodies, !refine.refines() ? codec::encode
                     : m -> codec.encode(m, refine.options()).stream().map(Encoding::z).toList());

@@ -35,9 +35,6 @@ final class ReconstructCommand implements Callable<Integer> {
     @Mixin
     RefineChoice refine = new RefineChoice();
 
-    @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
-    String track;
-
     @Mixin
     InputOptions input;
 
@@ -52,7 +49,7 @@ final class ReconstructCommand implements Callable<Integer> {
         RefineOptions options = refine.options();
         List<Map<String, Object>> items = new ArrayList<>();
         try (LatentCodec codec = model.open()) {
-            List<Melody> melodies = input.melodies(files, track, codec.info());
+            List<Melody> melodies = input.melodies(files, codec.info());
             for (int i = 0; i < melodies.size(); i++) {
                 Encoding code = codec.encode(List.of(melodies.get(i)), options).get(0);
                 int[] labels = codec.decodeLabels(new float[][] {code.z().toArray()}, DecodeOptions.ARGMAX)[0];

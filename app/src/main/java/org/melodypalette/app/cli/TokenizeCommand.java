@@ -22,9 +22,6 @@ final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--steps", required = true, description = "Steps to encode (32 = 2 bars of 16ths).")
     int steps;
 
-    @Option(names = "--track", paramLabel = "NAME|INDEX", description = "Melody track (default: the most melody-like).")
-    String track;
-
     @Option(names = "--json", description = "Print {\"labels\": [[...], ...], \"files\": [...]} for the files read, in input order.")
     boolean json;
 
@@ -42,7 +39,7 @@ final class TokenizeCommand implements Callable<Integer> {
         MelodyTokenizer tokenizer = MelodyTokenizer.magenta();
         MelodyVocabulary range = tokenizer.vocabulary();
         BatchInputs<int[]> read = BatchInputs.read(files, "tokenize", file -> tokenizer.encode(
-                input.read(List.of(file), track, steps, range.minPitch(), range.maxPitch()).get(0).melody(), steps),
+                input.read(List.of(file), steps, range.minPitch(), range.maxPitch()).get(0).melody(), steps),
                 System.err);
         if (json) {
             Map<String, Object> output = new LinkedHashMap<>();
