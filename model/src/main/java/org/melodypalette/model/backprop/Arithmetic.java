@@ -22,6 +22,24 @@ interface Arithmetic {
     void gemm(int m, int n, int p, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
               float[] c, int cOff, int ldc, boolean accumulate);
 
+    /**
+     * {@code B [p, n]} at {@code b[bOff + q·ldb + j]} made ready for many {@link #gemm(int, float[], int, int,
+     * int, PackedOperand, float[], int, int, boolean) products}; this one keeps the view only.
+     */
+    default PackedOperand pack(float[] b, int bOff, int ldb, int p, int n) {
+        return new PackedOperand(b, bOff, ldb, p, n, null);
+    }
+
+    /**
+     * {@link #gemm(int, int, int, float[], int, int, int, float[], int, int, float[], int, int, boolean)} with
+     * {@code B} made by {@link #pack} (n = its columns, p = its rows): the same sums in the same order,
+     * so the same result bit for bit.
+     */
+    default void gemm(int m, float[] a, int aOff, int aRow, int aCol, PackedOperand b, float[] c, int cOff, int ldc,
+                      boolean accumulate) {
+        gemm(m, b.cols(), b.rows(), a, aOff, aRow, aCol, b.source(), b.offset(), b.ldb(), c, cOff, ldc, accumulate);
+    }
+
     /** {@code x = 1 / (1 + e^−x)} in place on {@code a[from, to)}. */
     void sigmoid(float[] a, int from, int to);
 

@@ -75,8 +75,8 @@ final class LstmStackTape {
             int g4 = layer.gates();
             int go = tapes[k].gateOffset(t);
             Rows.broadcast(layer.gateBias, g4, tapes[k].gates, go, rows);
-            math.gemm(rows, g4, sizes[k - 1], tapes[k - 1].h, tapes[k - 1].stateOffset(t),
-                    sizes[k - 1], 1, layer.kernel, 0, g4, tapes[k].gates, go, g4, true);
+            math.gemm(rows, tapes[k - 1].h, tapes[k - 1].stateOffset(t), sizes[k - 1], 1,
+                    layer.packed(LstmStepWeights.Operand.INPUT, math), tapes[k].gates, go, g4, true);
             tapes[k].step(layer, t, math);
         }
     }
@@ -105,8 +105,8 @@ final class LstmStackTape {
             tapes[k].recurrentGradient(layer, t, carryH[k], math);
             if (k > 0) {
                 int g4 = layer.gates();
-                math.gemm(rows, sizes[k - 1], g4, tapes[k].gateGrads, tapes[k].gateOffset(t), g4, 1,
-                        layer.inputTransposed, 0, sizes[k - 1], fromAbove, 0, sizes[k - 1], false);
+                math.gemm(rows, tapes[k].gateGrads, tapes[k].gateOffset(t), g4, 1,
+                        layer.packed(LstmStepWeights.Operand.INPUT_TRANSPOSED, math), fromAbove, 0, sizes[k - 1], false);
             }
         }
     }

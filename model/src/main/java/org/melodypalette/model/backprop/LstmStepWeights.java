@@ -24,6 +24,20 @@ final class LstmStepWeights {
     final float[] recurrentTransposed;
     /** {@code [4H, in]}: {@code K[0:in]ᵀ}. */
     final float[] inputTransposed;
+    /** The operands of the per-time-step products, each packed the first time a product asks for it. */
+    private final PackedOperand[] packed = new PackedOperand[Operand.values().length];
+
+    /** B of the products an LSTM makes once per time step. */
+    enum Operand {
+        /** {@code K[in:] [H, 4H]}: h's share of the gates. */
+        RECURRENT,
+        /** {@code K[in:]ᵀ [4H, H]}: the gradient on h from the gates'. */
+        RECURRENT_TRANSPOSED,
+        /** {@code K[0:in] [in, 4H]}: the input's share of the gates (a stacked layer's input). */
+        INPUT,
+        /** {@code K[0:in]ᵀ [4H, in]}: the gradient on the input from the gates'. */
+        INPUT_TRANSPOSED
+    }
 
     private LstmStepWeights(String scope, int inputSize, int hidden, float[] kernel, float[] bias) {
         this.scope = scope;
@@ -50,6 +64,22 @@ final class LstmStepWeights {
 
     int gates() {
         return 4 * hidden;
+    }
+
+    /** {@code which}, packed by {@code math} once for all the products of this step's weights, on any thread. */
+    synchronized PackedOperand packed(Operand which, Arithmetic math) {
+        PackedOperand operand = packed[which.ordinal()];
+        if (operand == null) {
+            int g4 = gates();
+            operand = switch (which) {
+                case RECURRENT -> math.pack(kernel, inputSize * g4, g4, hidden, g4);
+                case RECURRENT_TRANSPOSED -> math.pack(recurrentTransposed, 0, hidden, g4, hidden);
+                case INPUT -> math.pack(kernel, 0, g4, inputSize, g4);
+                case INPUT_TRANSPOSED -> math.pack(inputTransposed, 0, inputSize, g4, inputSize);
+            };
+            packed[which.ordinal()] = operand;
+        }
+        return operand;
     }
 
     /** The variable {@code name} of {@code weights}, or an error naming it. */

@@ -70,8 +70,8 @@ final class LstmTape {
     void step(LstmStepWeights layer, int t, Arithmetic math) {
         int g4 = 4 * hidden;
         int go = gateOffset(t);
-        math.gemm(rows, g4, hidden, h, stateOffset(t - 1), hidden, 1,
-                layer.kernel, layer.inputSize * g4, g4, gates, go, g4, true);
+        math.gemm(rows, h, stateOffset(t - 1), hidden, 1, layer.packed(LstmStepWeights.Operand.RECURRENT, math),
+                gates, go, g4, true);
         for (int n = 0; n < rows; n++) {
             int r = go + n * g4;
             math.sigmoid(gates, r, r + hidden);
@@ -133,8 +133,8 @@ final class LstmTape {
     /** {@code dhPrev [N, H] = dg_t · K[in:]ᵀ}: the gradient step t sends to h before it. */
     void recurrentGradient(LstmStepWeights layer, int t, float[] dhPrev, Arithmetic math) {
         int g4 = 4 * hidden;
-        math.gemm(rows, hidden, g4, gateGrads, gateOffset(t), g4, 1,
-                layer.recurrentTransposed, 0, hidden, dhPrev, 0, hidden, false);
+        math.gemm(rows, gateGrads, gateOffset(t), g4, 1,
+                layer.packed(LstmStepWeights.Operand.RECURRENT_TRANSPOSED, math), dhPrev, 0, hidden, false);
     }
 
     /**

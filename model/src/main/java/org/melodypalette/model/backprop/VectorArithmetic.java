@@ -62,6 +62,62 @@ final class VectorArithmetic implements Arithmetic {
     }
 
     /**
+     * B as panels of {@link FmaTile#WIDTH} columns, each panel its {@code p} rows one after another
+     * ({@code panels[(s·p + q)·NR + j] = B[q, s·NR + j]}, the last panel zero-padded): every strip a
+     * product reads is then one sequential stream, made once instead of once per product.
+     */
+    @Override
+    public PackedOperand pack(float[] b, int bOff, int ldb, int p, int n) {
+        int strips = (n + NR - 1) / NR;
+        float[] panels = new float[strips * p * NR];
+        for (int s = 0; s < strips; s++) {
+            int w = Math.min(NR, n - s * NR);
+            for (int q = 0; q < p; q++) {
+                System.arraycopy(b, bOff + q * ldb + s * NR, panels, (s * p + q) * NR, w);
+            }
+        }
+        return new PackedOperand(b, bOff, ldb, p, n, panels);
+    }
+
+    /** The blocks and tiles of {@link #gemm}, reading B's strips from its panels. */
+    @Override
+    public void gemm(int m, float[] a, int aOff, int aRow, int aCol, PackedOperand b, float[] c, int cOff, int ldc,
+                     boolean accumulate) {
+        int n = b.cols();
+        int p = b.rows();
+        if (b.panels() == null || m <= 0 || n <= 0 || p <= 0) {
+            Arithmetic.super.gemm(m, a, aOff, aRow, aCol, b, c, cOff, ldc, accumulate);
+            return;
+        }
+        float[] panels = b.panels();
+        float[] tile = SCRATCH.get().tile;
+        for (int j0 = 0; j0 < n; j0 += NC) {
+            int nc = Math.min(NC, n - j0);
+            int strips = (nc + NR - 1) / NR;
+            int full = nc / NR;
+            for (int q0 = 0; q0 < p; q0 += KC) {
+                int kc = Math.min(KC, p - q0);
+                boolean load = accumulate || q0 > 0;
+                int aq = aOff + q0 * aCol;
+                for (int s = 0; s < strips; s++) {
+                    int bp = ((j0 / NR + s) * p + q0) * NR;
+                    for (int i = 0; i < m; i += MR) {
+                        int rows = Math.min(MR, m - i);
+                        int ai = aq + i * aRow;
+                        int ci = cOff + i * ldc + j0 + s * NR;
+                        if (s == full) {
+                            partialTile(rows, nc - s * NR, kc, a, ai, aRow, aCol, panels, bp, c, ci, ldc, load, tile);
+                        } else {
+                            FmaTile.multiply(rows, kc, a, ai, aRow, aCol, panels, bp, NR, null, 0, load ? c : null,
+                                    ci, ldc, c, ci, ldc);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * {@code C[0:m, 0:nc] (+)= A[0:m, 0:kc] · B[0:kc, 0:nc]} strip by strip; B's strips are packed on
      * the way by the first row block, the last (partial) one beforehand, zero-padded.
      */

@@ -109,6 +109,24 @@ public final class ProfiledArithmetic implements Arithmetic {
     }
 
     @Override
+    public PackedOperand pack(float[] b, int bOff, int ldb, int p, int n) {
+        return inner.pack(b, bOff, ldb, p, n);
+    }
+
+    @Override
+    public void gemm(int m, float[] a, int aOff, int aRow, int aCol, PackedOperand b, float[] c, int cOff, int ldc,
+                     boolean accumulate) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        inner.gemm(m, a, aOff, aRow, aCol, b, c, cOff, ldc, accumulate);
+        long nanos = THREADS.getCurrentThreadCpuTime() - start;
+        int n = b.cols();
+        int p = b.rows();
+        String phase = productPhase(caller(), n, false);
+        String shape = String.format("[%d x %d] . [%d x %d] packed", m, p, p, n);
+        tallies.computeIfAbsent(phase + " | " + shape, k -> new Tally()).add(nanos, 2.0 * m * n * p);
+    }
+
+    @Override
     public void sigmoid(float[] a, int from, int to) {
         inner.sigmoid(a, from, to);
         tallies.computeIfAbsent("activations (sigmoid) | " + caller(), k -> new Tally()).add(0, to - from);

@@ -72,7 +72,8 @@ class VectorArithmeticTest {
     }
 
     /**
-     * One random product in both implementations on the same arrays, with offsets and leading
+     * One random product in both implementations (and each with B {@link Arithmetic#pack packed}, which must
+     * give the same floats) on the same arrays, with offsets and leading
      * dimensions larger than the matrices ({@code padded}). C starts as NaN where it must be
      * overwritten, so a skipped element shows, and the whole array is compared, so a write out of
      * bounds shows. Allowed error: 1e-5 of {@code Σ|A|·|B| + |C|}, the scale float rounding works on.
@@ -99,6 +100,12 @@ class VectorArithmeticTest {
         scalar.gemm(m, n, p, a, aOff, aRow, aCol, b, bOff, ldb, expected, cOff, ldc, accumulate);
         float[] actual = c.clone();
         vector.gemm(m, n, p, a, aOff, aRow, aCol, b, bOff, ldb, actual, cOff, ldc, accumulate);
+        float[] packed = c.clone();
+        vector.gemm(m, a, aOff, aRow, aCol, vector.pack(b, bOff, ldb, p, n), packed, cOff, ldc, accumulate);
+        assertThat(packed).as("packed B, bit for bit").isEqualTo(actual);
+        float[] scalarPacked = c.clone();
+        scalar.gemm(m, a, aOff, aRow, aCol, scalar.pack(b, bOff, ldb, p, n), scalarPacked, cOff, ldc, accumulate);
+        assertThat(scalarPacked).as("scalar, packed B").isEqualTo(expected);
         float[] scale = abs(c);
         scalar.gemm(m, n, p, abs(a), aOff, aRow, aCol, abs(b), bOff, ldb, scale, cOff, ldc, accumulate);
         String shape = String.format("m=%d n=%d p=%d transposed=%b accumulate=%b aOff=%d lda=%d bOff=%d ldb=%d "
