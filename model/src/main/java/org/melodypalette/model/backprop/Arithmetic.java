@@ -2,6 +2,7 @@ package org.melodypalette.model.backprop;
 
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.cpu.Backend;
+import org.melodypalette.model.cpu.Rows;
 
 /**
  * The float32 arithmetic of a training step on row-major arrays: one matrix product with strided
@@ -31,6 +32,15 @@ interface Arithmetic {
     }
 
     /**
+     * The transpose of rows {@code [fromRow, toRow)} of {@code b [*, ldb]}, {@code [ldb, toRow − fromRow]},
+     * made ready as {@link #pack} does; this one transposes into a new array and keeps its view.
+     */
+    default PackedOperand packTransposed(float[] b, int ldb, int fromRow, int toRow) {
+        int cols = toRow - fromRow;
+        return new PackedOperand(Rows.transposeRows(b, ldb, fromRow, toRow), 0, cols, ldb, cols, null);
+    }
+
+    /**
      * {@link #gemm(int, int, int, float[], int, int, int, float[], int, int, float[], int, int, boolean)} with
      * {@code B} made by {@link #pack} (n = its columns, p = its rows): the same sums in the same order,
      * so the same result bit for bit.
@@ -45,6 +55,69 @@ interface Arithmetic {
 
     /** {@code x = tanh(x)} in place on {@code a[from, to)}. */
     void tanh(float[] a, int from, int to);
+
+    /**
+     * The elementwise forward of TF's BasicLSTMCell (docs/ARCHITECTURE.md §2) on {@code rows} rows of
+     * {@code H = hidden} units. Row n's gates at {@code gates[go + n·4H]}, the pre-activations i, j, f, o
+     * (forget bias included), become σ(i), tanh(j), σ(f), σ(o); then, with {@code s = n·H + u},
+     * {@code c[next + s] = σ(i)·tanh(j) + c[prev + s]·σ(f)}, {@code tanhC[tc + s] = tanh(c[next + s])} and
+     * {@code h[next + s] = tanhC[tc + s]·σ(o)}.
+     */
+    default void lstmCell(int rows, int hidden, float[] gates, int go, float[] c, int prev, int next, float[] tanhC,
+                          int tc, float[] h) {
+        int g4 = 4 * hidden;
+        for (int n = 0; n < rows; n++) {
+            int r = go + n * g4;
+            sigmoid(gates, r, r + hidden);
+            tanh(gates, r + hidden, r + 2 * hidden);
+            sigmoid(gates, r + 2 * hidden, r + g4);
+        }
+        for (int n = 0; n < rows; n++) {
+            int r = go + n * g4;
+            for (int u = 0; u < hidden; u++) {
+                int s = n * hidden + u;
+                float cell = gates[r + u] * gates[r + hidden + u] + c[prev + s] * gates[r + 2 * hidden + u];
+                c[next + s] = cell;
+                tanhC[tc + s] = cell;
+            }
+        }
+        tanh(tanhC, tc, tc + rows * hidden);
+        for (int n = 0; n < rows; n++) {
+            int r = go + n * g4 + 3 * hidden;
+            for (int u = 0; u < hidden; u++) {
+                int s = n * hidden + u;
+                h[next + s] = tanhC[tc + s] * gates[r + u];
+            }
+        }
+    }
+
+    /**
+     * Backprop through {@link #lstmCell} from the activations it left: {@code dh [rows, H]} is the whole
+     * gradient on h', {@code dc [rows, H]} the gradient on c' from later steps, replaced by the gradient on
+     * c; {@code gateGrads[go + n·4H]} is set to the gradient on row n's pre-activation gates.
+     */
+    default void lstmCellBackward(int rows, int hidden, float[] gates, int go, float[] c, int prev, float[] tanhC,
+                                  int tc, float[] dh, float[] dc, float[] gateGrads) {
+        int g4 = 4 * hidden;
+        for (int n = 0; n < rows; n++) {
+            int r = go + n * g4;
+            for (int u = 0; u < hidden; u++) {
+                int s = n * hidden + u;
+                float i = gates[r + u];
+                float j = gates[r + hidden + u];
+                float f = gates[r + 2 * hidden + u];
+                float o = gates[r + 3 * hidden + u];
+                float tch = tanhC[tc + s];
+                float dhs = dh[s];
+                float dcs = dc[s] + dhs * o * (1 - tch * tch);
+                gateGrads[r + u] = dcs * j * i * (1 - i);
+                gateGrads[r + hidden + u] = dcs * i * (1 - j * j);
+                gateGrads[r + 2 * hidden + u] = dcs * c[prev + s] * f * (1 - f);
+                gateGrads[r + 3 * hidden + u] = dhs * tch * o * (1 - o);
+                dc[s] = dcs * f;
+            }
+        }
+    }
 
     /** The arithmetic {@code kernel} asks for, as {@link Backend} chooses it. */
     static Arithmetic create(ComputeOptions.Kernel kernel) {

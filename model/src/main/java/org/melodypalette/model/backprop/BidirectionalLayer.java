@@ -150,7 +150,7 @@ final class BidirectionalLayer {
                     dh[o + u] = g;
                 }
             }
-            tape.backStep(s, dh, dc);
+            tape.backStep(s, dh, dc, math);
             if (s > 0) {
                 tape.recurrentGradient(layer, s, dhRecurrent, math);
             }

@@ -67,7 +67,7 @@ final class LayerInputs {
     static void inputGradient(LstmStepWeights layer, float[] gateGrads, int rowCount, float[] dx, boolean accumulate,
                               Arithmetic math) {
         int g4 = layer.gates();
-        math.gemm(rowCount, layer.inputSize, g4, gateGrads, 0, g4, 1, layer.inputTransposed, 0, layer.inputSize,
+        math.gemm(rowCount, gateGrads, 0, g4, 1, layer.packed(LstmStepWeights.Operand.INPUT_TRANSPOSED, math),
                 dx, 0, layer.inputSize, accumulate);
     }
 }

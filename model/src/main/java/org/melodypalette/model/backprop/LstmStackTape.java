@@ -101,7 +101,7 @@ final class LstmStackTape {
                 dh[i] = carryH[k][i] + outside[i];
             }
             LstmStepWeights layer = layers.get(k);
-            tapes[k].backStep(t, dh, carryC[k]);
+            tapes[k].backStep(t, dh, carryC[k], math);
             tapes[k].recurrentGradient(layer, t, carryH[k], math);
             if (k > 0) {
                 int g4 = layer.gates();

@@ -8,8 +8,9 @@ import org.melodypalette.model.layers.LstmSpec;
 /**
  * One {@link BasicLstmCell} layer's weights for one training step, with what backprop reads derived
  * once: the Magenta kernel {@code K [in + H, 4H]} (gates i, j, f, o; input rows first, then the
- * recurrent rows), the bias with the forget bias folded in, and transposes for the products that
- * carry gradients back through the kernel ({@code dx = dg·K[0:in]ᵀ}, {@code dh = dg·K[in:]ᵀ}).
+ * recurrent rows), the bias with the forget bias folded in, and, made when first asked for, transposes
+ * and packed operands for the products that carry gradients back through the kernel
+ * ({@code dx = dg·K[0:in]ᵀ}, {@code dh = dg·K[in:]ᵀ}) and for the per-time-step products.
  */
 final class LstmStepWeights {
 
@@ -20,10 +21,8 @@ final class LstmStepWeights {
     final float[] kernel;
     /** {@code [4H]}: bias plus the forget bias in the f block. */
     final float[] gateBias;
-    /** {@code [4H, H]}: {@code K[in:]ᵀ}. */
-    final float[] recurrentTransposed;
-    /** {@code [4H, in]}: {@code K[0:in]ᵀ}. */
-    final float[] inputTransposed;
+    /** {@code [4H, in]}: {@code K[0:in]ᵀ}, made the first time it is asked for. */
+    private float[] inputTransposed;
     /** The operands of the per-time-step products, each packed the first time a product asks for it. */
     private final PackedOperand[] packed = new PackedOperand[Operand.values().length];
 
@@ -45,8 +44,6 @@ final class LstmStepWeights {
         this.hidden = hidden;
         this.kernel = kernel;
         this.gateBias = BasicLstmCell.withForgetBias(bias, hidden);
-        this.recurrentTransposed = Rows.transposeRows(kernel, 4 * hidden, inputSize, inputSize + hidden);
-        this.inputTransposed = Rows.transposeRows(kernel, 4 * hidden, 0, inputSize);
     }
 
     /** The layer {@code spec} describes, its kernel and bias from {@code weights}. */
@@ -66,6 +63,14 @@ final class LstmStepWeights {
         return 4 * hidden;
     }
 
+    /** {@code [4H, in]}: {@code K[0:in]ᵀ}, on any thread. */
+    synchronized float[] inputTransposed() {
+        if (inputTransposed == null) {
+            inputTransposed = Rows.transposeRows(kernel, 4 * hidden, 0, inputSize);
+        }
+        return inputTransposed;
+    }
+
     /** {@code which}, packed by {@code math} once for all the products of this step's weights, on any thread. */
     synchronized PackedOperand packed(Operand which, Arithmetic math) {
         PackedOperand operand = packed[which.ordinal()];
@@ -73,9 +78,9 @@ final class LstmStepWeights {
             int g4 = gates();
             operand = switch (which) {
                 case RECURRENT -> math.pack(kernel, inputSize * g4, g4, hidden, g4);
-                case RECURRENT_TRANSPOSED -> math.pack(recurrentTransposed, 0, hidden, g4, hidden);
+                case RECURRENT_TRANSPOSED -> math.packTransposed(kernel, g4, inputSize, inputSize + hidden);
                 case INPUT -> math.pack(kernel, 0, g4, inputSize, g4);
-                case INPUT_TRANSPOSED -> math.pack(inputTransposed, 0, inputSize, g4, inputSize);
+                case INPUT_TRANSPOSED -> math.pack(inputTransposed(), 0, inputSize, g4, inputSize);
             };
             packed[which.ordinal()] = operand;
         }

@@ -72,32 +72,7 @@ final class LstmTape {
         int go = gateOffset(t);
         math.gemm(rows, h, stateOffset(t - 1), hidden, 1, layer.packed(LstmStepWeights.Operand.RECURRENT, math),
                 gates, go, g4, true);
-        for (int n = 0; n < rows; n++) {
-            int r = go + n * g4;
-            math.sigmoid(gates, r, r + hidden);
-            math.tanh(gates, r + hidden, r + 2 * hidden);
-            math.sigmoid(gates, r + 2 * hidden, r + g4);
-        }
-        int prev = stateOffset(t - 1);
-        int next = stateOffset(t);
-        int tc = t * rows * hidden;
-        for (int n = 0; n < rows; n++) {
-            int r = go + n * g4;
-            for (int u = 0; u < hidden; u++) {
-                int s = n * hidden + u;
-                float cell = gates[r + u] * gates[r + hidden + u] + c[prev + s] * gates[r + 2 * hidden + u];
-                c[next + s] = cell;
-                tanhC[tc + s] = cell;
-            }
-        }
-        math.tanh(tanhC, tc, tc + rows * hidden);
-        for (int n = 0; n < rows; n++) {
-            int r = go + n * g4 + 3 * hidden;
-            for (int u = 0; u < hidden; u++) {
-                int s = n * hidden + u;
-                h[next + s] = tanhC[tc + s] * gates[r + u];
-            }
-        }
+        math.lstmCell(rows, hidden, gates, go, c, stateOffset(t - 1), stateOffset(t), tanhC, t * rows * hidden, h);
     }
 
     /**
@@ -105,29 +80,9 @@ final class LstmTape {
      * [N, H]} the gradient on c after step t coming from step t+1 (zeros at the last step), replaced
      * by the gradient on c before step t. Writes step t's {@link #gateGrads}.
      */
-    void backStep(int t, float[] dh, float[] dc) {
-        int g4 = 4 * hidden;
-        int go = gateOffset(t);
-        int prev = stateOffset(t - 1);
-        int tc = t * rows * hidden;
-        for (int n = 0; n < rows; n++) {
-            int r = go + n * g4;
-            for (int u = 0; u < hidden; u++) {
-                int s = n * hidden + u;
-                float i = gates[r + u];
-                float j = gates[r + hidden + u];
-                float f = gates[r + 2 * hidden + u];
-                float o = gates[r + 3 * hidden + u];
-                float tch = tanhC[tc + s];
-                float dhs = dh[s];
-                float dcs = dc[s] + dhs * o * (1 - tch * tch);
-                gateGrads[r + u] = dcs * j * i * (1 - i);
-                gateGrads[r + hidden + u] = dcs * i * (1 - j * j);
-                gateGrads[r + 2 * hidden + u] = dcs * c[prev + s] * f * (1 - f);
-                gateGrads[r + 3 * hidden + u] = dhs * tch * o * (1 - o);
-                dc[s] = dcs * f;
-            }
-        }
+    void backStep(int t, float[] dh, float[] dc, Arithmetic math) {
+        math.lstmCellBackward(rows, hidden, gates, gateOffset(t), c, stateOffset(t - 1), tanhC, t * rows * hidden, dh,
+                dc, gateGrads);
     }
 
     /** {@code dhPrev [N, H] = dg_t · K[in:]ᵀ}: the gradient step t sends to h before it. */

@@ -174,7 +174,7 @@ final class NoteDecoderPass {
             math.gemm(latentSize, g4, rows, latent, 0, 1, latentSize, gateSums, 0, g4, dKernel, classes * g4, g4,
                     true);
         }
-        math.gemm(rows, latentSize, g4, gateSums, 0, g4, 1, first.inputTransposed, classes, first.inputSize,
+        math.gemm(rows, latentSize, g4, gateSums, 0, g4, 1, first.inputTransposed(), classes, first.inputSize,
                 dLatent, 0, latentSize, false);
     }
 }

@@ -1,6 +1,8 @@
 package org.melodypalette.model.backprop;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.melodypalette.model.cpu.FmaTile;
 import org.melodypalette.model.cpu.VectorActivations;
 
@@ -20,6 +22,7 @@ import org.melodypalette.model.cpu.VectorActivations;
  */
 final class VectorArithmetic implements Arithmetic {
 
+    private static final VectorSpecies<Float> F = FmaTile.SPECIES;
     private static final int L = FmaTile.LANES;
     /** Rows of C per tile. */
     private static final int MR = FmaTile.ROWS;
@@ -77,6 +80,23 @@ final class VectorArithmetic implements Arithmetic {
             }
         }
         return new PackedOperand(b, bOff, ldb, p, n, panels);
+    }
+
+    /** Panels as {@link #pack} makes them, filled straight from the rows the transpose's columns are. */
+    @Override
+    public PackedOperand packTransposed(float[] b, int ldb, int fromRow, int toRow) {
+        int p = ldb;
+        int n = toRow - fromRow;
+        int strips = (n + NR - 1) / NR;
+        float[] panels = new float[strips * p * NR];
+        for (int j = 0; j < n; j++) {
+            int to = (j / NR) * p * NR + j % NR;
+            int from = (fromRow + j) * ldb;
+            for (int q = 0; q < p; q++, to += NR) {
+                panels[to] = b[from + q];
+            }
+        }
+        return new PackedOperand(null, 0, 0, p, n, panels);
     }
 
     /** The blocks and tiles of {@link #gemm}, reading B's strips from its panels. */
@@ -156,6 +176,78 @@ final class VectorArithmetic implements Arithmetic {
     @Override
     public void tanh(float[] a, int from, int to) {
         activate(a, from, to, false);
+    }
+
+    /**
+     * Row by row and vector by vector, so that a row's gates and state are read and written while they are
+     * in L1: the four activations of one vector of units, then its cell, tanh and h (the same float
+     * operations in the same order as {@link Arithmetic#lstmCell}'s loops). Widths that are not whole
+     * vectors take those loops.
+     */
+    @Override
+    public void lstmCell(int rows, int hidden, float[] gates, int go, float[] c, int prev, int next, float[] tanhC,
+                         int tc, float[] h) {
+        if (hidden % L != 0) {
+            Arithmetic.super.lstmCell(rows, hidden, gates, go, c, prev, next, tanhC, tc, h);
+            return;
+        }
+        int g4 = 4 * hidden;
+        for (int n = 0; n < rows; n++) {
+            int r = go + n * g4;
+            int sn = n * hidden;
+            for (int u = 0; u < hidden; u += L) {
+                int gi = r + u;
+                int gj = gi + hidden;
+                int gf = gj + hidden;
+                int gO = gf + hidden;
+                VectorActivations.sigmoid(gates, gi);
+                VectorActivations.tanh(gates, gj);
+                VectorActivations.sigmoid(gates, gf);
+                VectorActivations.sigmoid(gates, gO);
+                int s = sn + u;
+                FloatVector cell = FloatVector.fromArray(F, gates, gi).mul(FloatVector.fromArray(F, gates, gj))
+                        .add(FloatVector.fromArray(F, c, prev + s).mul(FloatVector.fromArray(F, gates, gf)));
+                cell.intoArray(c, next + s);
+                cell.intoArray(tanhC, tc + s);
+                VectorActivations.tanh(tanhC, tc + s);
+                FloatVector.fromArray(F, tanhC, tc + s).mul(FloatVector.fromArray(F, gates, gO)).intoArray(h, next + s);
+            }
+        }
+    }
+
+    /** {@link Arithmetic#lstmCellBackward}'s loop a vector of units at a time, the same operations in the same order. */
+    @Override
+    public void lstmCellBackward(int rows, int hidden, float[] gates, int go, float[] c, int prev, float[] tanhC,
+                                 int tc, float[] dh, float[] dc, float[] gateGrads) {
+        if (hidden % L != 0) {
+            Arithmetic.super.lstmCellBackward(rows, hidden, gates, go, c, prev, tanhC, tc, dh, dc, gateGrads);
+            return;
+        }
+        int g4 = 4 * hidden;
+        for (int n = 0; n < rows; n++) {
+            int r = go + n * g4;
+            int sn = n * hidden;
+            for (int u = 0; u < hidden; u += L) {
+                int gi = r + u;
+                int gj = gi + hidden;
+                int gf = gj + hidden;
+                int gO = gf + hidden;
+                int s = sn + u;
+                FloatVector i = FloatVector.fromArray(F, gates, gi);
+                FloatVector j = FloatVector.fromArray(F, gates, gj);
+                FloatVector f = FloatVector.fromArray(F, gates, gf);
+                FloatVector o = FloatVector.fromArray(F, gates, gO);
+                FloatVector tch = FloatVector.fromArray(F, tanhC, tc + s);
+                FloatVector dhs = FloatVector.fromArray(F, dh, s);
+                FloatVector one = FloatVector.broadcast(F, 1f);
+                FloatVector dcs = FloatVector.fromArray(F, dc, s).add(dhs.mul(o).mul(one.sub(tch.mul(tch))));
+                dcs.mul(j).mul(i).mul(one.sub(i)).intoArray(gateGrads, gi);
+                dcs.mul(i).mul(one.sub(j.mul(j))).intoArray(gateGrads, gj);
+                dcs.mul(FloatVector.fromArray(F, c, prev + s)).mul(f).mul(one.sub(f)).intoArray(gateGrads, gf);
+                dhs.mul(tch).mul(o).mul(one.sub(o)).intoArray(gateGrads, gO);
+                dcs.mul(f).intoArray(dc, s);
+            }
+        }
     }
 
     /** σ or tanh in place on {@code a[from, to)}, vector by vector; a partial last vector through scratch. */

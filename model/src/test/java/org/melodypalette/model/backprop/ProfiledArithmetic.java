@@ -15,7 +15,8 @@ import org.melodypalette.model.config.ModelConfig;
  * that asks for it) and its operand layout; its FLOPs are {@code 2·m·n·p}. The caller is found after
  * the clock is read, so the walk is not counted. Activations are only counted (calls and elements):
  * a call covers one gate of one row, far too short for the thread clock, whose own cost is
- * {@link #clockNanos}; {@link #activationNanosPerElement} times them in bulk instead.
+ * {@link #clockNanos}; {@link #activationNanosPerElement} times them in bulk instead. The LSTM cells'
+ * elementwise work (activations included), a call per layer and time step, is timed call by call.
  */
 public final class ProfiledArithmetic implements Arithmetic {
 
@@ -114,6 +115,11 @@ public final class ProfiledArithmetic implements Arithmetic {
     }
 
     @Override
+    public PackedOperand packTransposed(float[] b, int ldb, int fromRow, int toRow) {
+        return inner.packTransposed(b, ldb, fromRow, toRow);
+    }
+
+    @Override
     public void gemm(int m, float[] a, int aOff, int aRow, int aCol, PackedOperand b, float[] c, int cOff, int ldc,
                      boolean accumulate) {
         long start = THREADS.getCurrentThreadCpuTime();
@@ -124,6 +130,26 @@ public final class ProfiledArithmetic implements Arithmetic {
         String phase = productPhase(caller(), n, false);
         String shape = String.format("[%d x %d] . [%d x %d] packed", m, p, p, n);
         tallies.computeIfAbsent(phase + " | " + shape, k -> new Tally()).add(nanos, 2.0 * m * n * p);
+    }
+
+    @Override
+    public void lstmCell(int rows, int hidden, float[] gates, int go, float[] c, int prev, int next, float[] tanhC,
+                         int tc, float[] h) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        inner.lstmCell(rows, hidden, gates, go, c, prev, next, tanhC, tc, h);
+        long nanos = THREADS.getCurrentThreadCpuTime() - start;
+        tallies.computeIfAbsent(String.format("LSTM cell elementwise, forward | [%d x %d]", rows, hidden),
+                k -> new Tally()).add(nanos, 0);
+    }
+
+    @Override
+    public void lstmCellBackward(int rows, int hidden, float[] gates, int go, float[] c, int prev, float[] tanhC,
+                                 int tc, float[] dh, float[] dc, float[] gateGrads) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        inner.lstmCellBackward(rows, hidden, gates, go, c, prev, tanhC, tc, dh, dc, gateGrads);
+        long nanos = THREADS.getCurrentThreadCpuTime() - start;
+        tallies.computeIfAbsent(String.format("LSTM cell elementwise, backward | [%d x %d]", rows, hidden),
+                k -> new Tally()).add(nanos, 0);
     }
 
     @Override

@@ -46,6 +46,72 @@ class VectorArithmeticTest {
         check(random, 6, 32, 8, false, false, false);
     }
 
+    /** The vector arithmetic's own σ and tanh under {@link Arithmetic}'s loops for the LSTM cell. */
+    private final Arithmetic unfused = new Arithmetic() {
+        @Override
+        public void gemm(int m, int n, int p, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
+                         float[] c, int cOff, int ldc, boolean accumulate) {
+            vector.gemm(m, n, p, a, aOff, aRow, aCol, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
+
+        @Override
+        public void sigmoid(float[] a, int from, int to) {
+            vector.sigmoid(a, from, to);
+        }
+
+        @Override
+        public void tanh(float[] a, int from, int to) {
+            vector.tanh(a, from, to);
+        }
+    };
+
+    /**
+     * The fused LSTM cell, forward and backward, gives the loops' floats bit for bit (at widths of whole
+     * vectors and not), and the scalar arithmetic's within its activations' rounding.
+     */
+    @Test
+    void lstmCellMatchesTheLoops() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int hidden : new int[] {8, 16, 48, 256}) {
+            int rows = 5;
+            int go = 3;
+            int prev = 2;
+            int next = prev + rows * hidden;
+            int tc = 1;
+            float[] gates = randoms(random, go + rows * 4 * hidden);
+            for (int k = 0; k < gates.length; k++) {
+                gates[k] *= 6;
+            }
+            float[] c = randoms(random, next + rows * hidden);
+            float[] dh = randoms(random, rows * hidden);
+            float[] dc = randoms(random, rows * hidden);
+            float[][] expected = cell(unfused, rows, hidden, gates, go, c, prev, next, tc, dh, dc);
+            float[][] actual = cell(vector, rows, hidden, gates, go, c, prev, next, tc, dh, dc);
+            float[][] reference = cell(scalar, rows, hidden, gates, go, c, prev, next, tc, dh, dc);
+            for (int k = 0; k < expected.length; k++) {
+                assertThat(actual[k]).as("array %d at hidden %d", k, hidden).isEqualTo(expected[k]);
+                for (int e = 0; e < expected[k].length; e++) {
+                    assertThat((double) actual[k][e]).as("array %d [%d] at hidden %d", k, e, hidden)
+                            .isCloseTo(reference[k][e], offset(1e-5 * (1 + Math.abs(reference[k][e]))));
+                }
+            }
+        }
+    }
+
+    /** Forward and backward of the cell on copies: gates, c, tanh c, h, then gate gradients and dc. */
+    private static float[][] cell(Arithmetic math, int rows, int hidden, float[] gates0, int go, float[] c0, int prev,
+                                  int next, int tc, float[] dh, float[] dc0) {
+        float[] gates = gates0.clone();
+        float[] c = c0.clone();
+        float[] tanhC = new float[tc + rows * hidden];
+        float[] h = new float[next + rows * hidden];
+        math.lstmCell(rows, hidden, gates, go, c, prev, next, tanhC, tc, h);
+        float[] gateGrads = new float[gates.length];
+        float[] dc = dc0.clone();
+        math.lstmCellBackward(rows, hidden, gates, go, c, prev, tanhC, tc, dh, dc, gateGrads);
+        return new float[][] {gates, c, tanhC, h, gateGrads, dc};
+    }
+
     @Test
     void activationsMatchMathOnOddRanges() {
         SplittableRandom random = new SplittableRandom(3);
@@ -103,6 +169,23 @@ class VectorArithmeticTest {
         float[] packed = c.clone();
         vector.gemm(m, a, aOff, aRow, aCol, vector.pack(b, bOff, ldb, p, n), packed, cOff, ldc, accumulate);
         assertThat(packed).as("packed B, bit for bit").isEqualTo(actual);
+        if (p > 0) {
+            int extra = random.nextInt(3);
+            float[] columns = new float[(extra + n) * p];
+            for (int j = 0; j < n; j++) {
+                for (int q = 0; q < p; q++) {
+                    columns[(extra + j) * p + q] = b[bOff + q * ldb + j];
+                }
+            }
+            float[] fromColumns = c.clone();
+            vector.gemm(m, a, aOff, aRow, aCol, vector.packTransposed(columns, p, extra, extra + n), fromColumns, cOff,
+                    ldc, accumulate);
+            assertThat(fromColumns).as("B packed from its transpose, bit for bit").isEqualTo(actual);
+            float[] scalarTransposed = c.clone();
+            scalar.gemm(m, a, aOff, aRow, aCol, scalar.packTransposed(columns, p, extra, extra + n), scalarTransposed,
+                    cOff, ldc, accumulate);
+            assertThat(scalarTransposed).as("scalar, B from its transpose").isEqualTo(expected);
+        }
         float[] scalarPacked = c.clone();
         scalar.gemm(m, a, aOff, aRow, aCol, scalar.pack(b, bOff, ldb, p, n), scalarPacked, cOff, ldc, accumulate);
         assertThat(scalarPacked).as("scalar, packed B").isEqualTo(expected);

@@ -41,7 +41,8 @@ import org.melodypalette.model.net.MusicVaeVariables;
  * parameters (the global norm's sum of squares is part of the backprop step). Each step runs the backprop step twice,
  * plain (its figure is the step's) and profiled (products timed call by call, less one clock read each;
  * activations counted, at the CPU time per element they take in bulk calls of the same width).
- * "elementwise, softmax/cross-entropy, gathers" is the rest of the plain backprop step: the LSTM cell updates and their gradients, bias
+ * The LSTM cells' elementwise work (activations, cell update, and in backprop the gate gradients) is timed
+ * call by call. "other elementwise: softmax/CE, gathers, sums" is the rest of the plain backprop step: bias
  * broadcasts, one-hot gathers, the softmax and its cross-entropy, the latent layer.
  * With two shards the step also sums the second shard's gradients into the first's: that sum is
  * timed once on its own.
@@ -128,6 +129,7 @@ class TrainingStepProfile {
         Map<String, double[]> byPhase = new LinkedHashMap<>(); // ms, flops per step
         double productMs = 0;
         double activationMs = 0;
+        double cellMs = 0;
         double flops = 0;
         double bestGflops = 0;
         double clock = ProfiledArithmetic.clockNanos();
@@ -136,6 +138,7 @@ class TrainingStepProfile {
             String phase = e.getKey().substring(0, e.getKey().indexOf(" | "));
             ProfiledArithmetic.Tally t = e.getValue();
             boolean activation = phase.startsWith("activations");
+            boolean cell = phase.startsWith("LSTM cell");
             double nanos = activation
                     ? t.flops * ProfiledArithmetic.activationNanosPerElement(kernel, phase.contains("sigmoid"),
                             (int) Math.round(t.flops / t.calls))
@@ -144,7 +147,11 @@ class TrainingStepProfile {
             double[] sum = byPhase.computeIfAbsent(phase, k -> new double[2]);
             sum[0] += ms;
             sum[1] += activation ? 0 : t.flops / steps;
-            if (!activation) {
+            if (cell) {
+                cellMs += ms;
+                shapeLines.add(String.format("  %-40s %-34s %6d calls %8.1f ms", phase,
+                        e.getKey().substring(e.getKey().indexOf(" | ") + 3), t.calls / steps, ms));
+            } else if (!activation) {
                 productMs += ms;
                 flops += t.flops / steps;
                 double gflops = t.flops / nanos;
@@ -179,8 +186,8 @@ class TrainingStepProfile {
             lines.add(String.format("  %-48s %9.1f %6.1f%% %10.2f %7s", e.getKey(), v[0], 100 * v[0] / stepMs,
                     v[1] / 1e6 / batch, v[1] > 0 ? String.format("%.2f", v[1] / (v[0] * 1e6)) : ""));
         }
-        double rest = stepBackpropMs - productMs - activationMs;
-        lines.add(String.format("  %-48s %9.1f %6.1f%%", "elementwise, softmax/cross-entropy, gathers", rest,
+        double rest = stepBackpropMs - productMs - activationMs - cellMs;
+        lines.add(String.format("  %-48s %9.1f %6.1f%%", "other elementwise: softmax/CE, gathers, sums", rest,
                 100 * rest / stepMs));
         for (Map.Entry<String, long[]> e : phases.entrySet()) {
             if (!e.getKey().equals("backprop step")) {
