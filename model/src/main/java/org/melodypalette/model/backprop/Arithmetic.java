@@ -56,6 +56,20 @@ interface Arithmetic {
     /** {@code x = tanh(x)} in place on {@code a[from, to)}. */
     void tanh(float[] a, int from, int to);
 
+    /** {@code y[yOff + k] += x[xOff + k]} for {@code k < n} (y must not overlap x). */
+    default void add(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int k = 0; k < n; k++) {
+            y[yOff + k] += x[xOff + k];
+        }
+    }
+
+    /** {@code out[j] += Σ_r a[r·cols + j]} over {@code rowCount} rows, row after row (a bias gradient). */
+    default void addRows(float[] a, int rowCount, int cols, float[] out) {
+        for (int r = 0; r < rowCount; r++) {
+            add(a, r * cols, out, 0, cols);
+        }
+    }
+
     /**
      * The elementwise forward of TF's BasicLSTMCell (docs/ARCHITECTURE.md §2) on {@code rows} rows of
      * {@code H = hidden} units. Row n's gates at {@code gates[go + n·4H]}, the pre-activations i, j, f, o

@@ -46,9 +46,9 @@ final class BidirectionalLayer {
         this.labels = labels;
         this.input = null;
         int count = steps * rows;
-        LayerInputs.gatherGates(fw, labels, 0, count, fw.gateBias, 0, forward.gates, 0);
+        LayerInputs.gatherGates(fw, labels, 0, count, fw.gateBias, 0, forward.gates, 0, math);
         reverseTime(labels, reversedLabels, rows);
-        LayerInputs.gatherGates(bw, reversedLabels, 0, count, bw.gateBias, 0, backward.gates, 0);
+        LayerInputs.gatherGates(bw, reversedLabels, 0, count, bw.gateBias, 0, backward.gates, 0, math);
         run(fw, forward, math);
         run(bw, backward, math);
     }
@@ -107,8 +107,8 @@ final class BidirectionalLayer {
         backwardDirection(bw, backward, 1, dOutputs, dFinal, grads, math);
         int count = steps * rows;
         if (labels != null) {
-            LayerInputs.scatterGradients(fw, labels, count, forward.gateGrads, grads.kernel(fw.scope));
-            LayerInputs.scatterGradients(bw, reversedLabels, count, backward.gateGrads, grads.kernel(bw.scope));
+            LayerInputs.scatterGradients(fw, labels, count, forward.gateGrads, grads.kernel(fw.scope), math);
+            LayerInputs.scatterGradients(bw, reversedLabels, count, backward.gateGrads, grads.kernel(bw.scope), math);
             return;
         }
         LayerInputs.addInputKernelGradient(fw, input, count, forward.gateGrads, grads.kernel(fw.scope), math);

@@ -72,7 +72,7 @@ final class LanguageModelPass {
         for (int t = 0; t < steps; t++) {
             float[] start = positionStarts[positions > 0 ? t % positions : 0];
             LayerInputs.gatherGates(first, previous, t * rows, rows, start, 0, stack.tapes[0].gates,
-                    stack.tapes[0].gateOffset(t));
+                    stack.tapes[0].gateOffset(t), math);
             stack.step(w.stack(), t, math);
             int lo = t * rows * classes;
             Rows.broadcast(output.bias, classes, logits, lo, rows);
@@ -114,7 +114,7 @@ final class LanguageModelPass {
         LstmStepWeights first = w.stack().get(0);
         float[] dKernel = grads.kernel(first.scope);
         float[] gateGrads = stack.tapes[0].gateGrads;
-        LayerInputs.scatterGradients(first, previous, steps * rows, gateGrads, dKernel);
+        LayerInputs.scatterGradients(first, previous, steps * rows, gateGrads, dKernel, math);
         if (positions > 0) {
             int g4 = first.gates();
             for (int t = 0; t < steps; t++) {

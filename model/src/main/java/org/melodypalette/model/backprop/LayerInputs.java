@@ -18,33 +18,26 @@ final class LayerInputs {
      * (stride 0: one row for all, e.g. the bias); a label of −1 is an all-zero input (the decoder's step 0).
      */
     static void gatherGates(LstmStepWeights layer, int[] labels, int labelOffset, int rowCount, float[] start,
-                            int startStride, float[] gates, int gateOffset) {
+                            int startStride, float[] gates, int gateOffset, Arithmetic math) {
         int g4 = layer.gates();
         for (int r = 0; r < rowCount; r++) {
             int o = gateOffset + r * g4;
             System.arraycopy(start, r * startStride, gates, o, g4);
             int label = labels[labelOffset + r];
             if (label >= 0) {
-                int k = label * g4;
-                for (int j = 0; j < g4; j++) {
-                    gates[o + j] += layer.kernel[k + j];
-                }
+                math.add(layer.kernel, label * g4, gates, o, g4);
             }
         }
     }
 
     /** {@code dK[labels[r]] += dg[r]}: the one-hot rows' kernel gradient. */
     static void scatterGradients(LstmStepWeights layer, int[] labels, int rowCount, float[] gateGrads,
-                                 float[] dKernel) {
+                                 float[] dKernel, Arithmetic math) {
         int g4 = layer.gates();
         for (int r = 0; r < rowCount; r++) {
             int label = labels[r];
             if (label >= 0) {
-                int o = r * g4;
-                int k = label * g4;
-                for (int j = 0; j < g4; j++) {
-                    dKernel[k + j] += gateGrads[o + j];
-                }
+                math.add(gateGrads, r * g4, dKernel, label * g4, g4);
             }
         }
     }

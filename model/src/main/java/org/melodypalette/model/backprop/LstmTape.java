@@ -1,7 +1,6 @@
 package org.melodypalette.model.backprop;
 
 import java.util.Arrays;
-import org.melodypalette.model.cpu.Rows;
 
 /**
  * One LSTM layer run over {@code T} steps of {@code N} rows, with every activation kept for
@@ -100,6 +99,6 @@ final class LstmTape {
         int g4 = 4 * hidden;
         math.gemm(hidden, g4, steps * rows, h, 0, 1, hidden, gateGrads, 0, g4,
                 dKernel, layer.inputSize * g4, g4, true);
-        Rows.addColumnSums(gateGrads, steps * rows, g4, dBias);
+        math.addRows(gateGrads, steps * rows, g4, dBias);
     }
 }

@@ -87,7 +87,7 @@ final class NoteDecoderPass {
                 sampleWhereMasked(t, mask, noise);
             }
             LayerInputs.gatherGates(first, previous, t * rows, rows, latentGates, g4, stack.tapes[0].gates,
-                    stack.tapes[0].gateOffset(t));
+                    stack.tapes[0].gateOffset(t), math);
             stack.step(w.layers(), t, math);
             int lo = t * rows * classes;
             Rows.broadcast(w.output().bias, classes, logits, lo, rows);
@@ -138,7 +138,7 @@ final class NoteDecoderPass {
             // The output projection over all steps at once: dK += H_topᵀ·dLogits ([H, T·N]·[T·N, C]).
             math.gemm(hTop, classes, steps * rows, top.h, top.stateOffset(0), 1, hTop, logits, 0, classes,
                     grads.kernel(w.output().scope), 0, classes, true);
-            Rows.addColumnSums(logits, steps * rows, classes, grads.bias(w.output().scope));
+            math.addRows(logits, steps * rows, classes, grads.bias(w.output().scope));
         }
         stack.beginBackward();
         for (int t = steps - 1; t >= 0; t--) {
@@ -163,14 +163,11 @@ final class NoteDecoderPass {
         float[] gateGrads = stack.tapes[0].gateGrads;
         Arrays.fill(gateSums, 0f);
         for (int t = 0; t < steps; t++) {
-            int go = t * rows * g4;
-            for (int k = 0; k < rows * g4; k++) {
-                gateSums[k] += gateGrads[go + k];
-            }
+            math.add(gateGrads, t * rows * g4, gateSums, 0, rows * g4);
         }
         if (grads != null) {
             float[] dKernel = grads.kernel(first.scope);
-            LayerInputs.scatterGradients(first, previous, steps * rows, gateGrads, dKernel);
+            LayerInputs.scatterGradients(first, previous, steps * rows, gateGrads, dKernel, math);
             math.gemm(latentSize, g4, rows, latent, 0, 1, latentSize, gateSums, 0, g4, dKernel, classes * g4, g4,
                     true);
         }

@@ -178,6 +178,17 @@ final class VectorArithmetic implements Arithmetic {
         activate(a, from, to, false);
     }
 
+    @Override
+    public void add(float[] x, int xOff, float[] y, int yOff, int n) {
+        int k = 0;
+        for (; k <= n - L; k += L) {
+            FloatVector.fromArray(F, y, yOff + k).add(FloatVector.fromArray(F, x, xOff + k)).intoArray(y, yOff + k);
+        }
+        for (; k < n; k++) {
+            y[yOff + k] += x[xOff + k];
+        }
+    }
+
     /**
      * Row by row and vector by vector, so that a row's gates and state are read and written while they are
      * in L1: the four activations of one vector of units, then its cell, tanh and h (the same float

@@ -133,6 +133,16 @@ public final class ProfiledArithmetic implements Arithmetic {
     }
 
     @Override
+    public void add(float[] x, int xOff, float[] y, int yOff, int n) {
+        inner.add(x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public void addRows(float[] a, int rowCount, int cols, float[] out) {
+        inner.addRows(a, rowCount, cols, out);
+    }
+
+    @Override
     public void lstmCell(int rows, int hidden, float[] gates, int go, float[] c, int prev, int next, float[] tanhC,
                          int tc, float[] h) {
         long start = THREADS.getCurrentThreadCpuTime();

@@ -98,6 +98,20 @@ class VectorArithmeticTest {
         }
     }
 
+    @Test
+    void addMatchesTheLoopOnOddLengths() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int n : new int[] {0, 1, 15, 16, 17, 100}) {
+            float[] x = randoms(random, n + 3);
+            float[] y = randoms(random, n + 5);
+            float[] expected = y.clone();
+            scalar.add(x, 3, expected, 2, n);
+            float[] actual = y.clone();
+            vector.add(x, 3, actual, 2, n);
+            assertThat(actual).as("n = %d", n).isEqualTo(expected);
+        }
+    }
+
     /** Forward and backward of the cell on copies: gates, c, tanh c, h, then gate gradients and dc. */
     private static float[][] cell(Arithmetic math, int rows, int hidden, float[] gates0, int go, float[] c0, int prev,
                                   int next, int tc, float[] dh, float[] dc0) {
