@@ -190,10 +190,11 @@ final class VectorArithmetic implements Arithmetic {
     }
 
     /**
-     * Row by row and vector by vector, so that a row's gates and state are read and written while they are
-     * in L1: the four activations of one vector of units, then its cell, tanh and h (the same float
-     * operations in the same order as {@link Arithmetic#lstmCell}'s loops). Widths that are not whole
-     * vectors take those loops.
+     * Row by row, so that a row's gates and state are read and written while they are in L1: the row's
+     * activations, then its cells vector by vector (the same float operations in the same order as
+     * {@link Arithmetic#lstmCell}'s loops). Two small methods rather than one large one: C2 compiles
+     * Vector API code into vector instructions only where it inlines all of it. Widths that are not
+     * whole vectors take the loops.
      */
     @Override
     public void lstmCell(int rows, int hidden, float[] gates, int go, float[] c, int prev, int next, float[] tanhC,
@@ -205,24 +206,25 @@ final class VectorArithmetic implements Arithmetic {
         int g4 = 4 * hidden;
         for (int n = 0; n < rows; n++) {
             int r = go + n * g4;
-            int sn = n * hidden;
-            for (int u = 0; u < hidden; u += L) {
-                int gi = r + u;
-                int gj = gi + hidden;
-                int gf = gj + hidden;
-                int gO = gf + hidden;
-                VectorActivations.sigmoid(gates, gi);
-                VectorActivations.tanh(gates, gj);
-                VectorActivations.sigmoid(gates, gf);
-                VectorActivations.sigmoid(gates, gO);
-                int s = sn + u;
-                FloatVector cell = FloatVector.fromArray(F, gates, gi).mul(FloatVector.fromArray(F, gates, gj))
-                        .add(FloatVector.fromArray(F, c, prev + s).mul(FloatVector.fromArray(F, gates, gf)));
-                cell.intoArray(c, next + s);
-                cell.intoArray(tanhC, tc + s);
-                VectorActivations.tanh(tanhC, tc + s);
-                FloatVector.fromArray(F, tanhC, tc + s).mul(FloatVector.fromArray(F, gates, gO)).intoArray(h, next + s);
-            }
+            activate(gates, r, r + hidden, true);
+            activate(gates, r + hidden, r + 2 * hidden, false);
+            activate(gates, r + 2 * hidden, r + g4, true);
+            cellRow(hidden, gates, r, c, prev + n * hidden, next + n * hidden, tanhC, tc + n * hidden, h);
+        }
+    }
+
+    /** One row's {@code c' = σ(i)·tanh(j) + c·σ(f)}, {@code tanh(c')} and {@code h' = tanh(c')·σ(o)} from its activated gates at {@code r}. */
+    private static void cellRow(int hidden, float[] gates, int r, float[] c, int prev, int next, float[] tanhC, int tc,
+                                float[] h) {
+        for (int u = 0; u < hidden; u += L) {
+            int gi = r + u;
+            FloatVector cell = FloatVector.fromArray(F, gates, gi).mul(FloatVector.fromArray(F, gates, gi + hidden))
+                    .add(FloatVector.fromArray(F, c, prev + u).mul(FloatVector.fromArray(F, gates, gi + 2 * hidden)));
+            cell.intoArray(c, next + u);
+            cell.intoArray(tanhC, tc + u);
+            VectorActivations.tanh(tanhC, tc + u);
+            FloatVector.fromArray(F, tanhC, tc + u).mul(FloatVector.fromArray(F, gates, gi + 3 * hidden))
+                    .intoArray(h, next + u);
         }
     }
 
