@@ -101,7 +101,7 @@ public final class ContinuationBackprop implements ParameterThreads, AutoCloseab
         double norm = Double.NaN;
         if (backward) {
             shards.runEach(k -> {
-                gradientSum.addBlocksOf(k);
+                gradientSum.addBlocksOf(k, math);
                 return Boolean.TRUE;
             }, (a, b) -> a, (k, e) -> e);
             gradients = shards.shards().get(0).gradients().asMap();

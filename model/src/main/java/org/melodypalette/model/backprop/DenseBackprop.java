@@ -14,6 +14,9 @@ final class DenseBackprop {
     final float[] bias;
     /** {@code [out, in]}. */
     final float[] transposed;
+    /** {@code K} and {@code Kᵀ} packed for products made once per time step (the output projection), when first asked for. */
+    private PackedOperand packedKernel;
+    private PackedOperand packedTransposed;
 
     private DenseBackprop(String scope, int in, int out, float[] kernel, float[] bias) {
         this.scope = scope;
@@ -22,6 +25,22 @@ final class DenseBackprop {
         this.kernel = kernel;
         this.bias = bias;
         this.transposed = Rows.transposeRows(kernel, out, 0, in);
+    }
+
+    /** {@code K [in, out]} packed by {@code math}, on any thread. */
+    synchronized PackedOperand packedKernel(Arithmetic math) {
+        if (packedKernel == null) {
+            packedKernel = math.pack(kernel, 0, out, in, out);
+        }
+        return packedKernel;
+    }
+
+    /** {@code Kᵀ [out, in]} packed by {@code math}, on any thread. */
+    synchronized PackedOperand packedTransposed(Arithmetic math) {
+        if (packedTransposed == null) {
+            packedTransposed = math.packTransposed(kernel, out, 0, in);
+        }
+        return packedTransposed;
     }
 
     static DenseBackprop of(Map<String, float[]> weights, DenseSpec spec) {

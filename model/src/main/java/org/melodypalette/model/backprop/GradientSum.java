@@ -26,14 +26,11 @@ final class GradientSum {
     }
 
     /** Adds the shards' gradients on thread {@code thread}'s blocks and sums their squares. */
-    void addBlocksOf(int thread) {
+    void addBlocksOf(int thread, Arithmetic math) {
         for (ParameterBlocks.Block b : blocks.of(thread)) {
             float[] sum = shards.get(0).get(b.name());
             for (int k = 1; k < shards.size(); k++) {
-                float[] other = shards.get(k).get(b.name());
-                for (int i = b.from(); i < b.to(); i++) {
-                    sum[i] += other[i];
-                }
+                math.add(shards.get(k).get(b.name()), b.from(), sum, b.from(), b.to() - b.from());
             }
             blockSquares[b.index()] = ParameterBlocks.squares(sum, b.from(), b.to());
         }

@@ -95,7 +95,7 @@ public final class MusicVaeBackprop implements ParameterThreads, AutoCloseable {
         BatchShard.Sums total = shards.run(shard -> shard.run(w, labels, eps, beta, batch, draw, math),
                 BatchShard.Sums::plus, this::shardFailure);
         shards.runEach(k -> {
-            gradientSum.addBlocksOf(k);
+            gradientSum.addBlocksOf(k, math);
             return Boolean.TRUE;
         }, (a, b) -> a, this::shardFailure);
         double loss = total.reconstruction() / batch + beta * total.klCost() / batch;

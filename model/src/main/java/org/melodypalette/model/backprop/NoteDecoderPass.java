@@ -91,8 +91,8 @@ final class NoteDecoderPass {
             stack.step(w.layers(), t, math);
             int lo = t * rows * classes;
             Rows.broadcast(w.output().bias, classes, logits, lo, rows);
-            math.gemm(rows, classes, hTop, top.h, top.stateOffset(t), hTop, 1, w.output().kernel, 0, classes,
-                    logits, lo, classes, true);
+            math.gemm(rows, top.h, top.stateOffset(t), hTop, 1, w.output().packedKernel(math), logits, lo, classes,
+                    true);
         }
         return SoftmaxCrossEntropy.forward(logits, targets, steps * rows, classes, rowLoss, rows);
     }
@@ -142,8 +142,8 @@ final class NoteDecoderPass {
         }
         stack.beginBackward();
         for (int t = steps - 1; t >= 0; t--) {
-            math.gemm(rows, hTop, classes, logits, t * rows * classes, classes, 1, w.output().transposed, 0, hTop,
-                    dTop, 0, hTop, false);
+            math.gemm(rows, logits, t * rows * classes, classes, 1, w.output().packedTransposed(math), dTop, 0, hTop,
+                    false);
             stack.backStep(w.layers(), t, dTop, math);
         }
         if (grads != null) {

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.melodypalette.model.config.ComputeOptions;
 
 /** The step's work after backprop, shared out by blocks, gives the same sums on any number of threads. */
 class ParameterBlocksTest {
@@ -83,7 +84,7 @@ class ParameterBlocksTest {
                 new Parameters(variables(4)));
         GradientSum sum = new GradientSum(shards, new ParameterBlocks(shards.get(0).asMap(), threads));
         for (int k = threads - 1; k >= 0; k--) {
-            sum.addBlocksOf(k);
+            sum.addBlocksOf(k, Arithmetic.create(ComputeOptions.Kernel.AUTO));
         }
         return new Summed(shards.get(0).asMap(), sum.squaredNorm());
     }

@@ -66,11 +66,11 @@ public final class ProfiledArithmetic implements Arithmetic {
      * CPU nanoseconds of summing two shards' gradients of these sizes and their blocks' squares
      * ({@link GradientSum}) on one thread; the step shares it out over its shard threads.
      */
-    public static long gradientSumNanos(Map<String, float[]> weights) {
+    public static long gradientSumNanos(Map<String, float[]> weights, ComputeOptions.Kernel kernel) {
         GradientSum sum = new GradientSum(List.of(Parameters.zerosLike(weights), Parameters.zerosLike(weights)),
                 new ParameterBlocks(weights, 1));
         long start = THREADS.getCurrentThreadCpuTime();
-        sum.addBlocksOf(0);
+        sum.addBlocksOf(0, Arithmetic.create(kernel));
         return THREADS.getCurrentThreadCpuTime() - start;
     }
 

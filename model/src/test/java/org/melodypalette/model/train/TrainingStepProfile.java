@@ -104,7 +104,7 @@ class TrainingStepProfile {
                     k++;
                 }
             }
-            gradientSum = ProfiledArithmetic.gradientSumNanos(weights);
+            gradientSum = ProfiledArithmetic.gradientSumNanos(weights, kernel);
         }
         long parameterCount = shapes.values().stream().mapToLong(s -> {
             long n = 1;
