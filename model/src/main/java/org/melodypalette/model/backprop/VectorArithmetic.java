@@ -54,12 +54,35 @@ final class VectorArithmetic implements Arithmetic {
             return;
         }
         Scratch scratch = SCRATCH.get();
+        boolean transposedA = aRow == 1 && aCol > 1 && m > MR;
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int q0 = 0; q0 < p; q0 += KC) {
                 int kc = Math.min(KC, p - q0);
-                block(m, nc, kc, a, aOff + q0 * aCol, aRow, aCol, b, bOff + q0 * ldb + j0, ldb,
-                        c, cOff + j0, ldc, accumulate || q0 > 0, scratch);
+                if (transposedA) {
+                    float[] packedA = scratch.packedA((m + MR - 1) / MR * MR * kc);
+                    packTransposedA(m, kc, a, aOff + q0 * aCol, aCol, packedA);
+                    block(m, nc, kc, packedA, 0, kc, 1, MR, b, bOff + q0 * ldb + j0, ldb,
+                            c, cOff + j0, ldc, accumulate || q0 > 0, scratch);
+                } else {
+                    block(m, nc, kc, a, aOff + q0 * aCol, aRow, aRow, aCol, b, bOff + q0 * ldb + j0, ldb,
+                            c, cOff + j0, ldc, accumulate || q0 > 0, scratch);
+                }
+            }
+        }
+    }
+
+    /**
+     * A transposed ({@code A(i, q) = a[aOff + i + q·aCol]}, a weight gradient's {@code xᵀ}) reads 4 floats a
+     * depth step at addresses a power of two apart, which crowd a few L1 sets: copied first, a block of
+     * {@code kc} depth steps at a time, into tiles of {@value #MR} rows, each {@code to[(i/MR)·kc·MR + q·MR +
+     * i%MR]}, so that a tile reads one sequential stream.
+     */
+    private static void packTransposedA(int m, int kc, float[] a, int aOff, int aCol, float[] to) {
+        for (int q = 0; q < kc; q++) {
+            int from = aOff + q * aCol;
+            for (int i = 0; i < m; i++) {
+                to[(i / MR) * kc * MR + q * MR + i % MR] = a[from + i];
             }
         }
     }
@@ -139,10 +162,11 @@ final class VectorArithmetic implements Arithmetic {
 
     /**
      * {@code C[0:m, 0:nc] (+)= A[0:m, 0:kc] · B[0:kc, 0:nc]} strip by strip; B's strips are packed on
-     * the way by the first row block, the last (partial) one beforehand, zero-padded.
+     * the way by the first row block, the last (partial) one beforehand, zero-padded. The tile of rows
+     * {@code i..i+3} reads A from {@code aOff + i·aStep}, its rows {@code aRow} apart.
      */
-    private static void block(int m, int nc, int kc, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff,
-                              int ldb, float[] c, int cOff, int ldc, boolean load, Scratch scratch) {
+    private static void block(int m, int nc, int kc, float[] a, int aOff, int aStep, int aRow, int aCol, float[] b,
+                              int bOff, int ldb, float[] c, int cOff, int ldc, boolean load, Scratch scratch) {
         int strips = (nc + NR - 1) / NR;
         int full = nc / NR;
         float[] packed = scratch.packed;
@@ -153,7 +177,7 @@ final class VectorArithmetic implements Arithmetic {
             int bp = s * kc * NR;
             for (int i = 0; i < m; i += MR) {
                 int rows = Math.min(MR, m - i);
-                int ai = aOff + i * aRow;
+                int ai = aOff + i * aStep;
                 int ci = cOff + i * ldc + s * NR;
                 if (s == full) {
                     partialTile(rows, nc - s * NR, kc, a, ai, aRow, aCol, packed, bp, c, ci, ldc, load, scratch.tile);
@@ -311,5 +335,14 @@ final class VectorArithmetic implements Arithmetic {
     private static final class Scratch {
         private final float[] packed = new float[KC * NC];
         private final float[] tile = new float[MR * NR];
+        private float[] packedA = new float[0];
+
+        /** At least {@code size} floats for a transposed A's block, grown as needed. */
+        float[] packedA(int size) {
+            if (packedA.length < size) {
+                packedA = new float[size];
+            }
+            return packedA;
+        }
     }
 }

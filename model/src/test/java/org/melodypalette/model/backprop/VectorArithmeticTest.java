@@ -44,6 +44,8 @@ class VectorArithmeticTest {
         check(random, 130, 256, 90, false, true, false);
         check(random, 256, 90, 515, true, true, false);
         check(random, 6, 32, 8, false, false, false);
+        check(random, 130, 1024, 200, true, true, false);
+        check(random, 9, 70, 300, true, false, true);
     }
 
     /** The vector arithmetic's own σ and tanh under {@link Arithmetic}'s loops for the LSTM cell. */
