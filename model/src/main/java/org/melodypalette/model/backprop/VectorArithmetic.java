@@ -16,8 +16,13 @@ import org.melodypalette.model.cpu.VectorActivations;
  *       last columns zero-padded to a whole strip), so that a strip is one sequential stream that
  *       stays in L1 while every row block of C uses it; B's own rows are a power of two apart and
  *       would share cache sets. The first row block packs the strip while it reads it.</li>
- *   <li>Each 4-row × strip tile of C is one {@link FmaTile}, reading A wherever its strides put it.</li>
+ *   <li>Each 4-row × strip tile of C is one {@link FmaTile}, reading A wherever its strides put it, except
+ *       a transposed A (a weight gradient's {@code xᵀ}), which is first copied into row tiles per block.</li>
+ *   <li>A B used by many products (a recurrent kernel, once per time step) is packed once into the
+ *       same strips, all of them ({@link #pack}, {@link #packTransposed}), and read from there.</li>
  * </ul>
+ * The LSTM cell's elementwise work and row additions run on vectors too, with the same float
+ * operations in the same order as {@link Arithmetic}'s loops.
  * Built only through {@link org.melodypalette.model.cpu.Backend}, when the JVM has {@code jdk.incubator.vector}.
  */
 final class VectorArithmetic implements Arithmetic {
