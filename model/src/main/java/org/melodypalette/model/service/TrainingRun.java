@@ -15,9 +15,10 @@ import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelConfigJson;
 import org.melodypalette.model.config.ModelPresets;
 import org.melodypalette.model.config.ModelSizeLimits;
+import org.melodypalette.model.graphtrain.MemoryBudget;
+import org.melodypalette.model.graphtrain.NativeThreads;
+import org.melodypalette.model.graphtrain.TrainingEngines;
 import org.melodypalette.model.net.MusicVaeVariables;
-import org.melodypalette.model.train.MemoryBudget;
-import org.melodypalette.model.train.NativeThreads;
 import org.melodypalette.model.train.Trainer;
 import org.melodypalette.model.train.TrainingCheckpoint;
 
@@ -64,7 +65,7 @@ public final class TrainingRun {
             }
             requireCompatible(saved.config(), data, options.dataset());
             ModelSizeLimits.requireTrainingFits(saved.config(), MemoryBudget.usableBytes());
-            trainer = Trainer.resume(saved, data, settings);
+            trainer = TrainingEngines.resume(saved, data, settings);
         } else {
             if (options.resume()) {
                 throw new IOException(out + " holds no training checkpoint to resume; leave out --resume to start "
@@ -77,7 +78,7 @@ public final class TrainingRun {
             requireEmptyOrMissing(out);
             requireCompatible(config, data, options.dataset());
             ModelSizeLimits.requireTrainingFits(config, MemoryBudget.usableBytes());
-            trainer = options.initFrom() == null ? Trainer.start(config, data, settings)
+            trainer = options.initFrom() == null ? TrainingEngines.start(config, data, settings)
                     : warmStart(config, data, settings, options.initFrom());
         }
         try (trainer) {
@@ -95,7 +96,7 @@ public final class TrainingRun {
         } catch (IllegalArgumentException e) {
             throw new IOException(from + ": cannot start " + config.name() + " from its weights: " + e.getMessage(), e);
         }
-        return Trainer.start(config, data, settings, weights, TrainingCheckpoint.readStep(from));
+        return TrainingEngines.start(config, data, settings, weights, TrainingCheckpoint.readStep(from));
     }
 
     /** The loop's settings of {@code options}, for either kind of model. */

@@ -121,14 +121,14 @@ public final class ContinuationTrainer implements AutoCloseable {
             }
 
             @Override
-            public Trainer.StepFigures trainStep() {
+            public StepFigures trainStep() {
                 ContinuationBackprop.Result result = ContinuationTrainer.this.trainStep();
-                return new Trainer.StepFigures(result.loss(), result.loss(), 0,
+                return new StepFigures(result.loss(), result.loss(), 0,
                         result.hits() / (double) result.predictions());
             }
 
             @Override
-            public TrainingProgress progress(Trainer.StepFigures figures, TrainingLoop.Clock clock) {
+            public TrainingProgress progress(StepFigures figures, TrainingLoop.Clock clock) {
                 return new TrainingProgress(step, settings.totalSteps(),
                         clock.sequencesPerSecond(config.training().batchSize()), figures.loss(), figures.loss(), 0,
                         figures.accuracy(), Schedules.learningRate(config.training(), step - 1), 0,

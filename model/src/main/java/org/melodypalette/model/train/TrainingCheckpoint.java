@@ -95,11 +95,7 @@ public final class TrainingCheckpoint {
             throw new CheckpointException(folder, "is a magenta.js checkpoint; only our own training runs resume");
         }
         ModelConfig config = model.config();
-        Map<String, long[]> shapes = new LinkedHashMap<>();
-        for (MusicVaeVariables.Spec spec : MusicVaeVariables.specs(config)) {
-            shapes.put(spec.name(), spec.shape().stream().mapToLong(Integer::longValue).toArray());
-        }
-        AdamOptimizer optimizer = AdamOptimizer.read(folder.resolve(AdamOptimizer.FILE_NAME), shapes);
+        AdamOptimizer optimizer = AdamOptimizer.read(folder.resolve(AdamOptimizer.FILE_NAME), shapes(config));
         TrainingState state = readJson(folder.resolve(TrainingState.FILE_NAME), TrainingState.class);
         TrainingMetrics metrics = readMetrics(folder.resolve(TrainingMetrics.FILE_NAME));
         // A warm-started run (TrainingOptions.initFrom) began its Adam updates after step 0.
@@ -108,6 +104,15 @@ public final class TrainingCheckpoint {
                     + ", beyond the training state's step " + state.step());
         }
         return new Contents(config, model.weights(), optimizer, state, metrics);
+    }
+
+    /** Every variable's shape, in manifest order: what Adam keeps moments of. */
+    static Map<String, long[]> shapes(ModelConfig config) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (MusicVaeVariables.Spec spec : MusicVaeVariables.specs(config)) {
+            shapes.put(spec.name(), spec.shape().stream().mapToLong(Integer::longValue).toArray());
+        }
+        return shapes;
     }
 
     /** The training step a checkpoint holds, or 0 for a model folder without training state. */
