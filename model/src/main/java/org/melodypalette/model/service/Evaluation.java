@@ -106,7 +106,7 @@ public final class Evaluation {
     private static LabelWindows splitWindows(Path datasetFile, ModelConfig config, EvaluationSplit split, int maxWindows)
             throws IOException {
         WindowDataset data = WindowDatasetFile.read(datasetFile);
-        TrainingRun.requireCompatible(config, data, datasetFile);
+        MusicVaeTraining.requireCompatible(config, data, datasetFile);
         LabelWindows windows = Evaluator.first(Evaluator.windows(data, split), maxWindows);
         if (windows.count() == 0) {
             throw new IOException(datasetFile + ": the " + split + " split has no windows");

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * resumed run ends with exactly the parameters of an uninterrupted one (nothing random but the batches,
  * which are a function of (seed, step)). Weights start Glorot-uniform (kernels) and zero (biases).
  */
-public final class ContinuationTrainer implements AutoCloseable {
+public final class ContinuationTrainer implements ModelTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContinuationTrainer.class);
 
@@ -112,7 +112,7 @@ public final class ContinuationTrainer implements AutoCloseable {
         return weights.snapshot();
     }
 
-    /** Trains until the settings' total steps or until the listener asks to stop; ends with a checkpoint. */
+    @Override
     public TrainingResult run(TrainingListener listener) throws IOException {
         return TrainingLoop.run(settings, listener, elapsedBefore, new TrainingLoop.Run() {
             @Override

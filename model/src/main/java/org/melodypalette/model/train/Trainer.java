@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * The hand-written step keeps the weights and Adam's moments in float arrays for the whole run; ND4J
  * sees them only when evaluation runs the graph.
  */
-public final class Trainer implements AutoCloseable {
+public final class Trainer implements ModelTrainer {
 
     /** Magenta's {@code grad_norm_clip_to_zero}: a larger global norm zeroes the step's gradients. */
     static final double GRAD_NORM_CLIP_TO_ZERO = 10_000;
@@ -159,7 +159,7 @@ public final class Trainer implements AutoCloseable {
         return trainingStep.weights();
     }
 
-    /** Trains until {@code totalSteps} or until the listener asks to stop; ends with a checkpoint. */
+    @Override
     public TrainingResult run(TrainingListener listener) throws IOException {
         return TrainingLoop.run(settings, listener, elapsedBefore, new TrainingLoop.Run() {
             @Override
