@@ -52,6 +52,12 @@ public interface LatentCodec extends MelodyGenerator {
     /** One label sequence per latent vector. */
     int[][] decodeLabels(float[][] z, DecodeOptions options);
 
+    /**
+     * The same with each bar's embedding moved by {@code barOffsets [n][S·E]} (bar s at
+     * {@code [s·E, (s+1)·E)}, as {@link Encoding#barOffsets()} holds them; null = none).
+     */
+    int[][] decodeLabels(float[][] z, float[][] barOffsets, DecodeOptions options);
+
     /** Logits {@code [n][numSteps][classes]} with the given labels fed back as each step's previous output. */
     float[][][] teacherForcedLogits(float[][] z, int[][] labels);
 
