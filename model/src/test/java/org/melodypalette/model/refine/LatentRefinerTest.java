@@ -37,6 +37,13 @@ class LatentRefinerTest {
     private static final int[] ACHONRY_LASSES = {43, 45, 0, 47, 48, 0, 0, 0, 48, 0, 52, 0, 50, 0, 47, 0, 47, 0, 0, 0,
             55, 0, 52, 0, 53, 0, 50, 0, 52, 0, 48, 0};
 
+    /**
+     * Two bars of 4 steps that the tiny hierarchical model of seed {@link #SEED} decodes from a code
+     * with offsets on its bar embeddings (drawn at random): refining z alone does not find them.
+     */
+    private static final int[] MELODY = {82, 82, 82, 82, 38, 38, 38, 38};
+    private static final int SEED = 6;
+
     @TempDir
     Path dir;
 
@@ -81,6 +88,50 @@ class LatentRefinerTest {
     }
 
     @Test
+    void refiningTheBarEmbeddingsGivesBackAMelodyZAloneCannot() throws IOException {
+        ModelConfig config = ModelPresets.byName("tiny-test-hier");
+        CheckpointFolder.write(dir, config, RandomWeights.of(config, SEED));
+        int[][] labels = {MELODY};
+        RefineOptions zAlone = new RefineOptions(300, 0.3, 0, 0);
+
+        try (LatentCodec codec = MelodyGenerators.open(dir)) {
+            Encoding byZ = codec.encodeLabels(labels, zAlone).get(0);
+            Encoding byBars = codec.encodeLabels(labels, zAlone.withBars(0.1, 0)).get(0);
+
+            assertThat(byZ.exact()).isFalse();
+            assertThat(byZ.hasBarOffsets()).isFalse();
+            assertThat(byBars.exact()).isTrue();
+            assertThat(byBars.barOffsets()).hasSize(config.numSegments());
+            float[] offsets = new float[0];
+            for (var bar : byBars.barOffsets()) {
+                offsets = concat(offsets, bar.toArray());
+            }
+            assertThat(codec.decodeLabels(new float[][] {byBars.z().toArray()}, new float[][] {offsets},
+                    DecodeOptions.ARGMAX)[0]).containsExactly(MELODY);
+            assertThat(codec.decodeLabels(new float[][] {byBars.z().toArray()}, DecodeOptions.ARGMAX)[0])
+                    .isNotEqualTo(MELODY);
+        }
+    }
+
+    @Test
+    void patienceStopsAMelodyThatStoppedImproving() throws IOException {
+        ModelConfig config = ModelPresets.byName("tiny-test-hier");
+        CheckpointFolder.write(dir, config, RandomWeights.of(config, SEED));
+        int[][] labels = {MELODY};
+        RefineOptions zAlone = new RefineOptions(300, 0.3, 0, 0);
+
+        try (LatentCodec codec = MelodyGenerators.open(dir)) {
+            Encoding unlimited = codec.encodeLabels(labels, zAlone).get(0);
+            Encoding patient = codec.encodeLabels(labels, zAlone.withPatience(10)).get(0);
+
+            assertThat(unlimited.steps()).isEqualTo(300);
+            assertThat(patient.steps()).isLessThan(300);
+            assertThat(patient.exact()).isFalse();
+            assertThat(patient.mistakes()).isGreaterThanOrEqualTo(unlimited.mistakes());
+        }
+    }
+
+    @Test
     void theBundledTwoBarModelGivesBackAMelodyItsMeanGetsWrong() throws IOException {
         int[][] labels = {ACHONRY_LASSES};
         try (LatentCodec codec = MelodyGenerators.open(BUNDLED_2BAR)) {
@@ -95,6 +146,12 @@ class LatentRefinerTest {
                     .containsExactly(ACHONRY_LASSES);
             assertThat(e.mean().toArray()).containsExactly(codec.encodeLabels(labels)[0]);
         }
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static Map<String, float[]> arrays(WeightSet weights) {
