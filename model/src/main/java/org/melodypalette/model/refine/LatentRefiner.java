@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.melodypalette.model.api.Encoding;
+import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.model.api.LatentVector;
 import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.backprop.DecoderLikelihood;
@@ -223,8 +224,8 @@ public final class LatentRefiner {
                     barOffsets.add(new LatentVector(Arrays.copyOfRange(bestOffsets, s * size, (s + 1) * size)));
                 }
             }
-            return new Encoding(new LatentVector(best), new LatentVector(mean), barOffsets, exact, bestMistakes, steps,
-                    millis);
+            return new Encoding(new LatentCode(new LatentVector(best), barOffsets), new LatentVector(mean), exact,
+                    bestMistakes, steps, millis);
         }
     }
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Encoding;
+import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.api.MorphPath;
 import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.backprop.DecoderLikelihood;
@@ -102,14 +105,32 @@ class LatentRefinerTest {
             assertThat(byZ.hasBarOffsets()).isFalse();
             assertThat(byBars.exact()).isTrue();
             assertThat(byBars.barOffsets()).hasSize(config.numSegments());
-            float[] offsets = new float[0];
-            for (var bar : byBars.barOffsets()) {
-                offsets = concat(offsets, bar.toArray());
-            }
-            assertThat(codec.decodeLabels(new float[][] {byBars.z().toArray()}, new float[][] {offsets},
-                    DecodeOptions.ARGMAX)[0]).containsExactly(MELODY);
+            assertThat(codec.decodeCodes(List.of(byBars.code()), DecodeOptions.ARGMAX)[0]).containsExactly(MELODY);
             assertThat(codec.decodeLabels(new float[][] {byBars.z().toArray()}, DecodeOptions.ARGMAX)[0])
                     .isNotEqualTo(MELODY);
+        }
+    }
+
+    @Test
+    void aMorphBetweenCodesWithBarOffsetsStartsAndEndsOnTheMelodies() throws IOException {
+        ModelConfig config = ModelPresets.byName("tiny-test-hier");
+        CheckpointFolder.write(dir, config, RandomWeights.of(config, SEED));
+        RefineOptions withBars = new RefineOptions(300, 0.3, 0, 0).withBars(0.1, 0);
+
+        try (LatentCodec codec = MelodyGenerators.open(dir)) {
+            int[] other = codec.decodeLabels(new float[][] {{0.5f, -1, 1, 0.2f}}, DecodeOptions.ARGMAX)[0];
+            List<Encoding> refined = codec.encodeLabels(new int[][] {MELODY, other}, withBars);
+            assertThat(refined).allMatch(Encoding::exact);
+            assertThat(refined.get(0).hasBarOffsets()).isTrue();
+
+            for (Interpolation mode : Interpolation.values()) {
+                List<LatentCode> path = MorphPath.uniform(5).points(refined.get(0).code(), refined.get(1).code(), mode);
+                int[][] decoded = codec.decodeCodes(path, DecodeOptions.ARGMAX);
+                assertThat(decoded[0]).containsExactly(MELODY);
+                assertThat(decoded[4]).containsExactly(other);
+                MorphPath even = codec.evenPath(refined.get(0).code(), refined.get(1).code(), 5, mode);
+                assertThat(even.t()).hasSize(5);
+            }
         }
     }
 
@@ -146,12 +167,6 @@ class LatentRefinerTest {
                     .containsExactly(ACHONRY_LASSES);
             assertThat(e.mean().toArray()).containsExactly(codec.encodeLabels(labels)[0]);
         }
-    }
-
-    private static float[] concat(float[] a, float[] b) {
-        float[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private static Map<String, float[]> arrays(WeightSet weights) {
