@@ -52,7 +52,7 @@ final class ReconstructCommand implements Callable<Integer> {
             List<Melody> melodies = input.melodies(files, codec.info());
             for (int i = 0; i < melodies.size(); i++) {
                 Encoding code = codec.encode(List.of(melodies.get(i)), options).get(0);
-                int[] labels = codec.decodeLabels(new float[][] {code.z().toArray()}, DecodeOptions.ARGMAX)[0];
+                int[] labels = codec.decodeCodes(List.of(code.code()), DecodeOptions.ARGMAX)[0];
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("file", files.get(i).toString());
                 item.putAll(MelodyFiles.toJson(labels, codec.melody(labels)));

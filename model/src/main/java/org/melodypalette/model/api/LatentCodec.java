@@ -52,6 +52,28 @@ public interface LatentCodec extends MelodyGenerator {
     /** One label sequence per latent vector. */
     int[][] decodeLabels(float[][] z, DecodeOptions options);
 
+    /**
+     * The same with each bar's embedding moved by {@code barOffsets [n][S·E]} (bar s at
+     * {@code [s·E, (s+1)·E)}, as {@link Encoding#barOffsets()} holds them; null = none).
+     */
+    int[][] decodeLabels(float[][] z, float[][] barOffsets, DecodeOptions options);
+
+    /** One label sequence per code, each with its bar offsets (a code without them among others gets zeros). */
+    default int[][] decodeCodes(List<LatentCode> codes, DecodeOptions options) {
+        float[][] z = new float[codes.size()][];
+        float[][] offsets = codes.stream().anyMatch(LatentCode::hasBarOffsets) ? new float[codes.size()][] : null;
+        int size = offsets == null ? 0 : codes.stream().filter(LatentCode::hasBarOffsets).findFirst()
+                .orElseThrow().barOffsetArray().length;
+        for (int n = 0; n < z.length; n++) {
+            LatentCode code = codes.get(n);
+            z[n] = code.z().toArray();
+            if (offsets != null) {
+                offsets[n] = code.hasBarOffsets() ? code.barOffsetArray() : new float[size];
+            }
+        }
+        return decodeLabels(z, offsets, options);
+    }
+
     /** Logits {@code [n][numSteps][classes]} with the given labels fed back as each step's previous output. */
     float[][][] teacherForcedLogits(float[][] z, int[][] labels);
 
@@ -68,13 +90,13 @@ public interface LatentCodec extends MelodyGenerator {
      * ({@link MorphPath#evenChange}): decodes {@link MorphPath#finePoints} points of the line, in batches.
      */
     default MorphPath evenPath(LatentVector a, LatentVector b, int n, Interpolation mode) {
+        return evenPath(LatentCode.of(a), LatentCode.of(b), n, mode);
+    }
+
+    /** The same between codes that may carry bar offsets ({@link MorphPath#points(LatentCode, LatentCode, Interpolation)}). */
+    default MorphPath evenPath(LatentCode a, LatentCode b, int n, Interpolation mode) {
         int count = MorphPath.finePoints(n);
-        List<LatentVector> line = MorphPath.uniform(count).points(a, b, mode);
-        float[][] z = new float[count][];
-        for (int j = 0; j < count; j++) {
-            z[j] = line.get(j).toArray();
-        }
-        int[][] decoded = decodeLabels(z, DecodeOptions.ARGMAX);
+        int[][] decoded = decodeCodes(MorphPath.uniform(count).points(a, b, mode), DecodeOptions.ARGMAX);
         int[][] heard = new int[count][];
         for (int j = 0; j < count; j++) {
             heard[j] = labels(melody(decoded[j]));

@@ -115,6 +115,15 @@ public record MorphPath(double[] t) {
         return List.copyOf(points);
     }
 
+    /** The same for codes that may carry bar offsets ({@link LatentCode#between}); the ends are a and b exactly. */
+    public List<LatentCode> points(LatentCode a, LatentCode b, Interpolation mode) {
+        List<LatentCode> points = new ArrayList<>(t.length);
+        for (int i = 0; i < t.length; i++) {
+            points.add(i == 0 ? a : i == t.length - 1 ? b : LatentCode.between(a, b, t[i], mode));
+        }
+        return List.copyOf(points);
+    }
+
     /** min over choices of {@code n} increasing indices from 0 to F−1 of the largest {@code change[i][j]} between neighbours. */
     private static double smallestLargestChange(double[][] change, int n) {
         int count = change.length;

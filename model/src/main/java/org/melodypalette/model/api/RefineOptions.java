@@ -12,8 +12,15 @@ package org.melodypalette.model.api;
  * @param priorWeight  λ of the prior term: keeps z where the decoder has seen codes; 0 = none
  * @param budgetMillis wall-clock time at most per melody (a batch of n shares n times it); 0 = no time
  *                     limit, only {@code maxSteps}, so that the result does not depend on the machine's speed
+ * @param barLearningRate Adam's step size on the per-bar offsets of a hierarchical decoder (each bar's
+ *                     embedding = the conductor's output from z + its offset), refined together with z;
+ *                     0 = z alone (a flat decoder has no bars to offset and ignores it)
+ * @param barPull      μ of the term μ·½|offsets|² that pulls the bar embeddings back to the conductor's; 0 = none
+ * @param patience     a melody stops once this many steps have passed without a new fewest-mistakes code
+ *                     (it keeps its best); 0 = never (only exactness, {@code maxSteps} and the budget stop it)
  */
-public record RefineOptions(int maxSteps, double learningRate, double priorWeight, long budgetMillis) {
+public record RefineOptions(int maxSteps, double learningRate, double priorWeight, long budgetMillis,
+                            double barLearningRate, double barPull, int patience) {
 
     public static final int DEFAULT_MAX_STEPS = 300;
     public static final double DEFAULT_LEARNING_RATE = 0.3;
@@ -40,6 +47,20 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
      */
     public static final RefineOptions INTERACTIVE = DEFAULT.withBudgetMillis(INTERACTIVE_BUDGET_MILLIS);
 
+    /** z alone, no early stop. */
+    public RefineOptions(int maxSteps, double learningRate, double priorWeight, long budgetMillis) {
+        this(maxSteps, learningRate, priorWeight, budgetMillis, 0, 0, 0);
+    }
+
+    /**
+     * For a hierarchical decoder: the per-bar offsets refined at step size 0.1 while z barely moves
+     * (0.001), chosen by measurement on the bundled 16-bar model's eval-split windows
+     * (docs/measurements/refine/bars-refine-16bar.txt): it made more bars exact in fewer steps than
+     * moving z at 0.1 or 0.3 as well, and than bar step sizes of 0.03, 0.05, 0.2 and 0.4. A flat decoder
+     * has no bars, and with these options it would hardly move: use {@link #DEFAULT} there.
+     */
+    public static final RefineOptions BARS = DEFAULT.withLearningRate(0.001).withBars(0.1, 0);
+
     public RefineOptions {
         if (maxSteps < 0) {
             throw new IllegalArgumentException("refinement steps " + maxSteps + " must not be negative");
@@ -53,21 +74,44 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
         if (budgetMillis < 0) {
             throw new IllegalArgumentException("refinement budget " + budgetMillis + " ms must not be negative");
         }
+        if (!(barLearningRate >= 0 && barLearningRate <= 10)) {
+            throw new IllegalArgumentException("refinement bar learning rate " + barLearningRate
+                    + " is outside 0..10");
+        }
+        if (!(barPull >= 0 && barPull <= 100)) {
+            throw new IllegalArgumentException("refinement bar pull " + barPull + " is outside 0..100");
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("refinement patience " + patience + " steps must not be negative");
+        }
     }
 
     public boolean refines() {
         return maxSteps > 0;
     }
 
+    /** Whether the per-bar offsets of a hierarchical decoder are refined along with z. */
+    public boolean refinesBars() {
+        return barLearningRate > 0;
+    }
+
     public RefineOptions withMaxSteps(int steps) {
-        return new RefineOptions(steps, learningRate, priorWeight, budgetMillis);
+        return new RefineOptions(steps, learningRate, priorWeight, budgetMillis, barLearningRate, barPull, patience);
     }
 
     public RefineOptions withLearningRate(double rate) {
-        return new RefineOptions(maxSteps, rate, priorWeight, budgetMillis);
+        return new RefineOptions(maxSteps, rate, priorWeight, budgetMillis, barLearningRate, barPull, patience);
     }
 
     public RefineOptions withBudgetMillis(long millis) {
-        return new RefineOptions(maxSteps, learningRate, priorWeight, millis);
+        return new RefineOptions(maxSteps, learningRate, priorWeight, millis, barLearningRate, barPull, patience);
+    }
+
+    public RefineOptions withBars(double rate, double pull) {
+        return new RefineOptions(maxSteps, learningRate, priorWeight, budgetMillis, rate, pull, patience);
+    }
+
+    public RefineOptions withPatience(int steps) {
+        return new RefineOptions(maxSteps, learningRate, priorWeight, budgetMillis, barLearningRate, barPull, steps);
     }
 }

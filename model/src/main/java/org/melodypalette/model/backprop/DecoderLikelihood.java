@@ -14,9 +14,12 @@ import org.melodypalette.model.config.ModelConfig.DecoderKind;
  * decoder) but without the encoder, the KL and any weight gradient:
  * <pre>
  *   flat:         nll[b] = Σ_t −log p(labels[b][t] | labels[b][&lt;t], z[b])
- *   hierarchical: the same through conductor(z) ─► bar embeddings ─► note decoder
+ *   hierarchical: the same through e = conductor(z) + offsets ─► bar embeddings ─► note decoder
  *   dz [B, Z] = ∂ Σ_b nll[b] / ∂z   (each row depends on its own z only)
+ *   dBars [B·S, E] = ∂ Σ_b nll[b] / ∂e   (the gradient on each bar's embedding, and so on its offset)
  * </pre>
+ * The per-bar offsets ({@code [B·S, E]}, row {@code b·S + s}, null = none) let refinement move each
+ * bar's embedding away from what the conductor computes from z.
  * With the forward pass it counts each melody's teacher-forced argmax mistakes: a melody with none
  * is also what argmax decoding from z gives back (each step's argmax given the true prefix is the
  * true label, so the free-running decode never leaves it), up to rounding near ties.
@@ -29,8 +32,10 @@ public final class DecoderLikelihood {
      * @param nll      {@code [B]} each melody's summed cross-entropy, in nats
      * @param mistakes {@code [B]} steps whose teacher-forced argmax is not the melody's label
      * @param dz       {@code [B, Z]} row-major, {@code ∂ nll[b] / ∂ z[b]}
+     * @param dBars    {@code [B·S, E]} row {@code b·S + s}: {@code ∂ nll[b]} on bar s's embedding (S = 1 and
+     *                 E = Z for a flat decoder, where it equals dz)
      */
-    public record Result(double[] nll, int[] mistakes, float[] dz) {
+    public record Result(double[] nll, int[] mistakes, float[] dz, float[] dBars) {
     }
 
     private final ModelConfig config;
@@ -44,6 +49,7 @@ public final class DecoderLikelihood {
     private final double[] rowLoss;
     private final int[] rowMistakes;
     private final float[] dLatent;
+    private final float[] barInputs;
     private final double[] nll;
     private final int[] mistakes;
     private final float[] dz;
@@ -66,6 +72,7 @@ public final class DecoderLikelihood {
         this.rowLoss = new double[rows];
         this.rowMistakes = new int[rows];
         this.dLatent = new float[rows * embedding];
+        this.barInputs = hierarchical ? new float[rows * embedding] : null;
         this.nll = new double[batch];
         this.mistakes = new int[batch];
         this.dz = new float[batch * config.zSize()];
@@ -85,14 +92,40 @@ public final class DecoderLikelihood {
         return batch;
     }
 
+    /** Values of one melody's per-bar offsets: {@code S·E} (0 for a flat decoder, which has none). */
+    public static int barOffsetSize(ModelConfig config) {
+        return config.decoder() == DecoderKind.HIERARCHICAL
+                ? config.numSegments() * ModelLayers.of(config).noteEmbeddingSize() : 0;
+    }
+
     /**
      * Forward and backward for the codes {@code z [B, Z]} (row-major) and the melodies {@code labels [B][T]}.
      *
      * @throws IllegalArgumentException naming the first input of the wrong size or a label out of range
      */
     public Result evaluate(float[] z, int[][] labels) {
+        return evaluate(z, null, labels);
+    }
+
+    /**
+     * The same with each bar's embedding moved by {@code barOffsets [B·S, E]} (row {@code b·S + s};
+     * null = none; a flat decoder takes none).
+     *
+     * @throws IllegalArgumentException naming the first input of the wrong size or a label out of range
+     */
+    public Result evaluate(float[] z, float[] barOffsets, int[][] labels) {
         requireInputs(z, labels);
+        if (barOffsets != null && barOffsets.length != batch * barOffsetSize(config)) {
+            throw new IllegalArgumentException("bar offsets have " + barOffsets.length + " values, expected "
+                    + batch * barOffsetSize(config));
+        }
         float[] latent = conductor == null ? z : conductor.forward(weights.conductor(), z, math);
+        if (barOffsets != null && conductor != null) {
+            for (int i = 0; i < barInputs.length; i++) {
+                barInputs[i] = latent[i] + barOffsets[i];
+            }
+            latent = barInputs;
+        }
         BatchShard.teacherInputs(labels, 0, batch, segments, length, decoder.previousLabels(),
                 decoder.targetLabels());
         decoder.forward(weights.decoder(), latent, null, null, rowLoss, math);
@@ -111,7 +144,7 @@ public final class DecoderLikelihood {
             Arrays.fill(dz, 0f);
             conductor.backward(weights.conductor(), dLatent, null, dz, math);
         }
-        return new Result(nll, mistakes, dz);
+        return new Result(nll, mistakes, dz, dLatent);
     }
 
     private void requireInputs(float[] z, int[][] labels) {

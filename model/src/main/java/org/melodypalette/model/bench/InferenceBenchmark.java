@@ -22,6 +22,7 @@ import org.melodypalette.model.backprop.DecoderLikelihood;
 import org.melodypalette.model.checkpoint.CheckpointFolder;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint;
 import org.melodypalette.model.checkpoint.WeightTensor;
+import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.music.Melody;
 
@@ -106,6 +107,11 @@ public final class InferenceBenchmark {
             Encoding refined = model.encode(List.of(reel), RefineOptions.DEFAULT).get(0);
             timings.put("refine_1", time(runs, () -> model.encode(List.of(reel), RefineOptions.DEFAULT)));
             timings.put("refine_step_1", refineStep(checkpoint, model.labels(reel), refined.mean().toArray(), runs));
+            Encoding byBars = null;
+            if (CheckpointFolder.load(checkpoint).config().decoder() == ModelConfig.DecoderKind.HIERARCHICAL) {
+                timings.put("refine_bars_1", time(runs, () -> model.encode(List.of(reel), RefineOptions.BARS)));
+                byBars = model.encode(List.of(reel), RefineOptions.BARS).get(0);
+            }
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("model", model.info().name());
             info.put("numSteps", steps);
@@ -116,6 +122,11 @@ public final class InferenceBenchmark {
             info.put("warm_up_ms", Math.round(warmUpMs));
             info.put("refine_1", "the reel of BenchmarkMelodies, RefineOptions.DEFAULT: " + refined.steps()
                     + " steps, " + (refined.exact() ? "exact" : "not exact"));
+            if (byBars != null) {
+                info.put("refine_bars_1", "the same reel, RefineOptions.BARS (per-bar offsets), after the timed runs: "
+                        + byBars.steps()
+                        + " steps, " + (byBars.exact() ? "exact" : "not exact"));
+            }
             info.put("refine_step_1", "one forward and backward pass of the decoder for dNLL/dz at batch 1");
             info.put("morph_path_7", "where the workbench's 7-step strip sits between two codes (LatentCodec.evenPath: "
                     + MorphPath.finePoints(7) + " argmax decodes, then the choice)");

@@ -16,6 +16,7 @@ import org.melodypalette.model.api.EvaluationFidelity.Quantiles;
 import org.melodypalette.model.api.FidelityOptions;
 import org.melodypalette.model.api.Hamming;
 import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentVector;
 import org.melodypalette.model.api.MorphPath;
@@ -56,7 +57,8 @@ public final class FidelityEvaluator {
             modelLabels[w] = codec.labels(EvalLabels.melody(windows.get(w), grid));
         }
         float[][] means = codec.encodeLabels(modelLabels);
-        Exactness mean = exactness(codec, windows, means, bars, null, null, null);
+        Exactness mean = exactness(codec, windows, Arrays.stream(means).map(z -> LatentCode.of(new LatentVector(z)))
+                .toList(), bars, null, null, null);
         Encoding[] refined = new Encoding[windows.size()];
         Exactness refinedExactness = null;
         int[] sample = new int[0];
@@ -78,10 +80,11 @@ public final class FidelityEvaluator {
         for (int[] pair : pairs) {
             int[] a = windows.get(pair[0]);
             int[] b = windows.get(pair[1]);
-            meanPaths.add(path(codec, MorphPath.uniform(options.points())
-                    .points(new LatentVector(means[pair[0]]), new LatentVector(means[pair[1]]), path)), a, b);
-            LatentVector za = refined[pair[0]].z();
-            LatentVector zb = refined[pair[1]].z();
+            meanPaths.add(path(codec, MorphPath.uniform(options.points()).points(
+                    LatentCode.of(new LatentVector(means[pair[0]])), LatentCode.of(new LatentVector(means[pair[1]])),
+                    path)), a, b);
+            LatentCode za = refined[pair[0]].code();
+            LatentCode zb = refined[pair[1]].code();
             refinedPaths.add(path(codec, MorphPath.uniform(options.points()).points(za, zb, path)), a, b);
             refinedEvenPaths.add(path(codec, codec.evenPath(za, zb, options.points(), path).points(za, zb, path)), a, b);
         }
@@ -131,24 +134,24 @@ public final class FidelityEvaluator {
     /** Exactness of the refined codes of the windows {@code sample}. */
     private static Exactness refinedExactness(LatentCodec codec, List<int[]> windows, Encoding[] refined, int[] sample,
                                               int bars, RefineOptions options) {
-        float[][] z = new float[sample.length][];
+        List<LatentCode> codes = new ArrayList<>();
         double[] steps = new double[sample.length];
         double[] millis = new double[sample.length];
         List<int[]> sampled = new ArrayList<>();
         for (int k = 0; k < sample.length; k++) {
             Encoding e = refined[sample[k]];
-            z[k] = e.z().toArray();
+            codes.add(e.code());
             steps[k] = e.steps();
             millis[k] = e.millis();
             sampled.add(windows.get(sample[k]));
         }
-        return exactness(codec, sampled, z, bars, quantiles(steps), quantiles(millis), options);
+        return exactness(codec, sampled, codes, bars, quantiles(steps), quantiles(millis), options);
     }
 
-    /** Argmax decodes of {@code z} against the windows. */
-    private static Exactness exactness(LatentCodec codec, List<int[]> windows, float[][] z, int bars, Quantiles steps,
-                                       Quantiles millis, RefineOptions options) {
-        int[][] decoded = codec.decodeLabels(z, DecodeOptions.ARGMAX);
+    /** Argmax decodes of the codes against the windows. */
+    private static Exactness exactness(LatentCodec codec, List<int[]> windows, List<LatentCode> codes, int bars,
+                                       Quantiles steps, Quantiles millis, RefineOptions options) {
+        int[][] decoded = codec.decodeCodes(codes, DecodeOptions.ARGMAX);
         int numSteps = codec.info().numSteps();
         int barLength = numSteps / bars;
         long exact = 0;
@@ -176,12 +179,8 @@ public final class FidelityEvaluator {
     }
 
     /** The canonical labels of the argmax decodes of {@code points}. */
-    private static int[][] path(LatentCodec codec, List<LatentVector> points) {
-        float[][] z = new float[points.size()][];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = points.get(i).toArray();
-        }
-        int[][] decoded = codec.decodeLabels(z, DecodeOptions.ARGMAX);
+    private static int[][] path(LatentCodec codec, List<LatentCode> points) {
+        int[][] decoded = codec.decodeCodes(points, DecodeOptions.ARGMAX);
         int[][] labels = new int[decoded.length][];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = EvalLabels.of(codec.melody(decoded[i]), codec.info().numSteps());

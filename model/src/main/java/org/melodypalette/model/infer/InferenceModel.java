@@ -141,13 +141,24 @@ public final class InferenceModel implements AutoCloseable {
 
     /** One label sequence per latent vector: argmax at temperature 0, else sampled (seeded). */
     public synchronized int[][] decode(float[][] z, DecodeOptions options) {
+        return decode(z, null, options);
+    }
+
+    /**
+     * The same with each bar's embedding (a hierarchical decoder's conductor output) moved by the
+     * given offsets: {@code barOffsets [n][S·E]}, bar s at {@code [s·E, (s+1)·E)} with E the note
+     * decoder's embedding size; null = none (a flat decoder takes none).
+     */
+    public synchronized int[][] decode(float[][] z, float[][] barOffsets, DecodeOptions options) {
         checkLatents(z);
+        checkBarOffsets(barOffsets, z.length);
         int[][] labels = new int[z.length][config.numSteps()];
         SplittableRandom[] randoms = options.isArgmax() ? null : randoms(options.seed(), z.length);
         kernel.begin();
         try {
             for (int from = 0; from < z.length; from += MAX_BATCH) {
-                decodeChunk(z, from, Math.min(MAX_BATCH, z.length - from), null, options, randoms, labels, null);
+                decodeChunk(z, barOffsets, from, Math.min(MAX_BATCH, z.length - from), null, options, randoms,
+                        labels, null);
             }
         } finally {
             kernel.end();
@@ -169,8 +180,8 @@ public final class InferenceModel implements AutoCloseable {
         kernel.begin();
         try {
             for (int from = 0; from < z.length; from += MAX_BATCH) {
-                decodeChunk(z, from, Math.min(MAX_BATCH, z.length - from), labels, DecodeOptions.ARGMAX, null, null,
-                        logits);
+                decodeChunk(z, null, from, Math.min(MAX_BATCH, z.length - from), labels, DecodeOptions.ARGMAX, null,
+                        null, logits);
             }
         } finally {
             kernel.end();
@@ -232,7 +243,8 @@ public final class InferenceModel implements AutoCloseable {
         return new Posterior(muOut, sigmaOut);
     }
 
-    private void decodeChunk(float[][] z, int from, int batch, int[][] forced, DecodeOptions options,
+    private void decodeChunk(float[][] z, float[][] barOffsets, int from, int batch, int[][] forced,
+                             DecodeOptions options,
                              SplittableRandom[] randoms, int[][] labelsOut, float[][][] logitsOut) {
         ensureCapacity(batch);
         int zSize = config.zSize();
@@ -244,6 +256,9 @@ public final class InferenceModel implements AutoCloseable {
         Arrays.fill(previous, 0, batch, -1);
         if (conductor != null) {
             Rows bars = conductor.embeddings(kernel, zRows, batch, segments, barEmbeddings);
+            if (barOffsets != null) {
+                addBarOffsets(barOffsets, from, batch);
+            }
             notes.prepare(kernel, bars, segments * batch);
         } else {
             notes.begin(kernel, zRows, batch);
@@ -271,6 +286,21 @@ public final class InferenceModel implements AutoCloseable {
                         labelsOut[from + n][step] = label;
                     }
                     previous[n] = label;
+                }
+            }
+        }
+    }
+
+    /** Adds bar s's offset of sequence from + n to row {@code s·batch + n} of the bar embeddings (padding stays 0). */
+    private void addBarOffsets(float[][] barOffsets, int from, int batch) {
+        int width = conductor.embeddingWidth();
+        int size = barOffsets[from].length / segments;
+        for (int s = 0; s < segments; s++) {
+            for (int n = 0; n < batch; n++) {
+                float[] offsets = barOffsets[from + n];
+                int row = (s * batch + n) * width;
+                for (int i = 0; i < size; i++) {
+                    barEmbeddings[row + i] += offsets[s * size + i];
                 }
             }
         }
@@ -308,6 +338,30 @@ public final class InferenceModel implements AutoCloseable {
                 if (labels[n][t] < 0 || labels[n][t] >= classes) {
                     throw new IllegalArgumentException("sequence " + n + " step " + t + ": label " + labels[n][t]
                             + " is outside 0.." + (classes - 1));
+                }
+            }
+        }
+    }
+
+    private void checkBarOffsets(float[][] barOffsets, int count) {
+        if (barOffsets == null) {
+            return;
+        }
+        int size = conductor == null ? 0 : segments * ModelLayers.of(config).noteEmbeddingSize();
+        if (size == 0) {
+            throw new IllegalArgumentException("a flat decoder has no bar embeddings to offset");
+        }
+        if (barOffsets.length != count) {
+            throw new IllegalArgumentException(count + " latent vectors but " + barOffsets.length + " bar offsets");
+        }
+        for (int n = 0; n < count; n++) {
+            if (barOffsets[n].length != size) {
+                throw new IllegalArgumentException("bar offsets " + n + " have " + barOffsets[n].length
+                        + " values; the model's bars take " + size);
+            }
+            for (float v : barOffsets[n]) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("bar offsets " + n + " hold " + v);
                 }
             }
         }

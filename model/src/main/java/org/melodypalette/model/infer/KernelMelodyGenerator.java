@@ -57,7 +57,7 @@ public final class KernelMelodyGenerator implements LatentCodec {
                           Map<String, float[]> weights) {
         ModelConfig config = model.config();
         this.model = model;
-        this.refiner = new LatentRefiner(config, weights, z -> model.decode(z, DecodeOptions.ARGMAX));
+        this.refiner = new LatentRefiner(config, weights, (z, bars) -> model.decode(z, bars, DecodeOptions.ARGMAX));
         this.attributes = Map.copyOf(attributes);
         this.info = new ModelInfo(config.name(), source, config.numSteps(), config.stepsPerBar(), config.zSize(),
                 config.minPitch(), config.maxPitch(), List.copyOf(attributes.keySet()));
@@ -206,6 +206,12 @@ public final class KernelMelodyGenerator implements LatentCodec {
     public int[][] decodeLabels(float[][] z, DecodeOptions options) {
         checkOpen();
         return model.decode(z, options);
+    }
+
+    @Override
+    public int[][] decodeLabels(float[][] z, float[][] barOffsets, DecodeOptions options) {
+        checkOpen();
+        return model.decode(z, barOffsets, options);
     }
 
     @Override

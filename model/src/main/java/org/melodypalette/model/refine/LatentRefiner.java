@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.melodypalette.model.api.Encoding;
+import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.model.api.LatentVector;
 import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.backprop.DecoderLikelihood;
@@ -14,11 +15,14 @@ import org.melodypalette.model.config.ModelConfig;
 /**
  * Refined encoding: from the posterior means, Adam steps on each code against
  * {@code nll(melody | z) + λ·½|z|²}, the gradient from the training code's decoder passes
- * ({@link DecoderLikelihood}, no weight gradients). A melody is done as soon as its teacher-forced
+ * ({@link DecoderLikelihood}, no weight gradients). With {@link RefineOptions#refinesBars()} on a
+ * hierarchical decoder, each bar's embedding also gets an offset from the conductor's output
+ * (starting at 0), refined by its own Adam steps against {@code nll + μ·½|offsets|²}. A melody is done as soon as its teacher-forced
  * argmax has no mistake and the inference kernel's argmax decode (what users hear) confirms it
  * equals the melody; the teacher-forced count comes free with every forward pass, so the kernel
- * runs only for candidates. Melodies that stop without an exact decode keep the code with the
- * fewest teacher-forced mistakes seen (the latest among equals).
+ * runs only for candidates. Melodies that stop without an exact decode (out of steps, time, or
+ * {@link RefineOptions#patience() patience}) keep the code with the fewest teacher-forced mistakes
+ * seen (the latest among equals).
  *
  * <p>A batch of n melodies is refined together within n times the budget; as melodies finish, the rest run in the smallest power-of-two
  * batch that holds them. One caller at a time.
@@ -30,10 +34,10 @@ public final class LatentRefiner {
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
 
-    /** The argmax decode users hear: one label sequence per code. */
+    /** The argmax decode users hear: one label sequence per code ({@code barOffsets} null = none). */
     @FunctionalInterface
     public interface ArgmaxDecoder {
-        int[][] decode(float[][] z);
+        int[][] decode(float[][] z, float[][] barOffsets);
     }
 
     private final ModelConfig config;
@@ -65,26 +69,28 @@ public final class LatentRefiner {
         boolean timed = options.budgetMillis() > 0;
         long deadline = start + options.budgetMillis() * 1_000_000L * n;
         int zSize = config.zSize();
+        int barSize = options.refinesBars() ? DecoderLikelihood.barOffsetSize(config) : 0;
         Row[] rows = new Row[n];
         for (int b = 0; b < n; b++) {
             if (mu[b].length != zSize) {
                 throw new IllegalArgumentException("code " + b + " has " + mu[b].length + " values, expected " + zSize);
             }
-            rows[b] = new Row(mu[b], labels[b]);
+            rows[b] = new Row(mu[b], labels[b], barSize, config.numSegments());
         }
         List<Row> active = new ArrayList<>(Arrays.asList(rows));
         for (int step = 0; !active.isEmpty(); step++) {
-            evaluate(active, options.priorWeight());
+            evaluate(active, options, barSize);
             confirmCandidates(active, step, start);
             boolean outOfBudget = step >= options.maxSteps() || timed && System.nanoTime() - deadline >= 0;
             for (Row row : active) {
-                if (!row.done && outOfBudget) {
+                boolean outOfPatience = options.patience() > 0 && step - row.bestStep >= options.patience();
+                if (!row.done && (outOfBudget || outOfPatience)) {
                     row.finish(step, false, start);
                 }
             }
             active.removeIf(row -> row.done);
             for (Row row : active) {
-                row.adamStep(step + 1, options.learningRate());
+                row.adamStep(step + 1, options.learningRate(), options.barLearningRate());
             }
         }
         List<Encoding> out = new ArrayList<>(n);
@@ -95,22 +101,26 @@ public final class LatentRefiner {
     }
 
     /** One forward and backward pass over the active rows, padded to a power of two with copies of the first. */
-    private void evaluate(List<Row> active, double priorWeight) {
+    private void evaluate(List<Row> active, RefineOptions options, int barSize) {
         int size = Integer.highestOneBit(active.size());
         size = size == active.size() ? size : size * 2;
         DecoderLikelihood likelihood = likelihoods.computeIfAbsent(size,
                 s -> DecoderLikelihood.create(config, weights, s));
         int zSize = config.zSize();
         float[] z = new float[size * zSize];
+        float[] offsets = barSize == 0 ? null : new float[size * barSize];
         int[][] labels = new int[size][];
         for (int b = 0; b < size; b++) {
             Row row = active.get(Math.min(b, active.size() - 1));
-            System.arraycopy(row.z, 0, z, b * zSize, zSize);
+            System.arraycopy(row.z.values, 0, z, b * zSize, zSize);
+            if (offsets != null) {
+                System.arraycopy(row.offsets.values, 0, offsets, b * barSize, barSize);
+            }
             labels[b] = row.labels;
         }
-        DecoderLikelihood.Result result = likelihood.evaluate(z, labels);
+        DecoderLikelihood.Result result = likelihood.evaluate(z, offsets, labels);
         for (int b = 0; b < active.size(); b++) {
-            active.get(b).take(result, b, priorWeight);
+            active.get(b).take(result, b, options.priorWeight(), options.barPull());
         }
     }
 
@@ -121,10 +131,14 @@ public final class LatentRefiner {
             return;
         }
         float[][] z = new float[candidates.size()][];
+        float[][] offsets = candidates.get(0).offsets == null ? null : new float[z.length][];
         for (int k = 0; k < z.length; k++) {
-            z[k] = candidates.get(k).z.clone();
+            z[k] = candidates.get(k).z.values.clone();
+            if (offsets != null) {
+                offsets[k] = candidates.get(k).offsets.values.clone();
+            }
         }
-        int[][] decoded = decoder.decode(z);
+        int[][] decoded = decoder.decode(z, offsets);
         for (int k = 0; k < z.length; k++) {
             Row row = candidates.get(k);
             if (Arrays.equals(decoded[k], row.labels)) {
@@ -133,53 +147,60 @@ public final class LatentRefiner {
         }
     }
 
-    /** One melody's optimisation state. */
+    /** One melody's optimisation state: z and, when bars are refined, the per-bar offsets. */
     private static final class Row {
 
         final float[] mean;
         final int[] labels;
-        final float[] z;
-        final double[] gradient;
-        final double[] m;
-        final double[] v;
+        final int bars;
+        final Adam z;
+        final Adam offsets;
         float[] best;
+        float[] bestOffsets;
         int bestMistakes = Integer.MAX_VALUE;
+        int bestStep;
         int mistakes;
+        int evaluations;
         boolean done;
         boolean exact;
         int steps;
         double millis;
 
-        Row(float[] mean, int[] labels) {
+        /** @param barSize values of the offsets of all bars, 0 = z alone */
+        Row(float[] mean, int[] labels, int barSize, int bars) {
             this.mean = mean.clone();
             this.labels = labels;
-            this.z = mean.clone();
-            this.gradient = new double[z.length];
-            this.m = new double[z.length];
-            this.v = new double[z.length];
+            this.bars = bars;
+            this.z = new Adam(mean);
+            this.offsets = barSize == 0 ? null : new Adam(new float[barSize]);
         }
 
-        /** Reads row b of a pass: its mistakes and {@code ∂/∂z (nll + λ·½|z|²) = dz + λ·z}. */
-        void take(DecoderLikelihood.Result result, int b, double priorWeight) {
+        /**
+         * Reads row b of a pass: its mistakes, {@code ∂/∂z (nll + λ·½|z|²) = dz + λ·z} and
+         * {@code ∂/∂offsets (nll + μ·½|offsets|²) = dBars + μ·offsets}.
+         */
+        void take(DecoderLikelihood.Result result, int b, double priorWeight, double barPull) {
             mistakes = result.mistakes()[b];
+            if (mistakes < bestMistakes) {
+                bestStep = evaluations;
+            }
             if (mistakes <= bestMistakes) {
                 bestMistakes = mistakes;
-                best = z.clone();
+                best = z.values.clone();
+                bestOffsets = offsets == null ? null : offsets.values.clone();
             }
-            int o = b * z.length;
-            for (int d = 0; d < z.length; d++) {
-                gradient[d] = result.dz()[o + d] + priorWeight * z[d];
+            evaluations++;
+            z.setGradient(result.dz(), b * z.values.length, priorWeight);
+            if (offsets != null) {
+                offsets.setGradient(result.dBars(), b * offsets.values.length, barPull);
             }
         }
 
-        /** Adam's update number {@code t} (from 1), bias-corrected. */
-        void adamStep(int t, double learningRate) {
-            double c1 = 1 - Math.pow(BETA1, t);
-            double c2 = 1 - Math.pow(BETA2, t);
-            for (int d = 0; d < z.length; d++) {
-                m[d] = BETA1 * m[d] + (1 - BETA1) * gradient[d];
-                v[d] = BETA2 * v[d] + (1 - BETA2) * gradient[d] * gradient[d];
-                z[d] -= (float) (learningRate * (m[d] / c1) / (Math.sqrt(v[d] / c2) + EPSILON));
+        /** Adam's update number {@code t} (from 1) on z and the offsets. */
+        void adamStep(int t, double learningRate, double barLearningRate) {
+            z.step(t, learningRate);
+            if (offsets != null) {
+                offsets.step(t, barLearningRate);
             }
         }
 
@@ -189,13 +210,56 @@ public final class LatentRefiner {
             steps = step;
             millis = (System.nanoTime() - start) / 1e6;
             if (exactDecode) {
-                best = z.clone();
+                best = z.values.clone();
+                bestOffsets = offsets == null ? null : offsets.values.clone();
                 bestMistakes = 0;
             }
         }
 
         Encoding encoding() {
-            return new Encoding(new LatentVector(best), new LatentVector(mean), exact, bestMistakes, steps, millis);
+            List<LatentVector> barOffsets = new ArrayList<>();
+            if (bestOffsets != null) {
+                int size = bestOffsets.length / bars;
+                for (int s = 0; s < bars; s++) {
+                    barOffsets.add(new LatentVector(Arrays.copyOfRange(bestOffsets, s * size, (s + 1) * size)));
+                }
+            }
+            return new Encoding(new LatentCode(new LatentVector(best), barOffsets), new LatentVector(mean), exact,
+                    bestMistakes, steps, millis);
+        }
+    }
+
+    /** Values under Adam with their gradient and moments. */
+    private static final class Adam {
+
+        final float[] values;
+        final double[] gradient;
+        final double[] m;
+        final double[] v;
+
+        Adam(float[] start) {
+            this.values = start.clone();
+            this.gradient = new double[values.length];
+            this.m = new double[values.length];
+            this.v = new double[values.length];
+        }
+
+        /** gradient = source[from ..] + weight·values (the gradient of a weight·½|values|² term). */
+        void setGradient(float[] source, int from, double weight) {
+            for (int d = 0; d < values.length; d++) {
+                gradient[d] = source[from + d] + weight * values[d];
+            }
+        }
+
+        /** Adam's update number {@code t} (from 1), bias-corrected. */
+        void step(int t, double learningRate) {
+            double c1 = 1 - Math.pow(BETA1, t);
+            double c2 = 1 - Math.pow(BETA2, t);
+            for (int d = 0; d < values.length; d++) {
+                m[d] = BETA1 * m[d] + (1 - BETA1) * gradient[d];
+                v[d] = BETA2 * v[d] + (1 - BETA2) * gradient[d] * gradient[d];
+                values[d] -= (float) (learningRate * (m[d] / c1) / (Math.sqrt(v[d] / c2) + EPSILON));
+            }
         }
     }
 }

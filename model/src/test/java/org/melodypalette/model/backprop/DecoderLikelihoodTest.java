@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.checkpoint.RandomWeights;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
@@ -20,7 +22,8 @@ import org.melodypalette.model.infer.InferenceModel;
 /**
  * The decoder's likelihood for given codes: its NLL and mistakes are the inference kernel's
  * teacher-forced cross-entropy and argmax, and its dNLL/dz is the central difference of that NLL,
- * for the flat and the hierarchical decoder.
+ * for the flat and the hierarchical decoder; with per-bar offsets, the same against the kernel's
+ * decode with those offsets, and dNLL/dBars is the central difference on the offsets.
  */
 class DecoderLikelihoodTest {
 
@@ -95,6 +98,63 @@ class DecoderLikelihoodTest {
     }
 
     @Test
+    void gradientOnTheBarEmbeddingsIsTheCentralDifferenceOfTheNllInTheirOffsets() {
+        ModelConfig config = ModelPresets.byName("tiny-test-hier");
+        Map<String, float[]> weights = arrays(RandomWeights.of(config, 23));
+        float[] z = flat(randomCodes(config, new SplittableRandom(7)));
+        float[] offsets = randomOffsets(config, new SplittableRandom(8));
+        int[][] labels = randomLabels(config, new SplittableRandom(9));
+        DecoderLikelihood likelihood = DecoderLikelihood.create(config, weights, BATCH);
+        float[] gradient = likelihood.evaluate(z, offsets, labels).dBars().clone();
+        assertThat(gradient).hasSize(offsets.length);
+        double largest = 0;
+        for (float g : gradient) {
+            largest = Math.max(largest, Math.abs(g));
+        }
+        assertThat(largest).as("a gradient worth checking").isGreaterThan(1e-2);
+
+        float step = 1e-2f;
+        for (int i = 0; i < offsets.length; i++) {
+            float original = offsets[i];
+            offsets[i] = original + step;
+            double plus = total(likelihood.evaluate(z, offsets, labels).nll());
+            offsets[i] = original - step;
+            double minus = total(likelihood.evaluate(z, offsets, labels).nll());
+            offsets[i] = original;
+            double numeric = (plus - minus) / (2 * step);
+            assertThat((double) gradient[i]).as("dNLL/dBars[%d]", i)
+                    .isCloseTo(numeric, within(2e-3 + 2e-2 * Math.abs(numeric)));
+        }
+    }
+
+    @Test
+    void withBarOffsetsTheMistakesAreThoseOfTheKernelsDecodeWithTheSameOffsets() {
+        ModelConfig config = ModelPresets.byName("tiny-test-hier");
+        WeightSet weights = RandomWeights.of(config, 24);
+        float[][] z = randomCodes(config, new SplittableRandom(10));
+        float[] offsets = randomOffsets(config, new SplittableRandom(11));
+        int size = DecoderLikelihood.barOffsetSize(config);
+        float[][] perCode = new float[BATCH][];
+        for (int b = 0; b < BATCH; b++) {
+            perCode[b] = Arrays.copyOfRange(offsets, b * size, (b + 1) * size);
+        }
+        DecoderLikelihood likelihood = DecoderLikelihood.create(config, arrays(weights), BATCH);
+
+        try (InferenceModel model = InferenceModel.of(config, weights)) {
+            // The kernel's argmax decode with offsets, fed back as the melody, has no teacher-forced
+            // mistake exactly when the offsets reach the likelihood's bars; without them it has some.
+            int[][] decoded = model.decode(z, perCode, DecodeOptions.ARGMAX);
+            int[][] plain = model.decode(z, DecodeOptions.ARGMAX);
+            assertThat(Arrays.deepEquals(decoded, plain)).as("the offsets change the decode").isFalse();
+
+            assertThat(likelihood.evaluate(flat(z), offsets, decoded).mistakes()).containsOnly(0);
+            assertThat(Arrays.stream(likelihood.evaluate(flat(z), decoded).mistakes()).sum()).isPositive();
+            assertThat(model.decode(z, new float[BATCH][size], DecodeOptions.ARGMAX))
+                    .isDeepEqualTo(plain);
+        }
+    }
+
+    @Test
     void refusesInputsOfTheWrongSize() {
         ModelConfig config = ModelPresets.byName("tiny-test");
         DecoderLikelihood likelihood = DecoderLikelihood.create(config, arrays(RandomWeights.of(config, 1)), BATCH);
@@ -102,6 +162,11 @@ class DecoderLikelihoodTest {
 
         assertThatThrownBy(() -> likelihood.evaluate(new float[5], labels))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z has 5 values");
+        ModelConfig hier = ModelPresets.byName("tiny-test-hier");
+        DecoderLikelihood bars = DecoderLikelihood.create(hier, arrays(RandomWeights.of(hier, 1)), BATCH);
+        assertThatThrownBy(() -> bars.evaluate(new float[BATCH * hier.zSize()], new float[3],
+                randomLabels(hier, new SplittableRandom(2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bar offsets have 3 values");
         labels[1][2] = config.numClasses();
         assertThatThrownBy(() -> likelihood.evaluate(new float[BATCH * config.zSize()], labels))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("melody 1 has label");
@@ -123,6 +188,15 @@ class DecoderLikelihoodTest {
             }
         }
         return z;
+    }
+
+    /** Offsets of the size of the bar embeddings (LSTM outputs in (−1, 1)), large enough to change the decode. */
+    private static float[] randomOffsets(ModelConfig config, SplittableRandom random) {
+        float[] offsets = new float[BATCH * DecoderLikelihood.barOffsetSize(config)];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = (float) random.nextGaussian();
+        }
+        return offsets;
     }
 
     private static int[][] randomLabels(ModelConfig config, SplittableRandom random) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Encoding;
+import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.api.MorphPath;
 import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.backprop.DecoderLikelihood;
@@ -36,6 +39,13 @@ class LatentRefinerTest {
     /** The first two bars of the reel "Achonry Lasses" (cre-irish), as 'palette tokenize --steps 32' reads them. */
     private static final int[] ACHONRY_LASSES = {43, 45, 0, 47, 48, 0, 0, 0, 48, 0, 52, 0, 50, 0, 47, 0, 47, 0, 0, 0,
             55, 0, 52, 0, 53, 0, 50, 0, 52, 0, 48, 0};
+
+    /**
+     * Two bars of 4 steps that the tiny hierarchical model of seed {@link #SEED} decodes from a code
+     * with offsets on its bar embeddings (drawn at random): refining z alone does not find them.
+     */
+    private static final int[] MELODY = {82, 82, 82, 82, 38, 38, 38, 38};
+    private static final int SEED = 6;
 
     @TempDir
     Path dir;
@@ -77,6 +87,68 @@ class LatentRefinerTest {
             assertThat(e.steps()).isZero();
             int[] decoded = codec.decodeLabels(new float[][] {e.z().toArray()}, DecodeOptions.ARGMAX)[0];
             assertThat(e.exact()).isEqualTo(Arrays.equals(decoded, labels[0]));
+        }
+    }
+
+    @Test
+    void refiningTheBarEmbeddingsGivesBackAMelodyZAloneCannot() throws IOException {
+        ModelConfig config = ModelPresets.byName("tiny-test-hier");
+        CheckpointFolder.write(dir, config, RandomWeights.of(config, SEED));
+        int[][] labels = {MELODY};
+        RefineOptions zAlone = new RefineOptions(300, 0.3, 0, 0);
+
+        try (LatentCodec codec = MelodyGenerators.open(dir)) {
+            Encoding byZ = codec.encodeLabels(labels, zAlone).get(0);
+            Encoding byBars = codec.encodeLabels(labels, zAlone.withBars(0.1, 0)).get(0);
+
+            assertThat(byZ.exact()).isFalse();
+            assertThat(byZ.hasBarOffsets()).isFalse();
+            assertThat(byBars.exact()).isTrue();
+            assertThat(byBars.barOffsets()).hasSize(config.numSegments());
+            assertThat(codec.decodeCodes(List.of(byBars.code()), DecodeOptions.ARGMAX)[0]).containsExactly(MELODY);
+            assertThat(codec.decodeLabels(new float[][] {byBars.z().toArray()}, DecodeOptions.ARGMAX)[0])
+                    .isNotEqualTo(MELODY);
+        }
+    }
+
+    @Test
+    void aMorphBetweenCodesWithBarOffsetsStartsAndEndsOnTheMelodies() throws IOException {
+        ModelConfig config = ModelPresets.byName("tiny-test-hier");
+        CheckpointFolder.write(dir, config, RandomWeights.of(config, SEED));
+        RefineOptions withBars = new RefineOptions(300, 0.3, 0, 0).withBars(0.1, 0);
+
+        try (LatentCodec codec = MelodyGenerators.open(dir)) {
+            int[] other = codec.decodeLabels(new float[][] {{0.5f, -1, 1, 0.2f}}, DecodeOptions.ARGMAX)[0];
+            List<Encoding> refined = codec.encodeLabels(new int[][] {MELODY, other}, withBars);
+            assertThat(refined).allMatch(Encoding::exact);
+            assertThat(refined.get(0).hasBarOffsets()).isTrue();
+
+            for (Interpolation mode : Interpolation.values()) {
+                List<LatentCode> path = MorphPath.uniform(5).points(refined.get(0).code(), refined.get(1).code(), mode);
+                int[][] decoded = codec.decodeCodes(path, DecodeOptions.ARGMAX);
+                assertThat(decoded[0]).containsExactly(MELODY);
+                assertThat(decoded[4]).containsExactly(other);
+                MorphPath even = codec.evenPath(refined.get(0).code(), refined.get(1).code(), 5, mode);
+                assertThat(even.t()).hasSize(5);
+            }
+        }
+    }
+
+    @Test
+    void patienceStopsAMelodyThatStoppedImproving() throws IOException {
+        ModelConfig config = ModelPresets.byName("tiny-test-hier");
+        CheckpointFolder.write(dir, config, RandomWeights.of(config, SEED));
+        int[][] labels = {MELODY};
+        RefineOptions zAlone = new RefineOptions(300, 0.3, 0, 0);
+
+        try (LatentCodec codec = MelodyGenerators.open(dir)) {
+            Encoding unlimited = codec.encodeLabels(labels, zAlone).get(0);
+            Encoding patient = codec.encodeLabels(labels, zAlone.withPatience(10)).get(0);
+
+            assertThat(unlimited.steps()).isEqualTo(300);
+            assertThat(patient.steps()).isLessThan(300);
+            assertThat(patient.exact()).isFalse();
+            assertThat(patient.mistakes()).isGreaterThanOrEqualTo(unlimited.mistakes());
         }
     }
 
