@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.melodypalette.model.api.Encoding;
@@ -33,7 +32,8 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--refine",
             description = "Print refined codes, from which argmax decoding gives the melody back where the model can, "
-                    + "with {\"exact\": [...], \"steps\": [...]} (default: the posterior mean, as magenta.js).")
+                    + "with {\"exact\": [...], \"steps\": [...]} and, for a hierarchical model whose bars were refined, "
+                    + "{\"barOffsets\": [[[...] per bar] per file]} (default: the posterior mean, as magenta.js).")
     boolean refine;
 
     @Mixin
@@ -50,8 +50,14 @@ final class EncodeCommand implements Callable<Integer> {
             if (!read.values().isEmpty()) {
                 Map<String, Object> output = new LinkedHashMap<>();
                 if (refine) {
-                    List<Encoding> encodings = codec.encode(read.values(), refineSettings.options());
+                    List<Encoding> encodings = codec.encode(read.values(),
+                            refineSettings.options(codec.refineDefaults()));
                     output.put("z", encodings.stream().map(e -> e.z().toArray()).toList());
+                    if (encodings.stream().anyMatch(Encoding::hasBarOffsets)) {
+                        // A hierarchical model's refined code decodes to the melody only with its bar offsets.
+                        output.put("barOffsets", encodings.stream().map(e -> e.barOffsets().stream()
+                                .map(LatentVector::toArray).toList()).toList());
+                    }
                     output.put("exact", encodings.stream().map(Encoding::exact).toList());
                     output.put("steps", encodings.stream().map(Encoding::steps).toList());
                 } else {

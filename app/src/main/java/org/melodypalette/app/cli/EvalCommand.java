@@ -115,9 +115,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        RefineOptions refineOptions = fidelity ? refine.options(Evaluation.refineDefaults(checkpoint))
+                : RefineOptions.NONE;
         EvaluationOptions options = new EvaluationOptions(split, seed, maxWindows, TrainingOptions.DEFAULT_THREADS,
                 pairs, points, path, samples, temperature, !fidelity ? null
-                        : new FidelityOptions(fidelityPairs, fidelityPoints, refine.options(), refineWindows,
+                        : new FidelityOptions(fidelityPairs, fidelityPoints, refineOptions, refineWindows,
                                 refineStride));
         EvaluationResults results = Evaluation.evaluate(checkpoint, data, options);
         ReportFile plotFile = plot == null ? null : ReportFile.before(plot);
@@ -171,8 +173,9 @@ final class EvalCommand implements Callable<Integer> {
         exactness(out, "from the posterior mean", f.mean());
         if (f.refined() != null) {
             RefineOptions o = f.refined().refine();
-            exactness(out, String.format(Locale.ROOT, "refined, %d windows (≤ %d steps, lr %s, prior %s, ≤ %d ms)",
-                    f.refinedWindows(), o.maxSteps(), o.learningRate(), o.priorWeight(), o.budgetMillis()),
+            exactness(out, String.format(Locale.ROOT, "refined, %d windows (≤ %d steps, lr %s%s, prior %s, ≤ %d ms)",
+                    f.refinedWindows(), o.maxSteps(), o.learningRate(),
+                    o.refinesBars() ? ", bar lr " + o.barLearningRate() : "", o.priorWeight(), o.budgetMillis()),
                     f.refined());
             line(out, "    steps median %.0f, p90 %.0f, max %.0f; ms until done (batches of 32) median %.0f, p90 %.0f, max %.0f",
                     f.refined().steps().median(), f.refined().steps().p90(), f.refined().steps().max(),

@@ -9,7 +9,7 @@ import org.melodypalette.app.input.MelodyReading;
 import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.Interpolation;
 import org.melodypalette.model.api.LatentCodec;
-import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.model.api.MorphPath;
 import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
@@ -78,11 +78,11 @@ final class InterpolateCommand implements Callable<Integer> {
 
     /** The path between A's and B's refined codes; with --keep-originals, A and B themselves at the ends. */
     private List<Melody> refinedPath(LatentCodec codec, List<Melody> ab) {
-        List<Encoding> codes = codec.encode(ab, refine.options());
-        LatentVector a = codes.get(0).z();
-        LatentVector b = codes.get(1).z();
+        List<Encoding> codes = codec.encode(ab, refine.options(codec.refineDefaults()));
+        LatentCode a = codes.get(0).code();
+        LatentCode b = codes.get(1).code();
         MorphPath points = spacing == Spacing.EVEN ? codec.evenPath(a, b, steps, mode) : MorphPath.uniform(steps);
-        List<Melody> path = new ArrayList<>(codec.decode(points.points(a, b, mode), sampling.options(0.0)));
+        List<Melody> path = new ArrayList<>(codec.decodeCodeMelodies(points.points(a, b, mode), sampling.options(0.0)));
         if (keepOriginals) {
             path.set(0, codec.melody(codec.labels(ab.get(0))));
             path.set(steps - 1, codec.melody(codec.labels(ab.get(1))));

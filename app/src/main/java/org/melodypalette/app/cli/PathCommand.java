@@ -14,7 +14,8 @@ import org.melodypalette.midi.MidiFiles;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.LatentCodec;
-import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.model.api.LatentCode;
+import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,11 +86,12 @@ final class PathCommand implements Callable<Integer> {
         try (LatentCodec codec = model.open()) {
             List<MelodyReading> readings = input.read(corners, codec.info());
             List<Melody> melodies = readings.stream().map(MelodyReading::melody).toList();
-            List<LatentVector> codes = PalettePath.cornerCodes(melodies, !refine.refines() ? codec::encode
-                    : m -> codec.encode(m, refine.options()).stream().map(Encoding::z).toList());
+            RefineOptions options = refine.options(codec.refineDefaults());
+            List<LatentCode> codes = PalettePath.cornerCodes(melodies,
+                    m -> codec.encode(m, options).stream().map(Encoding::code).toList());
             List<PalettePath.Point> at = path.smoothed(smoothing).sample(loops);
             int bars = barsPerLoop != null ? barsPerLoop : codec.info().bars();
-            Arrangement lane = new Arrangement(codec.decode(PalettePath.codesAt(codes, at), DecodeOptions.ARGMAX)
+            Arrangement lane = new Arrangement(codec.decodeCodeMelodies(PalettePath.codesAt(codes, at), DecodeOptions.ARGMAX)
                     .stream().map(m -> PalettePath.fitToBars(m, bars)).toList());
             Melody whole = lane.render(readings.get(0).report().qpm());
             MidiFiles.write(out, whole, MidiExport.DEFAULT.withTrackName("Melody Palette path"));

@@ -46,9 +46,9 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RefineOptions options = refine.options();
         List<Map<String, Object>> items = new ArrayList<>();
         try (LatentCodec codec = model.open()) {
+            RefineOptions options = refine.options(codec.refineDefaults());
             List<Melody> melodies = input.melodies(files, codec.info());
             for (int i = 0; i < melodies.size(); i++) {
                 Encoding code = codec.encode(List.of(melodies.get(i)), options).get(0);

@@ -19,8 +19,8 @@ final class RefineChoice {
         return !noRefine;
     }
 
-    /** {@link RefineOptions#NONE} with {@code --no-refine}, else the settings. */
-    RefineOptions options() {
-        return noRefine ? RefineOptions.NONE : settings.options();
+    /** {@link RefineOptions#NONE} with {@code --no-refine}, else the settings over the model's {@code defaults}. */
+    RefineOptions options(RefineOptions defaults) {
+        return noRefine ? RefineOptions.NONE : settings.options(defaults);
     }
 }

@@ -67,6 +67,16 @@ public record LatentCode(LatentVector z, List<LatentVector> barOffsets) {
         return new LatentCode(z, bars);
     }
 
+    /**
+     * Bilinear blend of four codes, as {@link LatentMath#bilinear} blends their z, with each bar's offset
+     * blended the same way (a code without offsets counts as offsets of 0): the corners decode as a
+     * = (0,0), b = (1,0), c = (0,1) and d = (1,1) do.
+     */
+    public static LatentCode bilinear(LatentCode a, LatentCode b, LatentCode c, LatentCode d, double u, double v) {
+        return between(between(a, b, u, Interpolation.LERP), between(c, d, u, Interpolation.LERP), v,
+                Interpolation.LERP);
+    }
+
     /** Bar s's offset, or zeros of {@code shape}'s size when this code has none. */
     private LatentVector bar(int s, LatentCode shape) {
         if (!hasBarOffsets()) {

@@ -1,5 +1,6 @@
 package org.melodypalette.model.api;
 
+import java.util.Arrays;
 import java.util.List;
 import org.melodypalette.music.Melody;
 
@@ -30,6 +31,25 @@ public interface LatentCodec extends MelodyGenerator {
      * {@code z·amount + N(0, I)·(1 − amount)}.
      */
     List<Melody> similar(LatentVector z, int n, double amount, DecodeOptions options);
+
+    /**
+     * The same around a code that may carry bar offsets: z varies as above and every variation keeps the
+     * centre's offsets ({@code amount = 1} decodes the centre itself).
+     */
+    List<Melody> similar(LatentCode centre, int n, double amount, DecodeOptions options);
+
+    /**
+     * How this model refines codes unless told otherwise: {@link RefineOptions#DEFAULT} (z alone) for a flat
+     * decoder, {@link RefineOptions#BARS} (the bar embeddings too) for a hierarchical one, whose z alone
+     * cannot give the melodies back (docs/measurements/refine/).
+     */
+    RefineOptions refineDefaults();
+
+    @Override
+    default List<Melody> decodeCodeMelodies(List<LatentCode> codes, DecodeOptions options) {
+        int[][] labels = decodeCodes(codes, options);
+        return Arrays.stream(labels).map(this::melody).toList();
+    }
 
     /** The labels the model sees for a melody: cut or padded to numSteps, pitches octave-folded into range. */
     int[] labels(Melody melody);

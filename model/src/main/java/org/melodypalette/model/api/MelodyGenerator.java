@@ -21,6 +21,18 @@ public interface MelodyGenerator extends AutoCloseable {
     /** One melody per latent point, in input order. */
     List<Melody> decode(List<LatentVector> latents, DecodeOptions options);
 
+    /**
+     * One melody per code, in input order, each decoded with its bar offsets ({@link LatentCode}). A
+     * generator that cannot offset bars decodes codes without offsets and refuses the others, so that an
+     * offset is never dropped silently.
+     */
+    default List<Melody> decodeCodeMelodies(List<LatentCode> codes, DecodeOptions options) {
+        if (codes.stream().anyMatch(LatentCode::hasBarOffsets)) {
+            throw new IllegalArgumentException("model " + info().name() + " cannot decode codes with bar offsets");
+        }
+        return decode(codes.stream().map(LatentCode::z).toList(), options);
+    }
+
     /** {@code n} melodies decoded from {@code z ~ N(0, I)} drawn with the options' seed. */
     List<Melody> sample(int n, DecodeOptions options);
 

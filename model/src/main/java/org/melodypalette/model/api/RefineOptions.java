@@ -27,6 +27,10 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
     public static final double DEFAULT_PRIOR_WEIGHT = 0.0;
     public static final long DEFAULT_BUDGET_MILLIS = 3000;
     public static final long INTERACTIVE_BUDGET_MILLIS = 1000;
+    /** {@link #BARS}' step size on z. */
+    public static final double BARS_Z_LEARNING_RATE = 0.001;
+    /** {@link #BARS}' step size on the bar offsets. */
+    public static final double BARS_LEARNING_RATE = 0.1;
 
     /** The posterior mean, unrefined (what magenta.js {@code encode} returns). */
     public static final RefineOptions NONE = new RefineOptions(0, 0.1, 0, 0);
@@ -59,7 +63,8 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
      * moving z at 0.1 or 0.3 as well, and than bar step sizes of 0.03, 0.05, 0.2 and 0.4. A flat decoder
      * has no bars, and with these options it would hardly move: use {@link #DEFAULT} there.
      */
-    public static final RefineOptions BARS = DEFAULT.withLearningRate(0.001).withBars(0.1, 0);
+    public static final RefineOptions BARS = DEFAULT.withLearningRate(BARS_Z_LEARNING_RATE)
+            .withBars(BARS_LEARNING_RATE, 0);
 
     public RefineOptions {
         if (maxSteps < 0) {
@@ -101,6 +106,10 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
 
     public RefineOptions withLearningRate(double rate) {
         return new RefineOptions(maxSteps, rate, priorWeight, budgetMillis, barLearningRate, barPull, patience);
+    }
+
+    public RefineOptions withPriorWeight(double weight) {
+        return new RefineOptions(maxSteps, learningRate, weight, budgetMillis, barLearningRate, barPull, patience);
     }
 
     public RefineOptions withBudgetMillis(long millis) {

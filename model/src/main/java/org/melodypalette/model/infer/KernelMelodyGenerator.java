@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentMath;
 import org.melodypalette.model.api.LatentVector;
@@ -147,6 +148,27 @@ public final class KernelMelodyGenerator implements LatentCodec {
 
     @Override
     public List<Melody> similar(LatentVector centre, int n, double amount, DecodeOptions options) {
+        return melodies(decodeLabels(similarZ(centre, n, amount, options), options));
+    }
+
+    @Override
+    public List<Melody> similar(LatentCode centre, int n, double amount, DecodeOptions options) {
+        float[][] z = similarZ(centre.z(), n, amount, options);
+        float[] offsets = centre.barOffsetArray();
+        float[][] bars = offsets == null ? null : new float[n][];
+        for (int i = 0; bars != null && i < n; i++) {
+            bars[i] = offsets;
+        }
+        return melodies(decodeLabels(z, bars, options));
+    }
+
+    @Override
+    public RefineOptions refineDefaults() {
+        return LatentRefiner.defaults(model.config());
+    }
+
+    /** {@code n} points {@code centre·amount + N(0, I)·(1 − amount)} drawn from the options' noise stream. */
+    private float[][] similarZ(LatentVector centre, int n, double amount, DecodeOptions options) {
         requirePositive(n, "n");
         if (!(amount >= 0.0 && amount <= 1.0)) {
             throw new IllegalArgumentException("similarity amount " + amount + " is outside 0..1");
@@ -161,7 +183,7 @@ public final class KernelMelodyGenerator implements LatentCodec {
                 row[i] = mu[i] * s + (float) noise.nextGaussian() * (1 - s);
             }
         }
-        return melodies(decodeLabels(z, options));
+        return z;
     }
 
     @Override

@@ -46,6 +46,15 @@ public final class LatentRefiner {
     private final Map<Integer, DecoderLikelihood> likelihoods = new HashMap<>();
 
     /**
+     * How codes of a {@code config} model are refined unless told otherwise: {@link RefineOptions#BARS} for a
+     * hierarchical decoder, whose z alone cannot give melodies back (docs/measurements/refine/), else
+     * {@link RefineOptions#DEFAULT}.
+     */
+    public static RefineOptions defaults(ModelConfig config) {
+        return config.decoder() == ModelConfig.DecoderKind.HIERARCHICAL ? RefineOptions.BARS : RefineOptions.DEFAULT;
+    }
+
+    /**
      * @param weights every decoder variable of {@code config} by Magenta name (read only, kept)
      * @param decoder the inference kernel's argmax decode, which confirms exactness
      */

@@ -16,7 +16,9 @@ import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.EvaluationResults;
 import org.melodypalette.model.api.EvaluationSplit;
 import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.api.TrainingOptions;
+import org.melodypalette.model.checkpoint.CheckpointFolder;
 import org.melodypalette.model.checkpoint.LoadedCheckpoint;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.eval.EvalLabels;
@@ -25,6 +27,7 @@ import org.melodypalette.model.eval.FidelityEvaluator;
 import org.melodypalette.model.eval.InterpolationEvaluator;
 import org.melodypalette.model.eval.RealismEvaluator;
 import org.melodypalette.model.graphtrain.NativeThreads;
+import org.melodypalette.model.refine.LatentRefiner;
 import org.melodypalette.model.graphtrain.TrainingEngines;
 import org.melodypalette.model.train.Evaluator;
 import org.melodypalette.model.train.TrainingCheckpoint;
@@ -45,6 +48,16 @@ public final class Evaluation {
     static final int BATCH = 64;
 
     private Evaluation() {
+    }
+
+    /**
+     * How the checkpoint's codes are refined unless told otherwise ({@link LatentCodec#refineDefaults()}), so
+     * that a command can build its fidelity options before the evaluation opens the model.
+     *
+     * @throws IOException when the checkpoint cannot be read: one sentence naming the file
+     */
+    public static RefineOptions refineDefaults(Path checkpoint) throws IOException {
+        return LatentRefiner.defaults(CheckpointFolder.load(checkpoint).config());
     }
 
     /** Reconstruction only, on all windows of the split, seed 0, {@link TrainingOptions#DEFAULT_THREADS}. */

@@ -106,6 +106,9 @@ public final class GenerateViewModel {
         int n = Math.max(1, Math.min(MAX_RESULTS, count.get()));
         double amount = Math.max(0, Math.min(1, similarity.get()));
         // Around the clip's refined code where the model has one, so the variations centre on the clip itself.
+        // z varies and the centre's bar offsets stay: for a hierarchical model z alone decodes to a melody
+        // about as far from the clip as another tune (its offsets carry what z cannot say), so dropping them
+        // would give variations of that other melody; kept, similarity 1 plays the clip itself.
         Melody fitted = fit.melody();
         run("Made " + n + " variations of the clip" + ClipFit.notes(List.of(fit)),
                 model -> model.generator() instanceof LatentCodec codec

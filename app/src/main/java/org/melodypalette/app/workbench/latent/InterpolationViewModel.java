@@ -22,8 +22,7 @@ import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.app.workbench.task.TaskRunner;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Interpolation;
-import org.melodypalette.model.api.LatentMath;
-import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.model.api.MorphPath;
 import org.melodypalette.music.Melody;
 
@@ -183,9 +182,10 @@ public final class InterpolationViewModel {
         Interpolation how = mode.get();
         stripBusy.set(true);
         session.call(model -> {
-            List<LatentVector> z = model.encode(List.of(a, b));
-            MorphPath path = model.morphPath(z.get(0), z.get(1), n, how);
-            return model.generator().decode(path.points(z.get(0), z.get(1), how), DecodeOptions.ARGMAX);
+            List<LatentCode> codes = model.encode(List.of(a, b));
+            MorphPath path = model.morphPath(codes.get(0), codes.get(1), n, how);
+            return model.generator().decodeCodeMelodies(path.points(codes.get(0), codes.get(1), how),
+                    DecodeOptions.ARGMAX);
         }, result -> {
             stripBusy.set(false);
             stripMadeWith.stamp();
@@ -212,10 +212,13 @@ public final class InterpolationViewModel {
         Interpolation how = mode.get();
         long requested = System.nanoTime();
         sliderDecode.submit(session.bind(model -> {
-            List<LatentVector> z = model.encode(List.of(a, b));
-            double t = model.morphPath(z.get(0), z.get(1), n, how).at(at);
-            LatentVector point = LatentMath.between(z.get(0), z.get(1), t, how);
-            return new Decoded(model.generator().decode(List.of(point), DecodeOptions.ARGMAX).get(0), requested);
+            List<LatentCode> codes = model.encode(List.of(a, b));
+            double t = model.morphPath(codes.get(0), codes.get(1), n, how).at(at);
+            // The path's own points at the ends, so that the slider's ends are the codes of A and B themselves.
+            LatentCode point = t == 0 ? codes.get(0) : t == 1 ? codes.get(1)
+                    : LatentCode.between(codes.get(0), codes.get(1), t, how);
+            return new Decoded(model.generator().decodeCodeMelodies(List.of(point), DecodeOptions.ARGMAX).get(0),
+                    requested);
         }));
     }
 

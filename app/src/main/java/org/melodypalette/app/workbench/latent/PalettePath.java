@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.melodypalette.app.workbench.model.ClipFit;
-import org.melodypalette.model.api.LatentMath;
-import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.music.Melody;
 
 /**
@@ -131,20 +130,20 @@ public record PalettePath(List<Point> points) {
     }
 
     /**
-     * The corners' latent codes, top-left, top-right, bottom-left, bottom-right. The one place that
-     * chooses them: today the encoder's posterior means; refined codes (whose decode equals the
-     * corner melody) replace this body without touching its callers.
+     * The corners' codes, top-left, top-right, bottom-left, bottom-right, as {@code encode} gives them
+     * (the workbench's and the CLI's: refined codes, whose decode is the corner melody where the model
+     * can give it back, with bar offsets for a hierarchical model).
      */
-    public static List<LatentVector> cornerCodes(List<Melody> corners, Function<List<Melody>, List<LatentVector>> encode) {
+    public static List<LatentCode> cornerCodes(List<Melody> corners, Function<List<Melody>, List<LatentCode>> encode) {
         if (corners.size() != PaletteViewModel.CORNERS) {
             throw new IllegalArgumentException("a palette has 4 corners, not " + corners.size());
         }
         return encode.apply(corners);
     }
 
-    /** The bilinear blend of the corner codes at each point. */
-    public static List<LatentVector> codesAt(List<LatentVector> cornerCodes, List<Point> at) {
-        return at.stream().map(p -> LatentMath.bilinear(cornerCodes.get(0), cornerCodes.get(1), cornerCodes.get(2),
+    /** The bilinear blend of the corner codes at each point ({@link LatentCode#bilinear}: z and bar offsets). */
+    public static List<LatentCode> codesAt(List<LatentCode> cornerCodes, List<Point> at) {
+        return at.stream().map(p -> LatentCode.bilinear(cornerCodes.get(0), cornerCodes.get(1), cornerCodes.get(2),
                 cornerCodes.get(3), p.u(), p.v())).toList();
     }
 

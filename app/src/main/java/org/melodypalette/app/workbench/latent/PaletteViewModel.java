@@ -17,8 +17,7 @@ import org.melodypalette.app.workbench.task.LatestRequest;
 import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.app.workbench.task.TaskRunner;
 import org.melodypalette.model.api.DecodeOptions;
-import org.melodypalette.model.api.LatentMath;
-import org.melodypalette.model.api.LatentVector;
+import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.music.Melody;
 
 /**
@@ -138,8 +137,8 @@ public final class PaletteViewModel {
         List<PalettePath.Point> points = drawn.smoothed(Math.max(0, Math.min(4, pathSmoothing.get()))).sample(loops);
         gridBusy.set(true);
         session.call(model -> {
-            List<LatentVector> codes = PalettePath.cornerCodes(c, model::encode);
-            return model.generator().decode(PalettePath.codesAt(codes, points), DecodeOptions.ARGMAX);
+            List<LatentCode> codes = PalettePath.cornerCodes(c, model::encode);
+            return model.generator().decodeCodeMelodies(PalettePath.codesAt(codes, points), DecodeOptions.ARGMAX);
         }, melodies -> {
             gridBusy.set(false);
             fill.accept(melodies.stream().map(m -> PalettePath.fitToBars(m, bars)).toList());
@@ -211,15 +210,14 @@ public final class PaletteViewModel {
         int n = Math.max(2, Math.min(9, gridSize.get()));
         gridBusy.set(true);
         session.call(model -> {
-            List<LatentVector> z = model.encode(c);
-            List<LatentVector> points = new ArrayList<>();
+            List<LatentCode> codes = PalettePath.cornerCodes(c, model::encode);
+            List<PalettePath.Point> at = new ArrayList<>();
             for (int row = 0; row < n; row++) {
                 for (int col = 0; col < n; col++) {
-                    points.add(LatentMath.bilinear(z.get(0), z.get(1), z.get(2), z.get(3),
-                            col / (double) (n - 1), row / (double) (n - 1)));
+                    at.add(new PalettePath.Point(col / (double) (n - 1), row / (double) (n - 1)));
                 }
             }
-            return model.generator().decode(points, DecodeOptions.ARGMAX);
+            return model.generator().decodeCodeMelodies(PalettePath.codesAt(codes, at), DecodeOptions.ARGMAX);
         }, melodies -> {
             gridBusy.set(false);
             grid.set(List.copyOf(melodies));
@@ -245,9 +243,9 @@ public final class PaletteViewModel {
         }
         List<Melody> c = fits.stream().map(ClipFit::melody).toList();
         pointDecode.submit(session.bind(model -> {
-            List<LatentVector> z = model.encode(c);
-            LatentVector blend = LatentMath.bilinear(z.get(0), z.get(1), z.get(2), z.get(3), cu, cv);
-            return model.generator().decode(List.of(blend), DecodeOptions.ARGMAX).get(0);
+            List<LatentCode> codes = PalettePath.cornerCodes(c, model::encode);
+            return model.generator().decodeCodeMelodies(
+                    PalettePath.codesAt(codes, List.of(new PalettePath.Point(cu, cv))), DecodeOptions.ARGMAX).get(0);
         }));
     }
 

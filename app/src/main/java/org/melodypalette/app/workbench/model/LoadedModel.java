@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.model.api.LatentCodec;
-import org.melodypalette.model.api.LatentVector;
 import org.melodypalette.model.api.MelodyGenerator;
 import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.model.api.MorphPath;
@@ -28,7 +28,7 @@ public final class LoadedModel {
     private final Path checkpoint;
     private final ModelInfo info;
     private final ModelDescription description;
-    private final Map<Melody, LatentVector> latents = new ConcurrentHashMap<>();
+    private final Map<Melody, LatentCode> latents = new ConcurrentHashMap<>();
     private final Map<MorphKey, MorphPath> morphs = new ConcurrentHashMap<>();
 
     LoadedModel(MelodyGenerator generator, Path checkpoint) {
@@ -56,12 +56,14 @@ public final class LoadedModel {
     }
 
     /**
-     * The codes of {@code melodies}, encoding only those not seen before (in one batch): refined
-     * ({@link RefineOptions#INTERACTIVE}) when the model offers refinement, so that decoding a melody's
-     * code gives the melody back where the model can; otherwise the latent means. Runs on the model
-     * worker, like every use of this class.
+     * The codes of {@code melodies}, encoding only those not seen before (in one batch): refined as the
+     * model refines by default ({@link LatentCodec#refineDefaults()}: z alone for a flat decoder, z and
+     * each bar's embedding for a hierarchical one, whose codes then carry bar offsets) within
+     * {@link #refineOptions}' time budget, so that decoding a melody's code gives the melody back where
+     * the model can; the latent means when the model offers no refinement. Runs on the model worker,
+     * like every use of this class.
      */
-    public List<LatentVector> encode(List<Melody> melodies) {
+    public List<LatentCode> encode(List<Melody> melodies) {
         List<Melody> missing = new ArrayList<>();
         for (Melody m : melodies) {
             if (!latents.containsKey(m) && !missing.contains(m)) {
@@ -69,9 +71,9 @@ public final class LoadedModel {
             }
         }
         if (!missing.isEmpty()) {
-            List<LatentVector> fresh = generator instanceof LatentCodec codec
-                    ? codec.encode(missing, RefineOptions.INTERACTIVE).stream().map(Encoding::z).toList()
-                    : generator.encode(missing);
+            List<LatentCode> fresh = generator instanceof LatentCodec codec
+                    ? codec.encode(missing, refineOptions(codec)).stream().map(Encoding::code).toList()
+                    : generator.encode(missing).stream().map(LatentCode::of).toList();
             for (int i = 0; i < missing.size(); i++) {
                 latents.put(missing.get(i), fresh.get(i));
             }
@@ -80,12 +82,23 @@ public final class LoadedModel {
     }
 
     /**
+     * The workbench's refinement: the model's defaults within {@link RefineOptions#INTERACTIVE_BUDGET_MILLIS}
+     * per melody when only z moves (a flat decoder gets exact within it or rarely later), and within the
+     * defaults' own budget when the bars move too: per-bar refinement of a 16-bar melody takes tens of
+     * steps that each cost a 16-bar pass, and it runs on the model thread, so the UI does not wait.
+     */
+    static RefineOptions refineOptions(LatentCodec codec) {
+        RefineOptions defaults = codec.refineDefaults();
+        return defaults.refinesBars() ? defaults : defaults.withBudgetMillis(RefineOptions.INTERACTIVE_BUDGET_MILLIS);
+    }
+
+    /**
      * Where the {@code n} points of the morph from {@code a} to {@code b} sit: spaced evenly in what is
      * heard ({@link LatentCodec#evenPath}) when the model can decode for it, else evenly in t. The strip
      * and the slider both ask here, so step i of the strip is the slider at {@code i/(n−1)}. The last few
      * paths are kept: dragging the slider asks again at every move.
      */
-    public MorphPath morphPath(LatentVector a, LatentVector b, int n, Interpolation mode) {
+    public MorphPath morphPath(LatentCode a, LatentCode b, int n, Interpolation mode) {
         MorphKey key = new MorphKey(a, b, n, mode);
         MorphPath known = morphs.get(key);
         if (known != null) {
@@ -103,6 +116,6 @@ public final class LoadedModel {
         generator.close();
     }
 
-    private record MorphKey(LatentVector a, LatentVector b, int n, Interpolation mode) {
+    private record MorphKey(LatentCode a, LatentCode b, int n, Interpolation mode) {
     }
 }

@@ -77,7 +77,7 @@ class SliderLatencyTest {
         }
         waitUntilIdle(model[0]);
         CompletableFuture<Melody> atA = new CompletableFuture<>();
-        Platform.runLater(() -> session.call(m -> m.generator().decode(m.encode(List.of(melody(60))),
+        Platform.runLater(() -> session.call(m -> m.generator().decodeCodeMelodies(m.encode(List.of(melody(60))),
                 DecodeOptions.ARGMAX).get(0), atA::complete, atA::completeExceptionally));
         assertThat(model[0].sliderMelodyProperty().get()).as("the final position (A) is what is shown")
                 .isEqualTo(atA.get(60, TimeUnit.SECONDS));
