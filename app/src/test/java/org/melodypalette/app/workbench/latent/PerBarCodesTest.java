@@ -1,0 +1,122 @@
+package org.melodypalette.app.workbench.latent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.melodypalette.app.testing.TinyModels;
+import org.melodypalette.app.workbench.model.ModelSession;
+import org.melodypalette.app.workbench.task.DirectTaskRunner;
+import org.melodypalette.app.workbench.task.StatusLine;
+import org.melodypalette.model.api.DecodeOptions;
+import org.melodypalette.model.api.Interpolation;
+import org.melodypalette.model.api.LatentCode;
+import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.service.MelodyGenerators;
+import org.melodypalette.music.Melody;
+
+/**
+ * On a tiny random-weight hierarchical model, the workbench's slots, palette corners and variations hold
+ * per-bar codes (z and an offset per bar): the slider's ends and the strip's end cards play A and B
+ * themselves, the palette's corners are the corner melodies, and variations at full similarity are the
+ * clip, for melodies that decoding z alone does not give back. A flat model's codes carry no offsets.
+ */
+class PerBarCodesTest {
+
+    @TempDir
+    Path dir;
+
+    private final StatusLine status = new StatusLine();
+    private final DirectTaskRunner runner = new DirectTaskRunner();
+
+    @Test
+    void theSliderAndTheStripStartOnAAndEndOnB() throws Exception {
+        ModelSession session = open(TinyModels.write(dir, true, 13));
+        List<Melody> ab = melodies(session, 2);
+        InterpolationViewModel model = new InterpolationViewModel(session, runner, status);
+        model.restoreSlots(ab.get(0), ab.get(1));
+        int n = 5;
+        model.stepsProperty().set(n);
+
+        List<LatentCode> codes = call(session, m -> m.encode(ab));
+        assertThat(codes).as("the slots' codes carry bar offsets").allMatch(LatentCode::hasBarOffsets);
+        List<Melody> fromZ = call(session, m -> m.generator().decode(codes.stream().map(LatentCode::z).toList(),
+                DecodeOptions.ARGMAX));
+        assertThat(fromZ).as("z alone does not give both back").isNotEqualTo(ab);
+        for (Interpolation mode : Interpolation.values()) {
+            model.modeProperty().set(mode);
+            model.interpolate();
+            List<Melody> strip = model.stripProperty().get();
+            assertThat(strip).as(status.getMessage()).hasSize(n);
+            assertThat(strip.get(0)).as("%s: the strip starts on A", mode).isEqualTo(ab.get(0));
+            assertThat(strip.get(n - 1)).as("%s: the strip ends on B", mode).isEqualTo(ab.get(1));
+            for (int i = 0; i < n; i++) {
+                model.positionProperty().set(i / (double) (n - 1));
+                assertThat(model.sliderMelodyProperty().get()).as("%s step %d", mode, i).isEqualTo(strip.get(i));
+            }
+        }
+    }
+
+    @Test
+    void thePalettesCornersAreTheCornerMelodies() throws Exception {
+        ModelSession session = open(TinyModels.write(dir, true, 13));
+        List<Melody> corners = melodies(session, 4);
+        PaletteViewModel palette = new PaletteViewModel(session, runner, status);
+        for (int c = 0; c < 4; c++) {
+            palette.setCorner(c, corners.get(c));
+        }
+        palette.gridSizeProperty().set(3);
+
+        palette.blend();
+
+        List<Melody> grid = palette.gridProperty().get();
+        assertThat(grid).as(status.getMessage()).hasSize(9);
+        assertThat(List.of(grid.get(0), grid.get(2), grid.get(6), grid.get(8))).isEqualTo(corners);
+        palette.pick(1, 1);
+        assertThat(palette.pointMelodyProperty().get()).isEqualTo(corners.get(3));
+    }
+
+    @Test
+    void variationsKeepTheClipsBarOffsets() throws Exception {
+        ModelSession session = open(TinyModels.write(dir, true, 13));
+        Melody clip = melodies(session, 1).get(0);
+        GenerateViewModel generate = new GenerateViewModel(session, status, 1);
+        generate.temperatureProperty().set(0);
+        generate.countProperty().set(2);
+        generate.similarityProperty().set(1);
+
+        generate.variationsOf(clip);
+
+        assertThat(generate.resultsProperty().get()).as(status.getMessage()).containsExactly(clip, clip);
+    }
+
+    @Test
+    void aFlatModelsCodesAreZAlone() throws Exception {
+        ModelSession session = open(TinyModels.write(dir, false, 14));
+        Melody melody = call(session, m -> m.generator().sample(1, DecodeOptions.ARGMAX)).get(0);
+
+        assertThat(call(session, m -> m.encode(List.of(melody))).get(0).hasBarOffsets()).isFalse();
+    }
+
+    private ModelSession open(Path checkpoint) {
+        ModelSession session = new ModelSession(runner, MelodyGenerators::open, status);
+        session.open(checkpoint, () -> { });
+        assertThat(session.hasModel()).as(status.getMessage()).isTrue();
+        return session;
+    }
+
+    private static List<Melody> melodies(ModelSession session, int n) throws Exception {
+        return call(session, m -> TinyModels.refinableMelodies((LatentCodec) m.generator(), n, 5));
+    }
+
+    private static <T> T call(ModelSession session, ModelSession.ModelCall<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        session.call(work, result::complete, result::completeExceptionally);
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}
