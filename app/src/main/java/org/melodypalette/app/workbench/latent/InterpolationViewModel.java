@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.melodypalette.app.workbench.model.ClipFit;
 import org.melodypalette.app.workbench.model.FittedSlot;
 import org.melodypalette.app.workbench.model.MadeWith;
+import org.melodypalette.app.workbench.model.LoadedModel;
 import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.task.LatestRequest;
 import org.melodypalette.app.workbench.task.StatusLine;
@@ -184,14 +185,14 @@ public final class InterpolationViewModel {
         session.call(model -> {
             List<LatentCode> codes = model.encode(List.of(a, b));
             MorphPath path = model.morphPath(codes.get(0), codes.get(1), n, how);
-            return model.generator().decodeCodeMelodies(path.points(codes.get(0), codes.get(1), how),
-                    DecodeOptions.ARGMAX);
+            return new Strip(model.generator().decodeCodeMelodies(path.points(codes.get(0), codes.get(1), how),
+                    DecodeOptions.ARGMAX), model.notGivenBack(List.of(a, b), List.of("A", "B")));
         }, result -> {
             stripBusy.set(false);
             stripMadeWith.stamp();
-            status.info("Interpolated " + n + " steps (" + how.name().toLowerCase() + ")" + fitted);
+            status.info("Interpolated " + n + " steps (" + how.name().toLowerCase() + ")" + fitted + result.note());
             // Last, so whoever watches the strip sees the status and the stamp that go with it.
-            strip.set(List.copyOf(result));
+            strip.set(List.copyOf(result.melodies()));
         }, error -> {
             stripBusy.set(false);
             status.failure("Cannot interpolate", error);
@@ -225,6 +226,10 @@ public final class InterpolationViewModel {
     /** The strip's number of melodies, ends included, within the strip's limits. */
     private int stripSize() {
         return Math.max(MIN_STEPS, Math.min(MAX_STEPS, steps.get()));
+    }
+
+    /** The strip's melodies and which slots their ends do not give back exactly ({@link LoadedModel#notGivenBack}). */
+    private record Strip(List<Melody> melodies, String note) {
     }
 
     /** A decoded melody and when it was asked for (for the latency meter). */

@@ -217,12 +217,13 @@ public final class PaletteViewModel {
                     at.add(new PalettePath.Point(col / (double) (n - 1), row / (double) (n - 1)));
                 }
             }
-            return model.generator().decodeCodeMelodies(PalettePath.codesAt(codes, at), DecodeOptions.ARGMAX);
-        }, melodies -> {
+            return new Blend(model.generator().decodeCodeMelodies(PalettePath.codesAt(codes, at), DecodeOptions.ARGMAX),
+                    model.notGivenBack(c, CORNER_NAMES.stream().map(name -> name + " corner").toList()));
+        }, blend -> {
             gridBusy.set(false);
-            grid.set(List.copyOf(melodies));
+            grid.set(List.copyOf(blend.melodies()));
             gridMadeWith.stamp();
-            status.info("Blended a " + n + "×" + n + " palette" + fitted);
+            status.info("Blended a " + n + "×" + n + " palette" + fitted + blend.note());
         }, error -> {
             gridBusy.set(false);
             status.failure("Cannot blend the palette", error);
@@ -274,5 +275,9 @@ public final class PaletteViewModel {
             fits.add(ClipFit.of(CORNER_NAMES.get(i), corners.get().get(i), session.infoProperty().get()));
         }
         return fits;
+    }
+
+    /** The grid's melodies and which corners their codes do not give back exactly. */
+    private record Blend(List<Melody> melodies, String note) {
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.Interpolation;
@@ -30,6 +31,8 @@ public final class LoadedModel {
     private final ModelDescription description;
     private final Map<Melody, LatentCode> latents = new ConcurrentHashMap<>();
     private final Map<MorphKey, MorphPath> morphs = new ConcurrentHashMap<>();
+    /** Melodies whose refinement ended (out of steps or time) without a code that decodes to them. */
+    private final Set<Melody> inexact = ConcurrentHashMap.newKeySet();
 
     LoadedModel(MelodyGenerator generator, Path checkpoint) {
         this.generator = generator;
@@ -71,14 +74,38 @@ public final class LoadedModel {
             }
         }
         if (!missing.isEmpty()) {
-            List<LatentCode> fresh = generator instanceof LatentCodec codec
-                    ? codec.encode(missing, refineOptions(codec)).stream().map(Encoding::code).toList()
+            List<Encoding> refined = generator instanceof LatentCodec codec
+                    ? codec.encode(missing, refineOptions(codec)) : null;
+            List<LatentCode> fresh = refined != null ? refined.stream().map(Encoding::code).toList()
                     : generator.encode(missing).stream().map(LatentCode::of).toList();
             for (int i = 0; i < missing.size(); i++) {
                 latents.put(missing.get(i), fresh.get(i));
+                if (refined != null && !refined.get(i).exact()) {
+                    inexact.add(missing.get(i));
+                }
             }
         }
         return melodies.stream().map(latents::get).toList();
+    }
+
+    /**
+     * For the status line: which of {@code melodies} (encoded here before, named by {@code names}) their
+     * refined codes do not give back exactly, e.g. {@code " · A is not given back exactly"}; empty when all
+     * are, or when the model does not refine.
+     */
+    public String notGivenBack(List<Melody> melodies, List<String> names) {
+        List<String> missed = new ArrayList<>();
+        for (int i = 0; i < melodies.size(); i++) {
+            if (inexact.contains(melodies.get(i))) {
+                missed.add(names.get(i));
+            }
+        }
+        if (missed.isEmpty()) {
+            return "";
+        }
+        return " · " + String.join(", ", missed) + (missed.size() == 1 ? " is" : " are")
+                + " not given back exactly: the model cannot play " + (missed.size() == 1 ? "it" : "them")
+                + " note for note, or refining ran out of time";
     }
 
     /**

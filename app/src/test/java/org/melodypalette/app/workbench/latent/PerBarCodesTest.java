@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.melodypalette.model.api.LatentCode;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.service.MelodyGenerators;
 import org.melodypalette.music.Melody;
+import org.melodypalette.music.Note;
 
 /**
  * On a tiny random-weight hierarchical model, the workbench's slots, palette corners and variations hold
@@ -55,11 +57,31 @@ class PerBarCodesTest {
             assertThat(strip).as(status.getMessage()).hasSize(n);
             assertThat(strip.get(0)).as("%s: the strip starts on A", mode).isEqualTo(ab.get(0));
             assertThat(strip.get(n - 1)).as("%s: the strip ends on B", mode).isEqualTo(ab.get(1));
+            assertThat(status.getMessage()).doesNotContain("not given back");
             for (int i = 0; i < n; i++) {
                 model.positionProperty().set(i / (double) (n - 1));
                 assertThat(model.sliderMelodyProperty().get()).as("%s step %d", mode, i).isEqualTo(strip.get(i));
             }
         }
+    }
+
+    @Test
+    void theStatusSaysWhichSlotIsNotGivenBack() throws Exception {
+        ModelSession session = open(TinyModels.write(dir, true, 13));
+        Melody b = melodies(session, 1).get(0);
+        List<Note> notes = new ArrayList<>();
+        for (int step = 0; step < 32; step++) {
+            notes.add(Note.of(step % 2 == 0 ? 60 : 79, step, step + 1));
+        }
+        Melody a = Melody.of(b.grid(), 32, notes);
+        InterpolationViewModel model = new InterpolationViewModel(session, runner, status);
+        model.restoreSlots(a, b);
+
+        model.interpolate();
+
+        assertThat(model.stripProperty().get()).as(status.getMessage()).isNotEmpty();
+        assertThat(model.stripProperty().get().get(0)).as("the premise: A cannot be given back").isNotEqualTo(a);
+        assertThat(status.getMessage()).contains("A is not given back exactly").doesNotContain("B is");
     }
 
     @Test
@@ -77,6 +99,7 @@ class PerBarCodesTest {
         List<Melody> grid = palette.gridProperty().get();
         assertThat(grid).as(status.getMessage()).hasSize(9);
         assertThat(List.of(grid.get(0), grid.get(2), grid.get(6), grid.get(8))).isEqualTo(corners);
+        assertThat(status.getMessage()).doesNotContain("not given back");
         palette.pick(1, 1);
         assertThat(palette.pointMelodyProperty().get()).isEqualTo(corners.get(3));
     }
