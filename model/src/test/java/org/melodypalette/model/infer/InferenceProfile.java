@@ -104,6 +104,7 @@ public final class InferenceProfile {
                 System.out.println(line);
             }
         }
+        tilePeak();
         try (Team team = new Team(threads)) {
             double[] micros = new double[REPEATS * 50];
             team.begin();
@@ -116,6 +117,37 @@ public final class InferenceProfile {
             Arrays.sort(micros);
             System.out.printf("  %d-thread region with no work: median %.2f µs, p95 %.2f µs%n", threads,
                     micros[micros.length / 2], micros[micros.length * 95 / 100]);
+        }
+    }
+
+    /**
+     * The compute ceiling of one core: {@link org.melodypalette.model.cpu.FmaTile} (4 rows x 4 vectors,
+     * the decode's tile) on a weight block small enough for L1 (depth 64, 16 KB), and the 3- and
+     * 1-row variants on the same block; GFLOP/s counts 2 per multiply-add actually needed.
+     */
+    private static void tilePeak() {
+        int lanes = FmaLanes.LANES;
+        int width = 4 * lanes;
+        int depth = 64;
+        PackedMatrix w = randomMatrix(depth, width);
+        float[] a = new float[4 * depth];
+        Arrays.fill(a, 0.01f);
+        float[] c = new float[4 * width];
+        int calls = 200_000;
+        for (int rows : new int[] {4, 3, 1}) {
+            Rows x = new Rows(a, 0, depth);
+            Rows init = new Rows(c, 0, width);
+            Rows out = new Rows(c, 0, width);
+            try (Kernel kernel = Kernel.create(ComputeOptions.fromSystemProperties().withInferenceThreads(1))) {
+                double micros = median(REPEATS, i -> {
+                    for (int k = 0; k < calls / 100; k++) {
+                        kernel.gemmAlone(w, init, x, out, rows, 0);
+                    }
+                });
+                double flops = 2.0 * rows * depth * width * (calls / 100);
+                System.out.printf("  register tile, %d row%s x %d columns, depth %d (L1): %.1f GFLOP/s on one core%n",
+                        rows, rows == 1 ? "" : "s", width, depth, flops / (micros * 1e3));
+            }
         }
     }
 
@@ -245,8 +277,7 @@ public final class InferenceProfile {
         try (Kernel kernel = Kernel.create(ComputeOptions.fromSystemProperties().withInferenceThreads(threads))) {
             int lanes = kernel.lanes();
             System.out.println();
-            System.out.printf("3. phases at batch 1, median µs per call over %d calls (%d threads)%n", REPEATS,
-                    threads);
+            System.out.printf("3. phases, median µs per call (%d threads)%n", threads);
             // Encoder: each direction's 32 recurrent steps, then the mu head.
             BidirectionalSpec first = specs.encoder().get(0);
             LstmLayer forward = LstmLayer.of(weights.require(first.forward().kernel()),
@@ -264,6 +295,12 @@ public final class InferenceProfile {
             System.out.printf("  encoder step, one direction (%d x %d recurrent kernel, %.2f MB): %.1f µs; "
                             + "x %d steps x 2 directions = %.0f µs%n", forward.matrix.rows, forward.matrix.cols,
                     forward.matrix.data.length * 4 / 1e6, step, steps, step * 2 * steps);
+            double alone = median(REPEATS * 10, i -> kernel.lstmAlone(forward.matrix, init,
+                    new Rows(i % 2 == 0 ? h : h2, 0, forward.padded), new Rows(c, 0, forward.padded),
+                    new Rows(i % 2 == 0 ? h2 : h, 0, forward.padded), 1, 0));
+            System.out.printf("  the same step on the calling thread alone (as each core runs its direction): %.1f µs "
+                    + "(%.1f GB/s); x %d steps = %.0f µs%n", alone, forward.matrix.data.length * 4 / (alone * 1e3), steps,
+                    alone * steps);
             FlatEncoder encoder = new FlatEncoder(config, specs, weights, lanes);
             int[] labels = new int[steps];
             float[] encoded = new float[encoder.outputWidth()];
@@ -278,7 +315,8 @@ public final class InferenceProfile {
             double head = median(REPEATS * 10, i -> mu.apply(kernel, new Rows(encoded, 0, encoded.length),
                     new Rows(muOut, 0, muOut.length), 1));
             kernel.end();
-            System.out.printf("  encoder, whole (both directions, all steps): %.1f µs; mu head %.1f µs%n", encode, head);
+            System.out.printf("  encoder at batch 1, whole (both directions, all steps): %.1f µs; mu head %.1f µs%n",
+                    encode, head);
 
             // Decoder: state init, then per step each layer, the output projection, argmax / sampling.
             List<LstmSpec> cells = specs.decoder();
@@ -290,49 +328,70 @@ public final class InferenceProfile {
             DenseLayer output = DenseLayer.of(weights.require(outSpec.kernel()), weights.require(outSpec.bias()),
                     Layouts.segments(0, lanes, 1, outSpec.in()), Layouts.segments(0, lanes, 4 * lanes,
                             config.numClasses()), lanes);
-            float[] z = new float[config.zSize()];
-            Arrays.fill(z, 0.1f);
-            float[] state = new float[initial.outputs()];
-            kernel.begin();
-            double initMicros = median(REPEATS * 10, i -> initial.apply(kernel, new Rows(z, 0, z.length),
-                    new Rows(state, 0, state.length), 1));
-            kernel.end();
-            System.out.printf("  decoder initial state (%d x %d): %.1f µs%n", initial.matrix.rows, initial.matrix.cols,
-                    initMicros);
-            float[] previousOut = null;
-            for (int k = 0; k < layers.size(); k++) {
-                LstmLayer layer = layers.get(k);
-                float[] x = new float[Math.max(1, layer.inputRows)];
-                Arrays.fill(x, 0.05f);
-                float[] lc = new float[layer.padded];
-                float[] la = new float[layer.padded];
-                float[] lb = new float[layer.padded];
-                Arrays.fill(la, 0.05f);
-                Rows xRows = layer.inputRows == 0 ? null : new Rows(x, 0, x.length);
-                kernel.begin();
-                double micros = median(REPEATS * 10, i -> kernel.lstm(layer.matrix, layer.inputRows, layer.biasRows(),
-                        xRows, new Rows(i % 2 == 0 ? la : lb, 0, layer.padded), new Rows(lc, 0, layer.padded),
-                        new Rows(i % 2 == 0 ? lb : la, 0, layer.padded), 1));
-                kernel.end();
-                System.out.printf("  decoder layer %d step (%d x %d packed, %.2f MB): %.1f µs%n", k, layer.matrix.rows,
-                        layer.matrix.cols, layer.matrix.data.length * 4 / 1e6, micros);
+            for (int batch : new int[] {1, 16}) {
+                decoderPhases(kernel, layers, initial, output, config, batch);
             }
-            float[] top = new float[layers.get(layers.size() - 1).padded];
-            float[] logits = new float[output.outputs()];
-            kernel.begin();
-            double outMicros = median(REPEATS * 10, i -> output.apply(kernel, new Rows(top, 0, top.length),
-                    new Rows(logits, 0, logits.length), 1));
-            kernel.end();
-            SplittableRandom random = new SplittableRandom(3);
-            for (int i = 0; i < logits.length; i++) {
-                logits[i] = (float) random.nextGaussian();
-            }
-            LabelSampler sampler = new LabelSampler(config.numClasses());
-            double argmax = median(REPEATS * 10, i -> Rows.argmax(logits, 0, config.numClasses()));
-            double sample = median(REPEATS * 10, i -> sampler.sample(logits, 0, config.numClasses(), 0.5, 1.0, random));
-            System.out.printf("  output projection (%d x %d): %.1f µs; argmax %.2f µs; softmax draw T=0.5 %.2f µs%n",
-                    output.matrix.rows, output.matrix.cols, outMicros, argmax, sample);
         }
+    }
+
+    /** The decoder's state init, then per step each layer, the output projection, argmax and sampling, at one batch. */
+    private static void decoderPhases(Kernel kernel, List<LstmLayer> layers, DenseLayer initial, DenseLayer output,
+                                      ModelConfig config, int batch) {
+        System.out.printf("  decoder at batch %d:%n", batch);
+        float[] z = new float[batch * config.zSize()];
+        Arrays.fill(z, 0.1f);
+        float[] state = new float[batch * initial.outputs()];
+        kernel.begin();
+        double initMicros = median(REPEATS * 2, i -> initial.apply(kernel, new Rows(z, 0, config.zSize()),
+                new Rows(state, 0, initial.outputs()), batch));
+        kernel.end();
+        System.out.printf("    initial state (%d x %d): %.1f µs%n", initial.matrix.rows, initial.matrix.cols,
+                initMicros);
+        for (int k = 0; k < layers.size(); k++) {
+            LstmLayer layer = layers.get(k);
+            int width = Math.max(1, layer.inputRows);
+            float[] x = new float[batch * width];
+            Arrays.fill(x, 0.05f);
+            float[] lc = new float[batch * layer.padded];
+            float[] la = new float[batch * layer.padded];
+            float[] lb = new float[batch * layer.padded];
+            Arrays.fill(la, 0.05f);
+            Rows xRows = layer.inputRows == 0 ? null : new Rows(x, 0, width);
+            kernel.begin();
+            double micros = median(REPEATS * 2, i -> kernel.lstm(layer.matrix, layer.inputRows, layer.biasRows(),
+                    xRows, new Rows(i % 2 == 0 ? la : lb, 0, layer.padded), new Rows(lc, 0, layer.padded),
+                    new Rows(i % 2 == 0 ? lb : la, 0, layer.padded), batch));
+            kernel.end();
+            double madds = (double) batch * layer.matrix.rows * layer.matrix.cols;
+            System.out.printf("    layer %d step (%d x %d packed, %.2f MB): %.1f µs (%.1f GFLOP/s)%n", k,
+                    layer.matrix.rows, layer.matrix.cols, layer.matrix.data.length * 4 / 1e6, micros,
+                    2 * madds / (micros * 1e3));
+        }
+        int top = layers.get(layers.size() - 1).padded;
+        float[] h = new float[batch * top];
+        float[] logits = new float[batch * output.outputs()];
+        kernel.begin();
+        double outMicros = median(REPEATS * 2, i -> output.apply(kernel, new Rows(h, 0, top),
+                new Rows(logits, 0, output.outputs()), batch));
+        kernel.end();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = (float) random.nextGaussian();
+        }
+        LabelSampler sampler = new LabelSampler(config.numClasses());
+        int classes = config.numClasses();
+        double argmax = median(REPEATS * 2, i -> {
+            for (int n = 0; n < batch; n++) {
+                Rows.argmax(logits, n * output.outputs(), classes);
+            }
+        });
+        double sample = median(REPEATS * 2, i -> {
+            for (int n = 0; n < batch; n++) {
+                sampler.sample(logits, n * output.outputs(), classes, 0.5, 1.0, random);
+            }
+        });
+        System.out.printf("    output projection (%d x %d): %.1f µs; argmax of every row %.2f µs; "
+                + "softmax draws T=0.5 %.2f µs%n", output.matrix.rows, output.matrix.cols, outMicros, argmax, sample);
     }
 
     private static long now() {
