@@ -7,8 +7,10 @@ import org.melodypalette.model.cpu.Rows;
 /**
  * What the networks call: matmuls and LSTM steps on packed weights, each call split by column
  * groups over a {@link Team} (each thread always gets the same groups, so its share of the weights
- * stays in its core's cache across steps). One kernel per model, one caller at a time, inside
- * {@link #begin()}/{@link #end()}.
+ * stays in its core's cache across steps); or, for work that splits into independent whole tasks
+ * (the two directions of an encoder layer, the rows of a step's output), {@link #split} runs each
+ * task on one thread with the {@code ...Alone} calls. One kernel per model, one caller at a time,
+ * inside {@link #begin()}/{@link #end()}.
  */
 final class Kernel implements AutoCloseable {
 

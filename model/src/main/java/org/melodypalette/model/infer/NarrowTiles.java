@@ -20,7 +20,8 @@ final class NarrowTiles {
     }
 
     /**
-     * Rows {@code b, b+1} of {@code dst[dstOffset + r·dstStride, +4L] = init(b+r) + x(b+r)·W[:, group g]}.
+     * For rows {@code r = 0, 1}: {@code dst[dstOffset + r·dstStride ..+4L] = init[initOffset + r·initStride ..+4L]
+     * + Σ_k x[xOffset + r·xStride + k] · W[k, group g]} (an init stride of 0 shares one row).
      */
     static void two(PackedMatrix w, int g, float[] init, int initOffset, int initStride, float[] x, int xOffset,
                     int xStride, float[] dst, int dstOffset, int dstStride) {
@@ -67,7 +68,7 @@ final class NarrowTiles {
         a13.intoArray(dst, d1 + 3 * L);
     }
 
-    /** {@link #two} for rows {@code b, b+1, b+2}. */
+    /** {@link #two} for rows {@code r = 0, 1, 2}. */
     static void three(PackedMatrix w, int g, float[] init, int initOffset, int initStride, float[] x, int xOffset,
                       int xStride, float[] dst, int dstOffset, int dstStride) {
         float[] wd = w.data;
