@@ -41,6 +41,10 @@ final class TokenizeCommand implements Callable<Integer> {
         BatchInputs<int[]> read = BatchInputs.read(files, "tokenize", file -> tokenizer.encode(
                 input.read(List.of(file), steps, range.minPitch(), range.maxPitch()).get(0).melody(), steps),
                 System.err);
+        if (read.values().isEmpty()) {
+            // every file was bad and said so on stderr: an empty report would read as "no melodies"
+            return read.exitCode();
+        }
         if (json) {
             Map<String, Object> output = new LinkedHashMap<>();
             output.put("labels", read.values());

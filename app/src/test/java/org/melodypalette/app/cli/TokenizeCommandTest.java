@@ -58,4 +58,16 @@ class TokenizeCommandTest {
         assertThat(run.err()).startsWith("palette tokenize: ").contains("not-midi.mid").doesNotContain("Exception");
         assertThat(run.err().lines()).hasSize(1);
     }
+
+    @Test
+    void whenNoFileCanBeReadJsonPrintsNothingRatherThanAnEmptyReport() throws IOException {
+        Path bad = dir.resolve("not-midi.mid");
+        Files.writeString(bad, "hello");
+
+        CliRun run = CliRun.of("tokenize", "--steps", "32", "--json", bad.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("palette tokenize: ").contains("not-midi.mid");
+    }
 }
