@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  *
  * usage: java --add-modules jdk.incubator.vector PairedCalls.java BASE_DIR NEW_DIR CHECKPOINT [PAIRS [OPS]]
  * (BASE_DIR, NEW_DIR: project roots whose app/target/lib holds the jars; OPS: comma-separated names, default all;
- * -Dpalette.inference.threads=N sets both builds' threads)
+ * -Dpalette.inference.threads=N sets both builds' threads; with N = 1, -Dpaired.clock=cpu times each call by
+ * the calling thread's CPU time, which time slicing on a loaded machine does not inflate)
  */
 public class PairedCalls {
 
@@ -90,8 +91,8 @@ public class PairedCalls {
                 row[i] = (float) random.nextGaussian();
             }
         }
-        System.out.printf("paired calls, %d pairs per op, load average at start %s%n", pairs,
-                Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf("paired calls, %d pairs per op, %s clock, load average at start %s%n", pairs,
+                CPU_CLOCK ? "thread CPU" : "wall", Files.readString(Path.of("/proc/loadavg")).trim());
         System.out.printf("%-26s %10s %10s %12s %s%n", "operation", "base ms", "new ms", "new/base",
                 "(medians; ratio = median of per-pair ratios, its quartiles)");
         run("encode_1", pairs, base, fresh, b -> b.encode(new int[][] {SCALE}));
@@ -143,9 +144,16 @@ public class PairedCalls {
                 ratio[pairs / 2], ratio[pairs / 4], ratio[3 * pairs / 4]);
     }
 
+    static final boolean CPU_CLOCK = "cpu".equals(System.getProperty("paired.clock"));
+    static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    static long now() {
+        return CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
     static double time(Op op, Build build) throws Throwable {
-        long start = System.nanoTime();
+        long start = now();
         op.run(build);
-        return (System.nanoTime() - start) / 1e6;
+        return (now() - start) / 1e6;
     }
 }
