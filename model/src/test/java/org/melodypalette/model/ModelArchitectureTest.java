@@ -35,7 +35,7 @@ class ModelArchitectureTest {
     static final ArchRule enginesIsolated = ModelRules.enginesIsolated(ROOT);
 
     @ArchTest
-    static final ArchRule tensorsOnlyInGraphDataAndTraining = ModelRules.tensorsOnlyInGraphDataAndTraining(ROOT);
+    static final ArchRule tensorsOnlyInGraphAndTensorBoundary = ModelRules.tensorsOnlyInGraphAndTensorBoundary(ROOT);
 
     /** The CPU math knows nothing of the engines: only itself and the compute options. */
     @ArchTest

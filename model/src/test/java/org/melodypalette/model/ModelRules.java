@@ -48,10 +48,13 @@ final class ModelRules {
         return slices().matching(root + ".(*)..").that(engines).should().notDependOnEachOther();
     }
 
-    /** ND4J only in the graph ({@code net}), the tensor boundary ({@code data}) and the training loop. */
-    static ArchRule tensorsOnlyInGraphDataAndTraining(String root) {
+    /**
+     * ND4J only in the graph ({@code net}), its training side ({@code graphtrain}: the graph's step, the
+     * engine choice) and the tensor boundary ({@code data}); the training loop ({@code train}) is not among them.
+     */
+    static ArchRule tensorsOnlyInGraphAndTensorBoundary(String root) {
         return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(root + ".net..", root + ".data..", root + ".train..")
+                .and().resideOutsideOfPackages(root + ".net..", root + ".graphtrain..", root + ".data..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..");
     }
 }

@@ -20,7 +20,7 @@ class ModelRulesFailTest {
 
     private static final List<Function<String, ArchRule>> RULES = List.of(ModelRules::noPackageCycles,
             ModelRules::apiHoldsContractsOnly, ModelRules::entryPointsOnTop, ModelRules::enginesIsolated,
-            ModelRules::tensorsOnlyInGraphDataAndTraining);
+            ModelRules::tensorsOnlyInGraphAndTensorBoundary);
 
     @Test
     void everyRulePassesOnTheCleanFixture() {
@@ -46,8 +46,16 @@ class ModelRulesFailTest {
 
     @Test
     void tensorsOutsideTheGraphAndDataFail() {
-        assertThat(report(ModelRules::tensorsOnlyInGraphDataAndTraining, "tensors"))
+        assertThat(report(ModelRules::tensorsOnlyInGraphAndTensorBoundary, "tensors"))
                 .contains("tensors.infer.Kernel").contains("INDArray");
+    }
+
+    /** The training loop hands ND4J work to the graph's side ({@code graphtrain}); it holds no arrays itself. */
+    @Test
+    void tensorsInTheTrainingLoopFail() {
+        assertThat(report(ModelRules::tensorsOnlyInGraphAndTensorBoundary, "tensors"))
+                .contains("tensors.train.Loop").contains("Nd4j")
+                .doesNotContain("tensors.graphtrain.GraphStep");
     }
 
     private static String report(Function<String, ArchRule> rule, String fixture) {

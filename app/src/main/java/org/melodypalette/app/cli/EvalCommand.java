@@ -10,7 +10,6 @@ import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.model.service.Evaluation;
 import org.melodypalette.model.api.EvaluationFeature;
 import org.melodypalette.model.api.EvaluationInterpolation;
-import org.melodypalette.model.api.EvaluationInterpolationPath;
 import org.melodypalette.model.api.EvaluationFidelity;
 import org.melodypalette.model.api.EvaluationOptions;
 import org.melodypalette.model.api.EvaluationRealism;

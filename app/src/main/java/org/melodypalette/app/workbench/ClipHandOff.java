@@ -2,66 +2,74 @@ package org.melodypalette.app.workbench;
 
 import java.util.function.Supplier;
 import javafx.scene.Node;
-import javafx.stage.Window;
+import org.melodypalette.app.workbench.audio.TransportViewModel;
 import org.melodypalette.app.workbench.clip.ClipActions;
+import org.melodypalette.app.workbench.editor.EditorViewModel;
+import org.melodypalette.app.workbench.lane.LaneViewModel;
+import org.melodypalette.app.workbench.latent.InterpolationViewModel;
+import org.melodypalette.app.workbench.task.StatusLine;
 import org.melodypalette.app.workbench.transfer.ClipTransfer;
 import org.melodypalette.music.Melody;
 
 /**
- * What a clip card's buttons do, wired to the workbench: play, the editor, slots A and B and the lane
- * here; export and drag-out through {@link ClipTransfer}, the way to the outside world.
+ * What a clip card's buttons do: play on the transport, replace the editor's melody, fill slot A or B,
+ * append to the lane, each said on the status line; export and drag-out through {@link ClipTransfer},
+ * the way to the outside world. A clip from a model carries no tempo: it goes on at the playing one.
  */
 final class ClipHandOff implements ClipActions {
 
-    private final Workbench workbench;
     private final ClipTransfer transfer;
+    private final TransportViewModel transport;
+    private final EditorViewModel editor;
+    private final InterpolationViewModel interpolation;
+    private final LaneViewModel lane;
+    private final StatusLine status;
 
-    ClipHandOff(Workbench workbench, Supplier<Window> window) {
-        this.workbench = workbench;
-        this.transfer = new ClipTransfer(workbench.editor(), workbench.transport(), workbench.lane(),
-                workbench.audioExport(), workbench.status(), workbench.runner(), window);
-    }
-
-    /** MIDI and WAV import, export and drag-out. */
-    ClipTransfer transfer() {
-        return transfer;
+    ClipHandOff(ClipTransfer transfer, TransportViewModel transport, EditorViewModel editor,
+                InterpolationViewModel interpolation, LaneViewModel lane, StatusLine status) {
+        this.transfer = transfer;
+        this.transport = transport;
+        this.editor = editor;
+        this.interpolation = interpolation;
+        this.lane = lane;
+        this.status = status;
     }
 
     @Override
     public void togglePlay(Object source, Melody melody) {
         if (melody != null) {
-            workbench.transport().toggle(source, transfer.atPlayingTempo(melody));
+            transport.toggle(source, transfer.atPlayingTempo(melody));
         }
     }
 
     @Override
     public void sendToEditor(Melody melody) {
         if (melody != null) {
-            workbench.editor().replaceMelody(transfer.atPlayingTempo(melody));
-            workbench.status().info("Clip sent to the editor (Undo brings the old one back)");
+            editor.replaceMelody(transfer.atPlayingTempo(melody));
+            status.info("Clip sent to the editor (Undo brings the old one back)");
         }
     }
 
     @Override
     public void sendToSlotA(Melody melody) {
         if (melody != null) {
-            workbench.interpolation().setSlotA(melody);
-            workbench.status().info("Slot A set");
+            interpolation.setSlotA(melody);
+            status.info("Slot A set");
         }
     }
 
     @Override
     public void sendToSlotB(Melody melody) {
         if (melody != null) {
-            workbench.interpolation().setSlotB(melody);
-            workbench.status().info("Slot B set");
+            interpolation.setSlotB(melody);
+            status.info("Slot B set");
         }
     }
 
     @Override
     public void sendToLane(Melody melody) {
         if (melody != null) {
-            workbench.lane().append(transfer.atPlayingTempo(melody));
+            lane.append(transfer.atPlayingTempo(melody));
         }
     }
 

@@ -60,6 +60,7 @@ public final class WorkbenchView extends BorderPane {
     public static final String TITLE = "Melody Palette";
 
     private final Workbench workbench;
+    private final ClipTransfer transfer;
     private final ClipHandOff handOff;
     private final EditorPane editorPane;
     private final InterpolationPane interpolationPane;
@@ -72,7 +73,9 @@ public final class WorkbenchView extends BorderPane {
     public WorkbenchView(Workbench workbench) {
         this.workbench = workbench;
         Theme.saved(Theme.preferences()).apply();
-        this.handOff = new ClipHandOff(workbench, this::window);
+        this.transfer = transferOf(workbench, this::window);
+        this.handOff = new ClipHandOff(transfer, workbench.transport(), workbench.editor(), workbench.interpolation(),
+                workbench.lane(), workbench.status());
         this.trainingWindow = new TrainingWindow(workbench.training(),
                 WorkbenchView.class.getResource("workbench.css").toExternalForm());
         editorPane = new EditorPane(workbench.editor(), workbench.transport(), handOff);
@@ -92,7 +95,7 @@ public final class WorkbenchView extends BorderPane {
                         workbench.training().trainedModels(), workbench::openModel, workbench.home(),
                         this::chooseCheckpoint, this::openTraining)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        lanePane = new LanePane(workbench.lane(), workbench.transport(), handOff, handOff.transfer()::dropIntoLane);
+        lanePane = new LanePane(workbench.lane(), workbench.transport(), handOff, transfer::dropIntoLane);
         BorderPane editorArea = new BorderPane(editorPane);
         editorArea.setBottom(lanePane);
         editorPane.addTransportControls(recordButton());
@@ -110,7 +113,7 @@ public final class WorkbenchView extends BorderPane {
             }
         };
         cursorTimer.start();
-        handOff.transfer().installDropTarget(this);
+        transfer.installDropTarget(this);
     }
 
     /** Builds the window for {@code workbench} on {@code stage} and shows it. */
@@ -160,7 +163,13 @@ public final class WorkbenchView extends BorderPane {
 
     /** MIDI and WAV import, export and drag-out. */
     public ClipTransfer transfer() {
-        return handOff.transfer();
+        return transfer;
+    }
+
+    /** The workbench's MIDI and WAV import, export and drag-out, its dialogs owned by {@code window}. */
+    static ClipTransfer transferOf(Workbench workbench, Supplier<Window> window) {
+        return new ClipTransfer(workbench.editor(), workbench.transport(), workbench.lane(), workbench.audioExport(),
+                workbench.status(), workbench.runner(), window);
     }
 
     /** Model ▸ Train on a MIDI folder…: shows the training window. */
@@ -186,9 +195,9 @@ public final class WorkbenchView extends BorderPane {
                 item("Save project", "Shortcut+S", this::saveProject),
                 item("Save project as…", "Shortcut+Shift+S", this::chooseProjectToSave),
                 new SeparatorMenuItem(),
-                item("Import MIDI…", "Shortcut+I", handOff.transfer()::chooseMidiToImport),
-                item("Export clip as MIDI…", "Shortcut+E", () -> handOff.transfer().export(editor.getMelody())),
-                item("Export audio (WAV)…", "Shortcut+Shift+E", () -> handOff.transfer().exportAudio(editor.getMelody())),
+                item("Import MIDI…", "Shortcut+I", transfer::chooseMidiToImport),
+                item("Export clip as MIDI…", "Shortcut+E", () -> transfer.export(editor.getMelody())),
+                item("Export audio (WAV)…", "Shortcut+Shift+E", () -> transfer.exportAudio(editor.getMelody())),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", () -> {
                     if (window() != null) {

@@ -28,8 +28,8 @@ import org.melodypalette.app.workbench.testing.FakeMelodyGenerator;
 import org.melodypalette.model.api.ContinuationOptions;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingOptions;
-import org.melodypalette.model.service.ContinuationTraining;
 import org.melodypalette.model.service.MelodyContinuer;
+import org.melodypalette.model.service.TrainingRun;
 import org.melodypalette.music.Melody;
 import org.melodypalette.music.Note;
 import org.melodypalette.music.TimeGrid;
@@ -62,7 +62,7 @@ class ContinuationUiTest {
     static void trainATinyContinuationModel() throws IOException {
         Path data = TinyDataset.writeSixteenths(dir.resolve("windows.mpwin"), 3);
         model = dir.resolve("continue");
-        ContinuationTraining.run(new TrainingOptions("continue_tiny", null, data, model, 30, 30, 30, 0, 0, false, 1, null),
+        TrainingRun.run(new TrainingOptions("continue_tiny", null, data, model, 30, 30, 30, 0, 0, false, 1, null),
                 new TrainingListener() { });
     }
 

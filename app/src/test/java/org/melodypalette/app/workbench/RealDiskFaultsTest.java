@@ -62,7 +62,7 @@ class RealDiskFaultsTest {
         Workbench old = workbenchEditingNew(otherDir.resolve("unused.json"));
         old.editor().load(OLD);
         old.saveProject(project);
-        new ClipHandOff(old, () -> null).transfer().exportTo(midi, OLD);
+        WorkbenchView.transferOf(old, () -> null).exportTo(midi, OLD);
         ProjectFiles.write(autosave, old.snapshot());
         Map<Path, byte[]> before = contents(dir);
         Path filler = dir.resolve("filler.bin");
@@ -74,7 +74,7 @@ class RealDiskFaultsTest {
             workbench.saveProject(project);
             assertThat(workbench.status().getMessage())
                     .isEqualTo("Cannot save the project: cannot write " + project + ": No space left on device");
-            assertThat(new ClipHandOff(workbench, () -> null).transfer().exportTo(midi, NEW)).isFalse();
+            assertThat(WorkbenchView.transferOf(workbench, () -> null).exportTo(midi, NEW)).isFalse();
             assertThat(workbench.status().getMessage())
                     .isEqualTo("Cannot export melody.mid: cannot write " + midi + ": No space left on device");
             workbench.shutdown();
@@ -103,7 +103,7 @@ class RealDiskFaultsTest {
         workbench.saveProject(project);
         assertThat(workbench.status().getMessage()).startsWith("Cannot save the project: cannot write " + project
                 + ": folder " + dir + " is not writable (").endsWith(": Read-only file system)");
-        new ClipHandOff(workbench, () -> null).transfer().exportTo(midi, NEW);
+        WorkbenchView.transferOf(workbench, () -> null).exportTo(midi, NEW);
         assertThat(workbench.status().getMessage()).startsWith("Cannot export melody.mid: cannot write " + midi
                 + ": folder " + dir + " is not writable (").endsWith(": Read-only file system)");
         workbench.shutdown();

@@ -117,7 +117,7 @@ class SaveFailuresTest {
         assertFailureShown(workbench, "Cannot save the project: cannot write " + notAFolder.resolve("song.json")
                 + ": " + notAFolder + " is a file, not a folder");
 
-        new ClipHandOff(workbench, () -> null).transfer().exportTo(notAFolder.resolve("clips").resolve("melody.mid"), NEW);
+        WorkbenchView.transferOf(workbench, () -> null).exportTo(notAFolder.resolve("clips").resolve("melody.mid"), NEW);
         assertFailureShown(workbench, "Cannot export melody.mid: cannot write "
                 + notAFolder.resolve("clips").resolve("melody.mid") + ": " + notAFolder + " is a file, not a folder");
 
@@ -131,7 +131,7 @@ class SaveFailuresTest {
         MidiFiles.write(file, OLD, org.melodypalette.midi.MidiExport.DEFAULT);
         byte[] previous = Files.readAllBytes(file);
         Workbench workbench = workbenchEditingNew(otherDir.resolve("autosave.json"));
-        ClipTransfer transfer = new ClipHandOff(workbench, () -> null).transfer();
+        ClipTransfer transfer = WorkbenchView.transferOf(workbench, () -> null);
 
         disk.setFreeBytes(10);
         assertThat(transfer.exportTo(file, NEW)).isFalse();

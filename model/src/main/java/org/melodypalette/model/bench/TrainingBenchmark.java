@@ -15,6 +15,7 @@ import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.graphtrain.TrainingEngines;
 import org.melodypalette.model.train.AtomicFolder;
 import org.melodypalette.model.train.Trainer;
 
@@ -46,7 +47,7 @@ public final class TrainingBenchmark {
         ModelConfig config = batch == 0 ? named : named.withTraining(named.training().withBatchSize(batch));
         long[] stamps = new long[warmup + steps];
         Path dir = Files.createTempDirectory("palette-training-bench");
-        try (Trainer trainer = Trainer.start(config, syntheticWindows(config, 512, 0), new Trainer.Settings(
+        try (Trainer trainer = TrainingEngines.start(config, syntheticWindows(config, 512, 0), new Trainer.Settings(
                 dir.resolve("run"), stamps.length, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, Integer.MAX_VALUE, 1,
                 threads))) {
             trainer.run(new TrainingListener() {

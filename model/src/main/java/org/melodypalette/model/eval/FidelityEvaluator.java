@@ -21,7 +21,6 @@ import org.melodypalette.model.api.LatentVector;
 import org.melodypalette.model.api.MorphPath;
 import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.data.Seeds;
-import org.melodypalette.music.Melody;
 import org.melodypalette.music.TimeGrid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -278,10 +278,6 @@ public final class MusicVaeGraph {
         return dataType;
     }
 
-    public DecoderInputs decoderInputs() {
-        return decoderInputs;
-    }
-
     /** The graph itself, for running outputs and gradients. */
     public SameDiff sameDiff() {
         return sd;
@@ -351,14 +347,6 @@ public final class MusicVaeGraph {
             tensors.add(new WeightTensor(name, shape, array.castTo(DataType.FLOAT).dup('c').data().asFloat()));
         }
         return new WeightSet(tensors);
-    }
-
-    /** Replaces every variable's values (shapes must match the config). */
-    public void setWeights(WeightSet weights) {
-        MusicVaeVariables.requireMatches(config, weights);
-        for (String name : variableNames) {
-            variable(name).assign(toArray(weights.require(name), dataType));
-        }
     }
 
     /**

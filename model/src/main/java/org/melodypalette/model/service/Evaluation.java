@@ -24,8 +24,9 @@ import org.melodypalette.model.eval.EvaluationChart;
 import org.melodypalette.model.eval.FidelityEvaluator;
 import org.melodypalette.model.eval.InterpolationEvaluator;
 import org.melodypalette.model.eval.RealismEvaluator;
+import org.melodypalette.model.graphtrain.NativeThreads;
+import org.melodypalette.model.graphtrain.TrainingEngines;
 import org.melodypalette.model.train.Evaluator;
-import org.melodypalette.model.train.NativeThreads;
 import org.melodypalette.model.train.TrainingCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +106,7 @@ public final class Evaluation {
     private static LabelWindows splitWindows(Path datasetFile, ModelConfig config, EvaluationSplit split, int maxWindows)
             throws IOException {
         WindowDataset data = WindowDatasetFile.read(datasetFile);
-        TrainingRun.requireCompatible(config, data, datasetFile);
+        MusicVaeTraining.requireCompatible(config, data, datasetFile);
         LabelWindows windows = Evaluator.first(Evaluator.windows(data, split), maxWindows);
         if (windows.count() == 0) {
             throw new IOException(datasetFile + ": the " + split + " split has no windows");
@@ -115,7 +116,7 @@ public final class Evaluation {
 
     private static EvaluationReport reconstruction(Path checkpoint, LoadedCheckpoint model, LabelWindows windows,
                                                    EvaluationSplit split, long seed) throws IOException {
-        return Evaluator.evaluate(model.config(), model.weights(), windows, split, TrainingCheckpoint.readStep(checkpoint),
+        return TrainingEngines.evaluate(model.config(), model.weights(), windows, split, TrainingCheckpoint.readStep(checkpoint),
                 seed, BATCH);
     }
 }

@@ -9,25 +9,18 @@ import org.melodypalette.datasets.WindowDatasetFile;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingOptions;
 import org.melodypalette.model.api.TrainingResult;
-import org.melodypalette.model.checkpoint.LoadedCheckpoint;
-import org.melodypalette.model.checkpoint.WeightSet;
-import org.melodypalette.model.config.ModelConfig;
-import org.melodypalette.model.config.ModelConfigJson;
-import org.melodypalette.model.config.ModelPresets;
-import org.melodypalette.model.config.ModelSizeLimits;
-import org.melodypalette.model.net.MusicVaeVariables;
-import org.melodypalette.model.train.MemoryBudget;
-import org.melodypalette.model.train.NativeThreads;
+import org.melodypalette.model.train.ModelTrainer;
 import org.melodypalette.model.train.Trainer;
-import org.melodypalette.model.train.TrainingCheckpoint;
 
 /**
- * Starts or resumes MusicVAE training for the CLI and the app (a {@code continue_} preset, or a
- * continuation checkpoint to resume, goes to {@link ContinuationTraining}): {@link #run} blocks on the calling
- * thread until the run reaches {@link TrainingOptions#steps()} or the listener asks to stop, and
- * always leaves a complete checkpoint in {@link TrainingOptions#outputDir()} (at most one
- * checkpoint interval is lost if the process is killed). With a fixed seed, a run resumed from a
- * checkpoint ends with the same parameters as an uninterrupted one (CPU backend).
+ * Starts or resumes training for the CLI and the app, of MusicVAE or (a {@code continue_} preset, or a
+ * continuation checkpoint to resume) the continuation model, in one flow whose model-specific parts a
+ * {@link ModelTraining} supplies: {@link #run} blocks on the calling thread until the run reaches
+ * {@link TrainingOptions#steps()} or the listener asks to stop, and always leaves a complete checkpoint
+ * in {@link TrainingOptions#outputDir()} (at most one checkpoint interval is lost if the process is
+ * killed). A checkpoint is resumed only when asked, a new run never writes over other files, and with a
+ * fixed seed a run resumed from a checkpoint ends with the same parameters as an uninterrupted one
+ * (CPU backend).
  */
 public final class TrainingRun {
 
@@ -42,80 +35,33 @@ public final class TrainingRun {
      *                     used, or the output folder holds something else
      */
     public static TrainingResult run(TrainingOptions options, TrainingListener listener) throws IOException {
-        if (ContinuationTraining.wanted(options)) {
-            return ContinuationTraining.run(options, listener);
-        }
+        ModelTraining model = ContinuationTraining.wanted(options) ? new ContinuationTraining() : new MusicVaeTraining();
+        model.requireSupported(options);
         WindowDataset data = WindowDatasetFile.read(options.dataset());
-        if (options.threads() > 0) {
-            NativeThreads.limit(options.threads());
-        }
         Path out = options.outputDir();
-        Trainer.Settings settings = settings(options);
-        Trainer trainer;
-        if (TrainingCheckpoint.exists(out)) {
+        Trainer.Settings settings = new Trainer.Settings(out, options.steps(), options.checkpointInterval(),
+                options.evalInterval(), options.evalWindows(), HISTORY_INTERVAL, options.seed(), options.threads());
+        ModelTrainer trainer;
+        if (model.holdsCheckpoint(out)) {
             if (!options.resume()) {
                 throw new IOException(out + " already holds a training checkpoint; resume it or choose another folder");
             }
-            TrainingCheckpoint.Contents saved = TrainingCheckpoint.read(out);
-            ModelConfig requested = requestedConfig(options);
-            if (requested != null && !requested.equals(saved.config())) {
-                throw new IOException(out + " holds a checkpoint of " + saved.config().name()
-                        + ", which differs from the requested " + requested.name());
-            }
-            requireCompatible(saved.config(), data, options.dataset());
-            ModelSizeLimits.requireTrainingFits(saved.config(), MemoryBudget.usableBytes());
-            trainer = Trainer.resume(saved, data, settings);
+            trainer = model.resume(options, data, settings);
         } else {
             if (options.resume()) {
                 throw new IOException(out + " holds no training checkpoint to resume; leave out --resume to start "
                         + "a new run there");
             }
-            ModelConfig config = requestedConfig(options);
-            if (config == null) {
-                throw new IOException(out + " holds no checkpoint to resume; give a preset to start a new run");
-            }
             requireEmptyOrMissing(out);
-            requireCompatible(config, data, options.dataset());
-            ModelSizeLimits.requireTrainingFits(config, MemoryBudget.usableBytes());
-            trainer = options.initFrom() == null ? Trainer.start(config, data, settings)
-                    : warmStart(config, data, settings, options.initFrom());
+            trainer = model.start(options, data, settings);
         }
         try (trainer) {
             return trainer.run(listener);
         }
     }
 
-    /** A new run from another checkpoint's weights and step; its variables must have this config's shapes. */
-    private static Trainer warmStart(ModelConfig config, WindowDataset data, Trainer.Settings settings, Path from)
-            throws IOException {
-        LoadedCheckpoint start = TrainingCheckpoint.readModel(from);
-        WeightSet weights;
-        try {
-            weights = MusicVaeVariables.select(config, start.weights());
-        } catch (IllegalArgumentException e) {
-            throw new IOException(from + ": cannot start " + config.name() + " from its weights: " + e.getMessage(), e);
-        }
-        return Trainer.start(config, data, settings, weights, TrainingCheckpoint.readStep(from));
-    }
-
-    /** The loop's settings of {@code options}, for either kind of model. */
-    static Trainer.Settings settings(TrainingOptions options) {
-        return new Trainer.Settings(options.outputDir(), options.steps(), options.checkpointInterval(),
-                options.evalInterval(), options.evalWindows(), HISTORY_INTERVAL, options.seed(), options.threads());
-    }
-
-    private static ModelConfig requestedConfig(TrainingOptions options) throws IOException {
-        if (options.preset() != null) {
-            return ModelPresets.byName(options.preset());
-        }
-        if (options.configFile() != null) {
-            return ModelConfigJson.read(options.configFile());
-        }
-        return null;
-    }
-
     /** Fails unless {@code out} is missing or an empty folder: a new run never writes over other files. */
-    static void requireEmptyOrMissing(Path out) throws IOException {
+    private static void requireEmptyOrMissing(Path out) throws IOException {
         if (Files.isDirectory(out)) {
             try (Stream<Path> entries = Files.list(out)) {
                 if (entries.findAny().isPresent()) {
@@ -125,13 +71,6 @@ public final class TrainingRun {
             }
         } else if (Files.exists(out)) {
             throw new IOException(out + " is a file, not a folder");
-        }
-    }
-
-    static void requireCompatible(ModelConfig config, WindowDataset data, Path datasetFile) throws IOException {
-        if (data.numSteps() != config.numSteps()) {
-            throw new IOException(datasetFile + ": windows have " + data.numSteps() + " steps but "
-                    + config.name() + " needs " + config.numSteps());
         }
     }
 }

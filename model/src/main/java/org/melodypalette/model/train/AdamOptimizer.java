@@ -20,7 +20,6 @@ import org.melodypalette.files.BoundedFiles;
 import org.melodypalette.model.backprop.ParameterBlocks;
 import org.melodypalette.model.backprop.ParameterThreads;
 import org.melodypalette.model.checkpoint.CheckpointException;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * TF's Adam as Magenta uses it ({@code tf.train.AdamOptimizer}, β1 0.9, β2 0.999, ε 1e-8):
@@ -124,18 +123,16 @@ public final class AdamOptimizer {
     }
 
     /**
-     * One update of every ND4J parameter in place, with the gradients as given (the SameDiff graph's
-     * step clips them first).
+     * One update of every parameter in place, on the calling thread, each gradient taken times
+     * {@code gradientScale}: the SameDiff graph's step, on float copies of its variables.
      */
-    public void apply(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double learningRate) {
+    public void update(Map<String, float[]> parameters, Map<String, float[]> gradients, float gradientScale,
+                       double learningRate) {
         float step = nextStepSize(learningRate);
         for (Map.Entry<String, float[]> e : firstMoments.entrySet()) {
             String name = e.getKey();
-            INDArray parameter = parameters.get(name);
-            float[] p = Nd4jCopies.rowMajor(parameter);
-            update(p, Nd4jCopies.rowMajor(gradients.get(name)), e.getValue(), secondMoments.get(name), 0, p.length,
-                    1f, step);
-            Nd4jCopies.store(parameter, p);
+            float[] p = parameters.get(name);
+            update(p, gradients.get(name), e.getValue(), secondMoments.get(name), 0, p.length, gradientScale, step);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.melodypalette.model.train;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -77,12 +76,9 @@ public final class ContinuationCheckpoint {
             expected.forEach(contents.weights()::require);
             List<String> written = new ArrayList<>(WeightsManifest.write(dir, contents.weights()));
             AtomicFiles.write(dir.resolve(CheckpointFolder.CONFIG_FILE), ContinuationConfigJson.toJson(contents.config()));
-            AtomicFiles.write(dir.resolve(TrainingMetrics.FILE_NAME), JSON.writeValueAsBytes(contents.metrics()));
-            contents.optimizer().write(dir.resolve(AdamOptimizer.FILE_NAME));
-            AtomicFiles.write(dir.resolve(TrainingState.FILE_NAME), JSON.writeValueAsBytes(contents.state()));
-            written.addAll(List.of(CheckpointFolder.CONFIG_FILE, TrainingMetrics.FILE_NAME, AdamOptimizer.FILE_NAME,
-                    TrainingState.FILE_NAME));
-            CheckpointChecksums.write(dir, written);
+            written.add(CheckpointFolder.CONFIG_FILE);
+            TrainingCheckpoint.writeTrainingFiles(dir, written, contents.metrics(), contents.optimizer(),
+                    contents.state());
         });
     }
 
@@ -124,21 +120,9 @@ public final class ContinuationCheckpoint {
         ContinuationLayers.of(model.config()).shapes()
                 .forEach((name, shape) -> shapes.put(name, Arrays.stream(shape).asLongStream().toArray()));
         AdamOptimizer optimizer = AdamOptimizer.read(folder.resolve(AdamOptimizer.FILE_NAME), shapes);
-        TrainingState state = readJson(folder.resolve(TrainingState.FILE_NAME), TrainingState.class);
-        ContinuationMetrics metrics = readJson(folder.resolve(TrainingMetrics.FILE_NAME), ContinuationMetrics.class);
-        if (optimizer.updates() > state.step()) {
-            throw new CheckpointException(folder, "optimizer state is at update " + optimizer.updates()
-                    + ", beyond the training state's step " + state.step());
-        }
+        TrainingState state = TrainingCheckpoint.readState(folder, optimizer);
+        ContinuationMetrics metrics = TrainingCheckpoint.readJson(folder.resolve(TrainingMetrics.FILE_NAME),
+                ContinuationMetrics.class);
         return new Contents(model.config(), model.weights(), optimizer, state, metrics);
     }
-
-    private static <T> T readJson(Path file, Class<T> type) throws CheckpointException {
-        try {
-            return JSON.readValue(file.toFile(), type);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CheckpointException(file, "cannot read: " + e.getMessage(), e);
-        }
-    }
-
 }

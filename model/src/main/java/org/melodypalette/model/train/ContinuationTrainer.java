@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * resumed run ends with exactly the parameters of an uninterrupted one (nothing random but the batches,
  * which are a function of (seed, step)). Weights start Glorot-uniform (kernels) and zero (biases).
  */
-public final class ContinuationTrainer implements AutoCloseable {
+public final class ContinuationTrainer implements ModelTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContinuationTrainer.class);
 
@@ -112,7 +112,7 @@ public final class ContinuationTrainer implements AutoCloseable {
         return weights.snapshot();
     }
 
-    /** Trains until the settings' total steps or until the listener asks to stop; ends with a checkpoint. */
+    @Override
     public TrainingResult run(TrainingListener listener) throws IOException {
         return TrainingLoop.run(settings, listener, elapsedBefore, new TrainingLoop.Run() {
             @Override
@@ -121,14 +121,14 @@ public final class ContinuationTrainer implements AutoCloseable {
             }
 
             @Override
-            public Trainer.StepFigures trainStep() {
+            public StepFigures trainStep() {
                 ContinuationBackprop.Result result = ContinuationTrainer.this.trainStep();
-                return new Trainer.StepFigures(result.loss(), result.loss(), 0,
+                return new StepFigures(result.loss(), result.loss(), 0,
                         result.hits() / (double) result.predictions());
             }
 
             @Override
-            public TrainingProgress progress(Trainer.StepFigures figures, TrainingLoop.Clock clock) {
+            public TrainingProgress progress(StepFigures figures, TrainingLoop.Clock clock) {
                 return new TrainingProgress(step, settings.totalSteps(),
                         clock.sequencesPerSecond(config.training().batchSize()), figures.loss(), figures.loss(), 0,
                         figures.accuracy(), Schedules.learningRate(config.training(), step - 1), 0,

@@ -2,27 +2,20 @@ package org.melodypalette.model.train;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.melodypalette.datasets.LabelWindows;
 import org.melodypalette.datasets.WindowDataset;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.EvaluationReport;
 import org.melodypalette.model.api.EvaluationSplit;
-import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
-import org.melodypalette.model.data.MelodyTensors;
 import org.melodypalette.model.data.Seeds;
 import org.melodypalette.model.infer.InferenceModel;
-import org.melodypalette.model.net.MusicVaeGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Computes an {@link EvaluationReport} (see its Javadoc for the exact definitions) by running the
- * training graph teacher-forced and sampling from the same posterior samples with the
- * {@link InferenceModel} users run.
+ * Computes an {@link EvaluationReport} (see its Javadoc for the exact definitions) by running a
+ * {@link TeacherForcedPass} (the training graph's) and sampling from the same posterior samples with
+ * the {@link InferenceModel} users run.
  */
 public final class Evaluator {
 
@@ -32,19 +25,13 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** Builds a float32 graph for the weights and evaluates it. */
-    public static EvaluationReport evaluate(ModelConfig config, WeightSet weights, LabelWindows windows,
-                                            EvaluationSplit split, long step, long seed, int batchSize) {
-        return evaluate(MusicVaeGraph.build(config, weights, DataType.FLOAT), windows, split, step, seed, batchSize);
-    }
-
     /**
+     * @param pass      the teacher-forced pass on the weights to evaluate
      * @param windows   the windows to evaluate, in batches of {@code batchSize}
      * @param step      the checkpoint's step, recorded in the report
      */
-    public static EvaluationReport evaluate(MusicVaeGraph graph, LabelWindows windows, EvaluationSplit split,
-                                            long step, long seed, int batchSize) {
-        ModelConfig config = graph.config();
+    public static EvaluationReport evaluate(ModelConfig config, TeacherForcedPass pass, LabelWindows windows,
+                                            EvaluationSplit split, long step, long seed, int batchSize) {
         if (windows.numSteps() != config.numSteps()) {
             throw new IllegalArgumentException("windows have " + windows.numSteps() + " steps, the model "
                     + config.numSteps());
@@ -53,17 +40,14 @@ public final class Evaluator {
             throw new IllegalArgumentException("the " + split.name().toLowerCase(Locale.ROOT)
                     + " split has no windows to evaluate");
         }
-        // Training keeps its step's arrays for the next step; evaluation's shapes differ, so it
-        // runs on arrays of its own and does not make training allocate its arrays again.
-        try (InferenceModel decoder = InferenceModel.of(config, graph.weights())) {
-            return graph.withOwnRunArrays(() -> evaluateBatches(graph, decoder, windows, split, step, seed, batchSize));
+        try (InferenceModel decoder = InferenceModel.of(config, pass.weights())) {
+            return pass.evaluation(() -> evaluateBatches(config, pass, decoder, windows, split, step, seed, batchSize));
         }
     }
 
-    private static EvaluationReport evaluateBatches(MusicVaeGraph graph, InferenceModel decoder,
+    private static EvaluationReport evaluateBatches(ModelConfig config, TeacherForcedPass pass, InferenceModel decoder,
                                                     LabelWindows windows, EvaluationSplit split, long step,
                                                     long seed, int batchSize) {
-        ModelConfig config = graph.config();
         long teacherForcedHits = 0;
         long sampledHits = 0;
         double reconstruction = 0;
@@ -74,18 +58,15 @@ public final class Evaluator {
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = windows.window(start + i);
             }
-            INDArray eps = gaussian(labels.length, config.zSize(), Seeds.random(seed, Seeds.LATENT_NOISE, batchIndex));
-            Map<String, INDArray> out = graph.sameDiff().output(
-                    graph.feed(MelodyTensors.oneHot(labels, config.numClasses(), graph.dataType()), eps, 0.0),
-                    MusicVaeGraph.LOGITS, MusicVaeGraph.R_LOSS, MusicVaeGraph.KL, MusicVaeGraph.Z);
-            teacherForcedHits += matches(MelodyTensors.argmaxLabels(out.get(MusicVaeGraph.LOGITS), config.numSteps()),
-                    labels);
-            int[][] sampled = decoder.decode(out.get(MusicVaeGraph.Z).toFloatMatrix(), DecodeOptions.sampling(
+            float[] eps = gaussianValues(labels.length, config.zSize(),
+                    Seeds.random(seed, Seeds.LATENT_NOISE, batchIndex));
+            TeacherForcedPass.Figures out = pass.run(labels, eps);
+            teacherForcedHits += matches(out.predicted(), labels);
+            int[][] sampled = decoder.decode(out.z(), DecodeOptions.sampling(
                     SAMPLING_TEMPERATURE, Seeds.random(seed, Seeds.SAMPLING, batchIndex).nextLong()));
             sampledHits += matches(sampled, labels);
-            reconstruction += out.get(MusicVaeGraph.R_LOSS).sumNumber().doubleValue();
-            kl += out.get(MusicVaeGraph.KL).sumNumber().doubleValue();
-            graph.closeRunArrays();
+            reconstruction += out.reconstructionSum();
+            kl += out.klSum();
         }
         double steps = (double) count * config.numSteps();
         return new EvaluationReport(split, count, step, teacherForcedHits / steps, sampledHits / steps,
@@ -93,7 +74,7 @@ public final class Evaluator {
     }
 
     /** Equal labels, counted over all rows and steps. */
-    static long matches(int[][] actual, int[][] expected) {
+    public static long matches(int[][] actual, int[][] expected) {
         long hits = 0;
         for (int b = 0; b < expected.length; b++) {
             for (int t = 0; t < expected[b].length; t++) {
@@ -105,13 +86,7 @@ public final class Evaluator {
         return hits;
     }
 
-    /** {@code [rows, columns]} of N(0, 1) draws from {@code random}, row by row. */
-    static INDArray gaussian(int rows, int columns, SplittableRandom random) {
-        return Nd4j.create(gaussianValues(rows, columns, random), new long[] {rows, columns}, 'c')
-                .castTo(DataType.FLOAT);
-    }
-
-    /** {@link #gaussian}'s values, row-major. */
+    /** {@code [rows, columns]} of N(0, 1) draws from {@code random}, row by row, row-major. */
     static float[] gaussianValues(int rows, int columns, SplittableRandom random) {
         float[] values = new float[rows * columns];
         for (int i = 0; i < values.length; i++) {

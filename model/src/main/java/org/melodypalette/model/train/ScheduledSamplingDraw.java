@@ -3,8 +3,6 @@ package org.melodypalette.model.train;
 import java.util.SplittableRandom;
 import org.melodypalette.model.backprop.SamplingInputs;
 import org.melodypalette.model.data.Seeds;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The random choices of Magenta's scheduled sampling for one training step (its
@@ -14,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code argmax(logits + noise)} into a draw from {@code softmax(logits)} (temperature 1).
  * Drawn from the run's seeded stream of that step, so a resumed run draws exactly the same.
  */
-final class ScheduledSamplingDraw {
+public final class ScheduledSamplingDraw {
 
     /** {@link Seeds} stream of these draws (Seeds uses 1–4). */
     static final long STREAM = 5;
@@ -63,16 +61,34 @@ final class ScheduledSamplingDraw {
     }
 
     /**
-     * {@code [batch, T]}, a new ND4J array: 1 = the true label (always at a segment's first step), 0 =
-     * the model's sample.
+     * {@code [batch, T]}, row-major, the draw's own array (not to be changed): 1 = the true
+     * label (always at a segment's first step), 0 = the model's sample.
      */
-    INDArray teacherMask() {
-        return Nd4j.create(teacherMask, new long[] {batch, steps}, 'c');
+    public float[] teacherMask() {
+        return teacherMask;
     }
 
-    /** {@code [batch, T, C]}, a new ND4J array: Gumbel noise, zero where the mask is 1. */
-    INDArray samplingNoise() {
-        return Nd4j.create(samplingNoise, new long[] {batch, steps, classes}, 'c');
+    /**
+     * {@code [batch, T, C]}, row-major, the draw's own array (not to be changed): Gumbel noise, zero where
+     * the mask is 1.
+     */
+    public float[] samplingNoise() {
+        return samplingNoise;
+    }
+
+    /** Sequences in the batch. */
+    public int batch() {
+        return batch;
+    }
+
+    /** Steps per sequence. */
+    public int steps() {
+        return steps;
+    }
+
+    /** Classes per step. */
+    public int classes() {
+        return classes;
     }
 
     /** The same draw for the hand-written step, without a copy. */

@@ -62,14 +62,23 @@ public final class TrainingCheckpoint {
     /** Writes the checkpoint; refuses (DivergenceGuard) parameters or optimizer state that are not finite. */
     public static void write(Path folder, Contents contents) throws IOException {
         DivergenceGuard.requireSound(folder, contents);
-        AtomicFolder.replace(folder, dir -> {
-            List<String> written = new ArrayList<>(CheckpointFolder.write(dir, contents.config(), contents.weights()));
-            AtomicFiles.write(dir.resolve(TrainingMetrics.FILE_NAME), JSON.writeValueAsBytes(contents.metrics()));
-            contents.optimizer().write(dir.resolve(AdamOptimizer.FILE_NAME));
-            AtomicFiles.write(dir.resolve(TrainingState.FILE_NAME), JSON.writeValueAsBytes(contents.state()));
-            written.addAll(List.of(TrainingMetrics.FILE_NAME, AdamOptimizer.FILE_NAME, TrainingState.FILE_NAME));
-            CheckpointChecksums.write(dir, written);
-        });
+        AtomicFolder.replace(folder, dir -> writeTrainingFiles(dir,
+                CheckpointFolder.write(dir, contents.config(), contents.weights()), contents.metrics(),
+                contents.optimizer(), contents.state()));
+    }
+
+    /**
+     * Beside the model files already {@code written} in {@code dir}: the metrics, the optimizer state and
+     * the training state, then the checksums of them all. Both kinds of model's checkpoints end so.
+     */
+    static void writeTrainingFiles(Path dir, List<String> written, Object metrics, AdamOptimizer optimizer,
+                                   TrainingState state) throws IOException {
+        AtomicFiles.write(dir.resolve(TrainingMetrics.FILE_NAME), JSON.writeValueAsBytes(metrics));
+        optimizer.write(dir.resolve(AdamOptimizer.FILE_NAME));
+        AtomicFiles.write(dir.resolve(TrainingState.FILE_NAME), JSON.writeValueAsBytes(state));
+        List<String> all = new ArrayList<>(written);
+        all.addAll(List.of(TrainingMetrics.FILE_NAME, AdamOptimizer.FILE_NAME, TrainingState.FILE_NAME));
+        CheckpointChecksums.write(dir, all);
     }
 
     /**
@@ -95,19 +104,32 @@ public final class TrainingCheckpoint {
             throw new CheckpointException(folder, "is a magenta.js checkpoint; only our own training runs resume");
         }
         ModelConfig config = model.config();
-        Map<String, long[]> shapes = new LinkedHashMap<>();
-        for (MusicVaeVariables.Spec spec : MusicVaeVariables.specs(config)) {
-            shapes.put(spec.name(), spec.shape().stream().mapToLong(Integer::longValue).toArray());
-        }
-        AdamOptimizer optimizer = AdamOptimizer.read(folder.resolve(AdamOptimizer.FILE_NAME), shapes);
-        TrainingState state = readJson(folder.resolve(TrainingState.FILE_NAME), TrainingState.class);
+        AdamOptimizer optimizer = AdamOptimizer.read(folder.resolve(AdamOptimizer.FILE_NAME), shapes(config));
+        TrainingState state = readState(folder, optimizer);
         TrainingMetrics metrics = readMetrics(folder.resolve(TrainingMetrics.FILE_NAME));
-        // A warm-started run (TrainingOptions.initFrom) began its Adam updates after step 0.
+        return new Contents(config, model.weights(), optimizer, state, metrics);
+    }
+
+    /**
+     * The training state, which must be at least at the optimizer's update: a warm-started run
+     * (TrainingOptions.initFrom) began its Adam updates after step 0, no run before.
+     */
+    static TrainingState readState(Path folder, AdamOptimizer optimizer) throws CheckpointException {
+        TrainingState state = readJson(folder.resolve(TrainingState.FILE_NAME), TrainingState.class);
         if (optimizer.updates() > state.step()) {
             throw new CheckpointException(folder, "optimizer state is at update " + optimizer.updates()
                     + ", beyond the training state's step " + state.step());
         }
-        return new Contents(config, model.weights(), optimizer, state, metrics);
+        return state;
+    }
+
+    /** Every variable's shape, in manifest order: what Adam keeps moments of. */
+    static Map<String, long[]> shapes(ModelConfig config) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (MusicVaeVariables.Spec spec : MusicVaeVariables.specs(config)) {
+            shapes.put(spec.name(), spec.shape().stream().mapToLong(Integer::longValue).toArray());
+        }
+        return shapes;
     }
 
     /** The training step a checkpoint holds, or 0 for a model folder without training state. */
@@ -137,7 +159,7 @@ public final class TrainingCheckpoint {
         }
     }
 
-    private static <T> T readJson(Path file, Class<T> type) throws CheckpointException {
+    static <T> T readJson(Path file, Class<T> type) throws CheckpointException {
         try {
             return JSON.readValue(BoundedFiles.read(file, MAX_JSON_BYTES), type);
         } catch (BoundedFiles.Refused e) {

@@ -27,10 +27,10 @@ final class TrainingLoop {
         long step();
 
         /** One update on the current step's batch; advances the step. */
-        Trainer.StepFigures trainStep() throws IOException;
+        StepFigures trainStep() throws IOException;
 
         /** The progress line of the step just done, from its figures and the session's clock. */
-        TrainingProgress progress(Trainer.StepFigures figures, Clock clock);
+        TrainingProgress progress(StepFigures figures, Clock clock);
 
         /**
          * Evaluates the current weights (if there is anything to evaluate) and tells {@code listener};
@@ -103,7 +103,7 @@ final class TrainingLoop {
                 break;
             }
             long begin = System.nanoTime();
-            Trainer.StepFigures figures = run.trainStep();
+            StepFigures figures = run.trainStep();
             clock.stepTook(System.nanoTime() - begin);
             last = run.progress(figures, clock);
             listener.onProgress(last);

@@ -1,16 +1,15 @@
 package org.melodypalette.model.train;
 
 import org.melodypalette.model.checkpoint.WeightSet;
-import org.melodypalette.model.net.MusicVaeGraph;
 
 /**
  * One update of the weights per training batch: the loss and gradients, the gradients clipped to the
  * config's global norm ({@link Trainer#clipScale}), then Adam ({@link AdamOptimizer}).
- * {@link HandWrittenTrainingStep} keeps the weights in float arrays; {@link GraphTrainingStep} in the
- * SameDiff graph's variables. Both compute the same math (docs/ARCHITECTURE.md §8; MusicVaeBackpropTest,
- * TrainerTest).
+ * {@link HandWrittenTrainingStep} keeps the weights in float arrays; {@code graphtrain.GraphTrainingStep}
+ * in the SameDiff graph's variables. Both compute the same math (docs/ARCHITECTURE.md §8;
+ * MusicVaeBackpropTest, TrainerTest).
  */
-interface TrainingStep extends AutoCloseable {
+public interface TrainingStep extends AutoCloseable {
 
     /**
      * @param labels       {@code [B][T]} class labels: encoder input and decoder target
@@ -19,14 +18,13 @@ interface TrainingStep extends AutoCloseable {
      * @param learningRate this update's Adam learning rate
      * @return the batch's figures
      */
-    Trainer.StepFigures run(int[][] labels, float[] eps, double beta, ScheduledSamplingDraw draw,
-                            double learningRate);
+    StepFigures run(int[][] labels, float[] eps, double beta, ScheduledSamplingDraw draw, double learningRate);
 
     /** A copy of the current weights, in manifest order. */
     WeightSet weights();
 
-    /** The SameDiff graph holding the current weights (evaluation runs it). */
-    MusicVaeGraph graph();
+    /** The teacher-forced pass evaluation runs, on the current weights. */
+    TeacherForcedPass evaluationPass();
 
     /** The engine in words, for the log. */
     String description();

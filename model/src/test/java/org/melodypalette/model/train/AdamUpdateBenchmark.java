@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Benchmark-only, A/B in one JVM: {@link AdamOptimizer#apply} (one fused loop per variable) against
+ * Benchmark-only, A/B in one JVM: {@link AdamOptimizer#update(Map, Map, float, double)} (one fused loop per variable, on float arrays) against
  * the same update written as ND4J array operations (eight passes and four temporaries per
  * variable, as the optimiser did it before), alternating, on a preset's variables with random
  * gradients. Prints the training thread's CPU ms per update of each and whether both left the
@@ -40,14 +40,14 @@ class AdamUpdateBenchmark {
         int rounds = Integer.getInteger("benchmark.rounds", 10);
         MusicVaeGraph graph = MusicVaeGraph.build(config, MusicVaeVariables.initialize(config, 1), DataType.FLOAT);
         Map<String, long[]> shapes = new LinkedHashMap<>();
-        Map<String, INDArray> fused = new LinkedHashMap<>();
+        Map<String, float[]> fused = new LinkedHashMap<>();
         Map<String, INDArray> passes = new LinkedHashMap<>();
         Map<String, INDArray> m = new LinkedHashMap<>();
         Map<String, INDArray> v = new LinkedHashMap<>();
         for (String name : graph.variableNames()) {
             INDArray variable = graph.variable(name);
             shapes.put(name, variable.shape());
-            fused.put(name, variable.dup('c'));
+            fused.put(name, variable.dup('c').data().asFloat());
             passes.put(name, variable.dup('c'));
             m.put(name, Nd4j.zeros(DataType.FLOAT, variable.shape()));
             v.put(name, Nd4j.zeros(DataType.FLOAT, variable.shape()));
@@ -57,12 +57,14 @@ class AdamUpdateBenchmark {
         long[] nanos = new long[2];
         for (int round = 0; round < 2 * rounds; round++) {
             Map<String, INDArray> gradients = new LinkedHashMap<>();
+            Map<String, float[]> gradientValues = new LinkedHashMap<>();
             shapes.forEach((name, shape) -> {
                 float[] g = new float[Math.toIntExact(Arrays.stream(shape).reduce(1, (a, b) -> a * b))];
                 for (int i = 0; i < g.length; i++) {
                     g[i] = (float) (random.nextGaussian() * 1e-3);
                 }
                 gradients.put(name, Nd4j.create(g, shape, 'c'));
+                gradientValues.put(name, g);
             });
             double lr = 1e-3;
             boolean fusedFirst = round % 2 == 0;
@@ -70,7 +72,7 @@ class AdamUpdateBenchmark {
                 boolean useFused = (side == 0) == fusedFirst;
                 long start = THREADS.getCurrentThreadCpuTime();
                 if (useFused) {
-                    adam.apply(fused, gradients, lr);
+                    adam.update(fused, gradientValues, 1f, lr);
                 } else {
                     applyAsArrayOperations(passes, gradients, m, v, round + 1, lr);
                 }
@@ -82,7 +84,7 @@ class AdamUpdateBenchmark {
             gradients.values().forEach(INDArray::close);
         }
         boolean identical = fused.keySet().stream().allMatch(name -> Arrays.equals(
-                fused.get(name).data().asFloat(), passes.get(name).data().asFloat()));
+                fused.get(name), passes.get(name).data().asFloat()));
         long parameters = shapes.values().stream().mapToLong(s -> Arrays.stream(s).reduce(1, (a, b) -> a * b)).sum();
         System.out.printf("Adam update, %s (%d parameters), %d alternating rounds after %d warm-up (loaded machine,"
                         + " CPU time): fused %.2f ms, as ND4J array operations %.2f ms per update (%.2fx);"

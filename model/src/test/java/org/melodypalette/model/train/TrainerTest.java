@@ -17,12 +17,15 @@ import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.api.TrainingResult;
 import org.melodypalette.model.checkpoint.CheckpointChecksums;
 import org.melodypalette.model.checkpoint.CheckpointException;
+import org.melodypalette.model.checkpoint.WeightSet;
+import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.checkpoint.WeightsManifest;
 import org.melodypalette.model.config.ComputeOptions;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
 import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
 import org.melodypalette.model.data.MelodyTensors;
+import org.melodypalette.model.graphtrain.TrainingEngines;
 import org.melodypalette.model.net.MusicVaeGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -48,12 +51,14 @@ class TrainerTest {
 
     private void assertOverfits(String preset) throws IOException {
         WindowDataset data = TrainingFixtures.dataset(4, 0, 4);
-        Trainer trainer = Trainer.start(fastTiny(preset), data, settings("run", 300, 1000));
-        EvaluationReport before = Evaluator.evaluate(trainer.graph(), data.train(), EvaluationSplit.TRAIN, 0, 1, 8);
+        Trainer trainer = TrainingEngines.start(fastTiny(preset), data, settings("run", 300, 1000));
+        EvaluationReport before = TrainingEngines.evaluate(trainer.config(), trainer.weights(), data.train(),
+                EvaluationSplit.TRAIN, 0, 1, 8);
 
         trainer.run(QUIET);
 
-        EvaluationReport after = Evaluator.evaluate(trainer.graph(), data.train(), EvaluationSplit.TRAIN, 300, 1, 8);
+        EvaluationReport after = TrainingEngines.evaluate(trainer.config(), trainer.weights(), data.train(),
+                EvaluationSplit.TRAIN, 300, 1, 8);
         assertThat(after.reconstruction()).as("reconstruction loss before %s, after %s",
                 before.reconstruction(), after.reconstruction()).isLessThan(before.reconstruction() / 10);
         assertThat(after.teacherForcedAccuracy()).isGreaterThan(0.75);
@@ -79,23 +84,25 @@ class TrainerTest {
         ModelConfig tiny = ModelPresets.byName("tiny-test-hier");
         ModelConfig sampled = tiny.withTraining(tiny.training().withSampling(SamplingSchedule.INVERSE_SIGMOID, 4));
         WindowDataset data = TrainingFixtures.dataset(8, 0, 4);
-        Trainer handWritten = Trainer.start(sampled, data, settings("backprop", 20, 1000));
+        Trainer handWritten = TrainingEngines.start(sampled, data, settings("backprop", 20, 1000));
         assertThat(handWritten.usesHandWrittenStep()).isTrue();
         handWritten.run(QUIET);
-        Trainer graph = Trainer.start(sampled, data, settings("graph", 20, 1000)
+        Trainer graph = TrainingEngines.start(sampled, data, settings("graph", 20, 1000)
                 .withCompute(ComputeOptions.AUTOMATIC.withEngine(ComputeOptions.Engine.GRAPH)));
         assertThat(graph.usesHandWrittenStep()).isFalse();
         graph.run(QUIET);
 
-        for (String name : graph.graph().variableNames()) {
-            INDArray expected = graph.graph().variable(name);
-            INDArray actual = handWritten.graph().variable(name);
+        WeightSet handWrittenWeights = handWritten.weights();
+        for (WeightTensor expectedTensor : graph.weights().tensors()) {
+            INDArray expected = Nd4j.create(expectedTensor.values());
+            INDArray actual = Nd4j.create(handWrittenWeights.require(expectedTensor.name()).values());
             double scale = expected.amaxNumber().doubleValue();
-            assertThat(actual.sub(expected).amaxNumber().doubleValue()).as(name).isLessThan(1e-3 * scale);
+            assertThat(actual.sub(expected).amaxNumber().doubleValue()).as(expectedTensor.name())
+                    .isLessThan(1e-3 * scale);
         }
-        assertThat(handWritten.graph().variable(handWritten.graph().variableNames().get(0)))
-                .isNotEqualTo(Trainer.start(sampled, data, settings("fresh", 20, 1000)).graph()
-                        .variable(handWritten.graph().variableNames().get(0)));
+        String first = handWrittenWeights.tensors().iterator().next().name();
+        assertThat(handWrittenWeights.require(first).values()).isNotEqualTo(
+                TrainingEngines.start(sampled, data, settings("fresh", 20, 1000)).weights().require(first).values());
     }
 
     @Test
@@ -111,7 +118,7 @@ class TrainerTest {
 
         TrainingCheckpoint.Contents straight = assertResumesExactly(sampled);
 
-        Trainer.start(tiny, TrainingFixtures.dataset(10, 3, 4), settings("teacher-forced", 6, 6)).run(QUIET);
+        TrainingEngines.start(tiny, TrainingFixtures.dataset(10, 3, 4), settings("teacher-forced", 6, 6)).run(QUIET);
         assertThat(straight.weights()).isNotEqualTo(TrainingCheckpoint.read(dir.resolve("teacher-forced")).weights());
         assertThat(straight.metrics().history()).extracting(TrainingProgress::samplingProbability)
                 .containsExactly(1 - 2 / (2 + Math.exp(0.5)), 1 - 2 / (2 + Math.exp(1.5)), 1 - 2 / (2 + Math.exp(2.5)));
@@ -119,10 +126,10 @@ class TrainerTest {
 
     private TrainingCheckpoint.Contents assertResumesExactly(ModelConfig config) throws IOException {
         WindowDataset data = TrainingFixtures.dataset(10, 3, 4);
-        Trainer.start(config, data, settings("straight", 6, 2)).run(QUIET);
+        TrainingEngines.start(config, data, settings("straight", 6, 2)).run(QUIET);
 
-        Trainer.start(config, data, settings("interrupted", 4, 2)).run(QUIET);
-        Trainer resumed = Trainer.resume(data, settings("interrupted", 6, 2));
+        TrainingEngines.start(config, data, settings("interrupted", 4, 2)).run(QUIET);
+        Trainer resumed = TrainingEngines.resume(data, settings("interrupted", 6, 2));
         assertThat(resumed.step()).isEqualTo(4);
         resumed.run(QUIET);
 
@@ -142,14 +149,14 @@ class TrainerTest {
         WindowDataset data = TrainingFixtures.dataset(10, 3, 4);
         ModelConfig tiny = ModelPresets.byName("tiny-test");
         ModelConfig sampled = tiny.withTraining(tiny.training().withSampling(SamplingSchedule.INVERSE_SIGMOID, 2));
-        Trainer.start(sampled, data, settings("run", 2, 2)).run(QUIET);
+        TrainingEngines.start(sampled, data, settings("run", 2, 2)).run(QUIET);
         Path metrics = dir.resolve("run").resolve(TrainingMetrics.FILE_NAME);
         String withoutField = Files.readString(metrics).replaceAll(",\\s*\"samplingProbability\"\\s*:\\s*[0-9.eE+-]+", "");
         assertThat(withoutField).doesNotContain("samplingProbability").contains("\"beta\"");
         Files.writeString(metrics, withoutField);
         Files.delete(dir.resolve("run").resolve(CheckpointChecksums.FILE_NAME)); // written before checksums too
 
-        Trainer resumed = Trainer.resume(data, settings("run", 4, 2));
+        Trainer resumed = TrainingEngines.resume(data, settings("run", 4, 2));
         resumed.run(QUIET);
 
         assertThat(TrainingCheckpoint.read(dir.resolve("run")).metrics().history())
@@ -160,7 +167,7 @@ class TrainerTest {
     @Test
     void checkpointReloadsIntoAGraphWithIdenticalOutputs() throws IOException {
         WindowDataset data = TrainingFixtures.dataset(6, 2, 4);
-        Trainer trainer = Trainer.start(ModelPresets.byName("tiny-test-hier"), data, settings("run", 3, 3));
+        Trainer trainer = TrainingEngines.start(ModelPresets.byName("tiny-test-hier"), data, settings("run", 3, 3));
         TrainingResult result = trainer.run(QUIET);
 
         TrainingCheckpoint.Contents saved = TrainingCheckpoint.read(result.checkpoint());
@@ -173,7 +180,8 @@ class TrainerTest {
         int[][] labels = {data.eval().window(0), data.eval().window(1)};
         INDArray input = MelodyTensors.oneHot(labels, 90, DataType.FLOAT);
         INDArray eps = Nd4j.rand(DataType.FLOAT, 2, trainer.config().zSize());
-        assertThat(logits(reloaded, input, eps)).isEqualTo(logits(trainer.graph(), input, eps));
+        MusicVaeGraph trained = MusicVaeGraph.build(trainer.config(), trainer.weights(), DataType.FLOAT);
+        assertThat(logits(reloaded, input, eps)).isEqualTo(logits(trained, input, eps));
     }
 
     private static INDArray logits(MusicVaeGraph graph, INDArray input, INDArray eps) {
@@ -184,9 +192,9 @@ class TrainerTest {
     @Test
     void resumingOnOtherTrainingDataIsRefused() throws IOException {
         ModelConfig config = ModelPresets.byName("tiny-test");
-        Trainer.start(config, TrainingFixtures.dataset(4, 1, 4), settings("run", 1, 1)).run(QUIET);
+        TrainingEngines.start(config, TrainingFixtures.dataset(4, 1, 4), settings("run", 1, 1)).run(QUIET);
 
-        assertThatThrownBy(() -> Trainer.resume(TrainingFixtures.dataset(5, 1, 4), settings("run", 2, 1)))
+        assertThatThrownBy(() -> TrainingEngines.resume(TrainingFixtures.dataset(5, 1, 4), settings("run", 2, 1)))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("was trained on other data (4 train windows)");
     }
@@ -207,7 +215,7 @@ class TrainerTest {
             }
         };
 
-        TrainingResult result = Trainer.start(config, TrainingFixtures.dataset(4, 1, 4), settings("run", 50, 20))
+        TrainingResult result = TrainingEngines.start(config, TrainingFixtures.dataset(4, 1, 4), settings("run", 50, 20))
                 .run(stopAfterTwo);
 
         assertThat(result.stopped()).isTrue();

@@ -18,6 +18,7 @@ import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.checkpoint.WeightTensor;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.graphtrain.TrainingEngines;
 
 /**
  * A checkpoint is never written with a non-finite parameter or Adam moment: the write is refused
@@ -33,7 +34,7 @@ class TrainingCheckpointGuardTest {
     void nonFiniteWeightsOrMomentsAreNeverWrittenOverAGoodCheckpoint() throws IOException {
         WindowDataset data = TrainingFixtures.dataset(6, 2, 4);
         Path run = dir.resolve("run");
-        try (Trainer trainer = Trainer.start(ModelPresets.byName("tiny-test"), data,
+        try (Trainer trainer = TrainingEngines.start(ModelPresets.byName("tiny-test"), data,
                 new Trainer.Settings(run, 2, 2, 100, 0, 2, 5, 1))) {
             trainer.run(new TrainingListener() { });
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.model.bench.TrainingBenchmark;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.graphtrain.TrainingEngines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ class TrainingMemoryBenchmark {
         int steps = Integer.getInteger("benchmark.steps", 150);
         int every = Integer.getInteger("benchmark.every", 10);
         int evalInterval = Integer.getInteger("benchmark.evalInterval", 1_000_000);
-        Trainer trainer = Trainer.start(config, TrainingBenchmark.syntheticWindows(config, 512, 64),
+        Trainer trainer = TrainingEngines.start(config, TrainingBenchmark.syntheticWindows(config, 512, 64),
                 new Trainer.Settings(dir.resolve("run"), steps, 1_000_000, evalInterval, 0, 1_000_000, 1, 0));
         log(0);
         while (trainer.step() < steps) {

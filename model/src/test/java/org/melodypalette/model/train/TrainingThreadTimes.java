@@ -17,6 +17,7 @@ import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.bench.TrainingBenchmark;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.config.ModelPresets;
+import org.melodypalette.model.graphtrain.TrainingEngines;
 
 /**
  * Where the threads of a sharded training step spend their CPU time: the live loop
@@ -52,7 +53,7 @@ class TrainingThreadTimes {
         long[] wall = new long[warmup + steps + 1];
         caller[0] = THREADS.getCurrentThreadCpuTime();
         wall[0] = System.nanoTime();
-        try (Trainer trainer = Trainer.start(config, TrainingBenchmark.syntheticWindows(config, 512, 0),
+        try (Trainer trainer = TrainingEngines.start(config, TrainingBenchmark.syntheticWindows(config, 512, 0),
                 new Trainer.Settings(dir.resolve("run"), warmup + steps, Integer.MAX_VALUE, Integer.MAX_VALUE, 0,
                         Integer.MAX_VALUE, 1, 2))) {
             trainer.run(new TrainingListener() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.model.api.TrainingListener;
 import org.melodypalette.model.api.TrainingProgress;
 import org.melodypalette.model.backprop.MusicVaeBackprop;
+import org.melodypalette.model.backprop.ParameterBlocks;
 import org.melodypalette.model.bench.TrainingBenchmark;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
@@ -21,6 +22,8 @@ import org.melodypalette.model.config.TrainingConfig.SamplingSchedule;
 import org.melodypalette.model.data.MelodyTensors;
 import org.melodypalette.model.data.Seeds;
 import org.melodypalette.model.data.TrainingBatches;
+import org.melodypalette.model.graphtrain.NativeThreads;
+import org.melodypalette.model.graphtrain.TrainingEngines;
 import org.melodypalette.model.net.MusicVaeGraph;
 import org.melodypalette.model.net.MusicVaeVariables;
 import org.melodypalette.model.net.StraightforwardMusicVae;
@@ -176,7 +179,7 @@ class TrainingThroughputBenchmark {
 
     /** Stamps after each step of the live training loop. */
     private void timeTrainer(ModelConfig config, Stamps stamps, int threads) throws IOException {
-        Trainer trainer = Trainer.start(config, TrainingBenchmark.syntheticWindows(config, 512, 0),
+        Trainer trainer = TrainingEngines.start(config, TrainingBenchmark.syntheticWindows(config, 512, 0),
                 new Trainer.Settings(dir.resolve("run"), stamps.wall.length, 1_000_000, 1_000_000, 0, 1_000_000, 1, threads));
         trainer.run(new TrainingListener() {
             @Override
@@ -209,7 +212,8 @@ class TrainingThroughputBenchmark {
             }
             int[][] labels = batches.batch(step);
             INDArray input = MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT);
-            INDArray eps = Evaluator.gaussian(batch, config.zSize(), Seeds.random(1, Seeds.LATENT_NOISE, step));
+            INDArray eps = Nd4j.create(Evaluator.gaussianValues(batch, config.zSize(),
+                    Seeds.random(1, Seeds.LATENT_NOISE, step)), new long[] {batch, config.zSize()}, 'c');
             Map<String, INDArray> feed = graph.feed(input, eps, Schedules.beta(config.training(), step));
             if (trainingGraph) {
                 graph.trackRunArrays();
@@ -217,8 +221,8 @@ class TrainingThroughputBenchmark {
                 baseline.trackRunArrays();
             }
             OutAndGrad result = sd.calculateGradientsAndOutputs(feed, OUTPUTS, variables);
-            Trainer.clipByGlobalNorm(result.getGradients(), config.training().gradClipNorm());
-            optimizer.apply(parameters, result.getGradients(), Schedules.learningRate(config.training(), step));
+            clipAndUpdate(optimizer, parameters, result.getGradients(), config.training().gradClipNorm(),
+                    Schedules.learningRate(config.training(), step));
             long hits = Evaluator.matches(MelodyTensors.argmaxLabels(result.getOutputs().get(MusicVaeGraph.LOGITS),
                     config.numSteps()), labels);
             if (step == 0) {
@@ -258,14 +262,15 @@ class TrainingThroughputBenchmark {
             LOG.info("hand-written step: {}", backprop.description());
             for (int step = 0; step < stamps.wall.length; step++) {
                 int[][] labels = batches.batch(step);
-                INDArray eps = Evaluator.gaussian(batch, config.zSize(), Seeds.random(1, Seeds.LATENT_NOISE, step));
+                INDArray eps = Nd4j.create(Evaluator.gaussianValues(batch, config.zSize(),
+                    Seeds.random(1, Seeds.LATENT_NOISE, step)), new long[] {batch, config.zSize()}, 'c');
                 MusicVaeBackprop.Result result = backprop.step(values(parameters), labels, eps.data().asFloat(),
                         Schedules.beta(config.training(), step), null);
                 Map<String, INDArray> gradients = new LinkedHashMap<>();
                 shapes.forEach((name, shape) -> gradients.put(name,
                         Nd4j.create(result.gradients().get(name), shape, 'c')));
-                Trainer.clipByGlobalNorm(gradients, config.training().gradClipNorm());
-                optimizer.apply(parameters, gradients, Schedules.learningRate(config.training(), step));
+                clipAndUpdate(optimizer, parameters, gradients, config.training().gradClipNorm(),
+                        Schedules.learningRate(config.training(), step));
                 if (step == 0) {
                     LOG.info("first step: loss {}, accuracy {}", result.loss(),
                             result.hits() / (double) (batch * config.numSteps()));
@@ -275,6 +280,24 @@ class TrainingThroughputBenchmark {
                 stamps.take();
             }
         }
+    }
+
+    /**
+     * What the graph's training step does after its gradients: clipping to the global norm and Adam on
+     * float copies of the parameters, written back.
+     */
+    private static void clipAndUpdate(AdamOptimizer optimizer, Map<String, INDArray> parameters,
+                                      Map<String, INDArray> gradients, double clipNorm, double learningRate) {
+        Map<String, float[]> parameterValues = new LinkedHashMap<>();
+        Map<String, float[]> gradientValues = new LinkedHashMap<>();
+        parameters.forEach((name, array) -> {
+            parameterValues.put(name, array.dup('c').data().asFloat());
+            gradientValues.put(name, gradients.get(name).castTo(DataType.FLOAT).dup('c').data().asFloat());
+        });
+        optimizer.update(parameterValues, gradientValues,
+                Trainer.clipScale(Math.sqrt(ParameterBlocks.squaredNorm(gradientValues)), clipNorm), learningRate);
+        parameterValues.forEach((name, values) ->
+                parameters.get(name).assign(Nd4j.create(values, parameters.get(name).shape(), 'c')));
     }
 
     /** The live arrays of {@code names} in {@code sd}, in order. */

@@ -1,4 +1,4 @@
-package org.melodypalette.model.train;
+package org.melodypalette.model.graphtrain;
 
 import org.nd4j.linalg.factory.Nd4j;
 

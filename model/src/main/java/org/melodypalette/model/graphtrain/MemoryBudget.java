@@ -1,4 +1,4 @@
-package org.melodypalette.model.train;
+package org.melodypalette.model.graphtrain;
 
 import org.bytedeco.javacpp.Pointer;
 

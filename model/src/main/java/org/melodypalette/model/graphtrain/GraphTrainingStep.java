@@ -1,13 +1,21 @@
-package org.melodypalette.model.train;
+package org.melodypalette.model.graphtrain;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.melodypalette.model.backprop.ParameterBlocks;
 import org.melodypalette.model.checkpoint.WeightSet;
 import org.melodypalette.model.config.ModelConfig;
 import org.melodypalette.model.data.MelodyTensors;
 import org.melodypalette.model.net.MusicVaeGraph;
+import org.melodypalette.model.train.AdamOptimizer;
+import org.melodypalette.model.train.Evaluator;
+import org.melodypalette.model.train.ScheduledSamplingDraw;
+import org.melodypalette.model.train.StepFigures;
+import org.melodypalette.model.train.TeacherForcedPass;
+import org.melodypalette.model.train.Trainer;
+import org.melodypalette.model.train.TrainingStep;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,23 +30,24 @@ final class GraphTrainingStep implements TrainingStep {
     private final ModelConfig config;
     private final MusicVaeGraph graph;
     private final AdamOptimizer optimizer;
+    private final GraphTeacherForcedPass evaluation;
 
     GraphTrainingStep(ModelConfig config, MusicVaeGraph graph, AdamOptimizer optimizer) {
         this.config = config;
         this.graph = graph;
         this.optimizer = optimizer;
+        this.evaluation = new GraphTeacherForcedPass(graph);
     }
 
     @Override
-    public Trainer.StepFigures run(int[][] labels, float[] eps, double beta, ScheduledSamplingDraw draw,
-                                   double learningRate) {
+    public StepFigures run(int[][] labels, float[] eps, double beta, ScheduledSamplingDraw draw, double learningRate) {
         List<INDArray> made = new ArrayList<>();
         made.add(MelodyTensors.oneHot(labels, config.numClasses(), DataType.FLOAT));
         INDArray noise = Nd4j.create(eps, new long[] {labels.length, config.zSize()}, 'c');
         made.add(noise);
         if (draw != null) {
-            made.add(draw.teacherMask());
-            made.add(draw.samplingNoise());
+            made.add(Nd4j.create(draw.teacherMask(), new long[] {draw.batch(), draw.steps()}, 'c'));
+            made.add(Nd4j.create(draw.samplingNoise(), new long[] {draw.batch(), draw.steps(), draw.classes()}, 'c'));
         }
         Map<String, INDArray> feed = draw == null ? graph.feed(made.get(0), noise, beta)
                 : graph.feed(made.get(0), noise, beta, made.get(2), made.get(3));
@@ -53,7 +62,7 @@ final class GraphTrainingStep implements TrainingStep {
             update(result.getGradients(), learningRate);
             long hits = Evaluator.matches(
                     MelodyTensors.argmaxLabels(outputs.get(MusicVaeGraph.LOGITS), config.numSteps()), labels);
-            return new Trainer.StepFigures(outputs.get(MusicVaeGraph.LOSS).getDouble(0),
+            return new StepFigures(outputs.get(MusicVaeGraph.LOSS).getDouble(0),
                     outputs.get(MusicVaeGraph.R_LOSS).meanNumber().doubleValue(),
                     outputs.get(MusicVaeGraph.KL).meanNumber().doubleValue(),
                     hits / (double) (labels.length * config.numSteps()));
@@ -71,14 +80,21 @@ final class GraphTrainingStep implements TrainingStep {
         }
     }
 
-    /** Clipping and Adam on the graph's variables. */
+    /**
+     * Clipping to the global norm (summed as the hand-written step sums it, {@link ParameterBlocks})
+     * and Adam, on float copies of the graph's variables and gradients, written back after.
+     */
     private void update(Map<String, INDArray> gradients, double learningRate) {
-        Trainer.clipByGlobalNorm(gradients, config.training().gradClipNorm());
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        Map<String, float[]> gradientValues = new LinkedHashMap<>();
+        Map<String, float[]> parameterValues = new LinkedHashMap<>();
         for (String name : graph.variableNames()) {
-            parameters.put(name, graph.variable(name));
+            gradientValues.put(name, Nd4jCopies.rowMajor(gradients.get(name)));
+            parameterValues.put(name, Nd4jCopies.rowMajor(graph.variable(name)));
         }
-        optimizer.apply(parameters, gradients, learningRate);
+        double globalNorm = Math.sqrt(ParameterBlocks.squaredNorm(gradientValues));
+        optimizer.update(parameterValues, gradientValues,
+                Trainer.clipScale(globalNorm, config.training().gradClipNorm()), learningRate);
+        parameterValues.forEach((name, values) -> Nd4jCopies.store(graph.variable(name), values));
     }
 
     @Override
@@ -87,8 +103,8 @@ final class GraphTrainingStep implements TrainingStep {
     }
 
     @Override
-    public MusicVaeGraph graph() {
-        return graph;
+    public TeacherForcedPass evaluationPass() {
+        return evaluation;
     }
 
     @Override

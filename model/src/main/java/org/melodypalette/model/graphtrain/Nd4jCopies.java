@@ -1,4 +1,4 @@
-package org.melodypalette.model.train;
+package org.melodypalette.model.graphtrain;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
