@@ -21,9 +21,14 @@ final class BidirectionalLstm {
     private final float[] forwardTable;
     private final float[] backwardTable;
 
+    /** A one-hot layer's first step, from {@code h = 0}: no recurrent rows (null for a dense input). */
+    private final PackedMatrix noRecurrence;
+
     private int capacity;
-    private float[] cell;
-    private float[] init;
+    /** Per direction (the two may run at once on two threads): c, the gates' start, {@code [x | h]}. */
+    private final float[][] cells = new float[2][];
+    private final float[][] inits = new float[2][];
+    private final float[][] concats = {new float[0], new float[0]};
     private float[] zeros;
 
     private BidirectionalLstm(LstmLayer forward, LstmLayer backward, float[] forwardTable, float[] backwardTable) {
@@ -31,6 +36,8 @@ final class BidirectionalLstm {
         this.backward = backward;
         this.forwardTable = forwardTable;
         this.backwardTable = backwardTable;
+        this.noRecurrence = forwardTable == null ? null
+                : PackedMatrix.pack(new float[0], 0, new int[0], forward.columns, forward.matrix.group);
     }
 
     /** A layer reading one-hot labels of {@code classes} classes (kernel rows 0..classes-1). */
@@ -92,40 +99,69 @@ final class BidirectionalLstm {
     private void run(Kernel kernel, int[] labels, float[] in, int stepStride, int rowStride, int steps,
                      int batch, float[] out) {
         ensureCapacity(batch);
-        int width = outputWidth();
-        for (int direction = 0; direction < 2; direction++) {
-            boolean isForward = direction == 0;
-            LstmLayer layer = isForward ? forward : backward;
-            float[] table = isForward ? forwardTable : backwardTable;
-            int gates = layer.gateColumns();
-            Arrays.fill(cell, 0, batch * layer.padded, 0f);
-            Rows c = new Rows(cell, 0, layer.padded);
-            Rows hPrev = new Rows(zeros, 0, layer.padded);
-            for (int s = 0; s < steps; s++) {
-                int t = isForward ? s : steps - 1 - s;
-                Rows initRows;
-                Rows x = null;
-                if (table != null) {
-                    for (int n = 0; n < batch; n++) {
-                        System.arraycopy(table, labels[n * steps + t] * gates, init, n * gates, gates);
-                    }
-                    initRows = new Rows(init, 0, gates);
-                } else {
-                    initRows = layer.biasRows();
-                    x = new Rows(in, t * stepStride, rowStride);
-                }
-                Rows hOut = new Rows(out, t * batch * width + (isForward ? 0 : layer.padded), width);
-                kernel.lstm(layer.matrix, layer.inputRows, initRows, x, hPrev, c, hOut, batch);
-                hPrev = hOut;
+        if (kernel.threads() <= 2) {
+            kernel.split(2, (direction, slot) -> runDirection(kernel, direction, slot, labels, in, stepStride,
+                    rowStride, steps, batch, out));
+        } else {
+            for (int direction = 0; direction < 2; direction++) {
+                runDirection(kernel, direction, -1, labels, in, stepStride, rowStride, steps, batch, out);
             }
+        }
+    }
+
+    /**
+     * One direction over all steps. With a {@code slot} (≥ 0) the whole direction runs on that
+     * thread ({@link Kernel#lstmAlone}): on two cores each core runs one direction with no barrier
+     * between steps. With {@code slot} −1 each step's product is split over the team instead.
+     * The first step of a one-hot layer starts from {@code h = 0}: its gates are its table row, so
+     * it skips the recurrent product (whose terms are all zero).
+     */
+    private void runDirection(Kernel kernel, int direction, int slot, int[] labels, float[] in, int stepStride,
+                              int rowStride, int steps, int batch, float[] out) {
+        boolean isForward = direction == 0;
+        LstmLayer layer = isForward ? forward : backward;
+        float[] table = isForward ? forwardTable : backwardTable;
+        int width = outputWidth();
+        int gates = layer.gateColumns();
+        float[] cell = cells[direction];
+        float[] init = inits[direction];
+        Arrays.fill(cell, 0, batch * layer.padded, 0f);
+        Rows c = new Rows(cell, 0, layer.padded);
+        Rows hPrev = new Rows(zeros, 0, layer.padded);
+        for (int s = 0; s < steps; s++) {
+            int t = isForward ? s : steps - 1 - s;
+            Rows initRows;
+            Rows x = null;
+            if (table != null) {
+                for (int n = 0; n < batch; n++) {
+                    System.arraycopy(table, labels[n * steps + t] * gates, init, n * gates, gates);
+                }
+                initRows = new Rows(init, 0, gates);
+            } else {
+                initRows = layer.biasRows();
+                x = new Rows(in, t * stepStride, rowStride);
+            }
+            PackedMatrix w = table != null && s == 0 ? noRecurrence : layer.matrix;
+            Rows hOut = new Rows(out, t * batch * width + (isForward ? 0 : layer.padded), width);
+            if (slot < 0) {
+                kernel.lstm(w, layer.inputRows, initRows, x, hPrev, c, hOut, batch);
+            } else {
+                Rows inputs = layer.inputRows == 0 ? hPrev : Inputs.concat(concats[direction], x, layer.inputRows,
+                        hPrev, layer.padded, batch);
+                concats[direction] = inputs.data();
+                kernel.lstmAlone(w, initRows, inputs, c, hOut, batch, slot);
+            }
+            hPrev = hOut;
         }
     }
 
     private void ensureCapacity(int batch) {
         if (batch > capacity) {
             capacity = batch;
-            cell = new float[batch * forward.padded];
-            init = new float[batch * forward.gateColumns()];
+            for (int direction = 0; direction < 2; direction++) {
+                cells[direction] = new float[batch * forward.padded];
+                inits[direction] = new float[batch * forward.gateColumns()];
+            }
             zeros = new float[batch * forward.padded];
         }
     }

@@ -24,6 +24,11 @@ final class DenseLayer {
         return matrix.cols;
     }
 
+    /** The bias as rows of stride 0 (one row shared by the batch). */
+    Rows bias() {
+        return bias;
+    }
+
     void apply(Kernel kernel, Rows x, Rows out, int batch) {
         kernel.gemm(matrix, bias, x, out, batch);
     }

@@ -31,6 +31,8 @@ public final class InferenceModel implements AutoCloseable {
 
     /** Sequences computed together; beyond this, batching gains nothing and buffers only grow. */
     public static final int MAX_BATCH = 64;
+    /** Rows per task of a step's output projection and label choice: one register tile's height. */
+    private static final int ROWS_PER_TASK = 4;
 
     private final ModelConfig config;
     private final Kernel kernel;
@@ -41,7 +43,8 @@ public final class InferenceModel implements AutoCloseable {
     private final NoteDecoder notes;
     private final int segments;
     private final int segmentSteps;
-    private final LabelSampler sampler;
+    /** One per team thread: label choice runs in parallel over rows. */
+    private final LabelSampler[] samplers;
 
     private int capacity;
     private int[] labelBuffer;
@@ -74,7 +77,8 @@ public final class InferenceModel implements AutoCloseable {
             this.segments = 1;
         }
         this.segmentSteps = config.numSteps() / segments;
-        this.sampler = new LabelSampler(config.numClasses());
+        this.samplers = new LabelSampler[kernel.threads()];
+        Arrays.setAll(samplers, slot -> new LabelSampler(config.numClasses()));
     }
 
     private static DenseLayer head(WeightSet weights, DenseSpec spec, int[] rows, int[] cols, int lanes) {
@@ -248,7 +252,6 @@ public final class InferenceModel implements AutoCloseable {
                              SplittableRandom[] randoms, int[][] labelsOut, float[][][] logitsOut) {
         ensureCapacity(batch);
         int zSize = config.zSize();
-        int classes = config.numClasses();
         for (int n = 0; n < batch; n++) {
             System.arraycopy(z[from + n], 0, latents, n * zSize, zSize);
         }
@@ -269,24 +272,14 @@ public final class InferenceModel implements AutoCloseable {
             }
             for (int t = 0; t < segmentSteps; t++) {
                 int step = segment * segmentSteps + t;
-                Rows logits = notes.step(kernel, previous, batch);
-                for (int n = 0; n < batch; n++) {
-                    int offset = logits.at(n);
-                    int label;
-                    if (forced != null) {
-                        System.arraycopy(logits.data(), offset, logitsOut[from + n][step], 0, classes);
-                        label = forced[from + n][step];
-                    } else if (options.isArgmax()) {
-                        label = Rows.argmax(logits.data(), offset, classes);
-                    } else {
-                        label = sampler.sample(logits.data(), offset, classes, options.temperature(),
-                                options.topP(), randoms[from + n]);
-                    }
-                    if (labelsOut != null) {
-                        labelsOut[from + n][step] = label;
-                    }
-                    previous[n] = label;
-                }
+                Rows top = notes.advance(kernel, previous, batch);
+                int tasks = (batch + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+                kernel.split(tasks, (task, slot) -> {
+                    int first = task * ROWS_PER_TASK;
+                    int rows = Math.min(ROWS_PER_TASK, batch - first);
+                    notes.project(kernel, top, first, rows, slot);
+                    chooseLabels(first, rows, slot, from, step, forced, options, randoms, labelsOut, logitsOut);
+                });
             }
         }
     }
@@ -303,6 +296,35 @@ public final class InferenceModel implements AutoCloseable {
                     barEmbeddings[row + i] += offsets[s * size + i];
                 }
             }
+        }
+    }
+
+    /**
+     * Each row's label from its logits: argmax, a draw from the row's own random stream, or the
+     * forced label (its logits copied out). Rows are independent, so tasks of different rows may run
+     * on different threads ({@code slot} picks the sampler's scratch).
+     */
+    private void chooseLabels(int first, int rows, int slot, int from, int step, int[][] forced,
+                              DecodeOptions options, SplittableRandom[] randoms, int[][] labelsOut,
+                              float[][][] logitsOut) {
+        int classes = config.numClasses();
+        Rows logits = notes.logits();
+        for (int n = first; n < first + rows; n++) {
+            int offset = logits.at(n);
+            int label;
+            if (forced != null) {
+                System.arraycopy(logits.data(), offset, logitsOut[from + n][step], 0, classes);
+                label = forced[from + n][step];
+            } else if (options.isArgmax()) {
+                label = Rows.argmax(logits.data(), offset, classes);
+            } else {
+                label = samplers[slot].sample(logits.data(), offset, classes, options.temperature(),
+                        options.topP(), randoms[from + n]);
+            }
+            if (labelsOut != null) {
+                labelsOut[from + n][step] = label;
+            }
+            previous[n] = label;
         }
     }
 

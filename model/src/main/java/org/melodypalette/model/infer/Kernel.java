@@ -7,8 +7,10 @@ import org.melodypalette.model.cpu.Rows;
 /**
  * What the networks call: matmuls and LSTM steps on packed weights, each call split by column
  * groups over a {@link Team} (each thread always gets the same groups, so its share of the weights
- * stays in its core's cache across steps). One kernel per model, one caller at a time, inside
- * {@link #begin()}/{@link #end()}.
+ * stays in its core's cache across steps); or, for work that splits into independent whole tasks
+ * (the two directions of an encoder layer, the rows of a step's output), {@link #split} runs each
+ * task on one thread with the {@code ...Alone} calls. One kernel per model, one caller at a time,
+ * inside {@link #begin()}/{@link #end()}.
  */
 final class Kernel implements AutoCloseable {
 
@@ -69,6 +71,33 @@ final class Kernel implements AutoCloseable {
         int chunks = chunks(groups);
         team.run(chunks, (chunk, slot) -> arithmetic.lstm(w, init, in, c, hOut, batch,
                 groups * chunk / chunks, groups * (chunk + 1) / chunks, slot));
+    }
+
+    /** Threads of the team: how many independent tasks {@link #split} can run at once. */
+    int threads() {
+        return team.threads();
+    }
+
+    /**
+     * Runs {@code tasks} independent tasks on the team, each whole on one thread ({@code work.chunk(task, slot)}):
+     * for work with no barrier inside, such as the two directions of a bidirectional layer. A thread
+     * that finishes first takes the tasks not yet started.
+     */
+    void split(int tasks, Team.Work work) {
+        team.run(tasks, work);
+    }
+
+    /**
+     * {@link #lstm} on the calling thread alone, all column groups, inside a {@link #split} task
+     * ({@code slot} is the task's): {@code in} holds {@code [x | hPrev]} side by side already.
+     */
+    void lstmAlone(PackedMatrix w, Rows init, Rows in, Rows c, Rows hOut, int batch, int slot) {
+        arithmetic.lstm(w, init, in, c, hOut, batch, 0, w.groups(), slot);
+    }
+
+    /** {@link #gemm} on the calling thread alone, all column groups, inside a {@link #split} task. */
+    void gemmAlone(PackedMatrix w, Rows init, Rows x, Rows out, int batch, int slot) {
+        arithmetic.gemm(w, init, x, out, batch, 0, w.groups(), slot);
     }
 
     void tanh(Rows rows, int cols, int batch) {

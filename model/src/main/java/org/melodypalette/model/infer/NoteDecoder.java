@@ -97,10 +97,11 @@ final class NoteDecoder {
     }
 
     /**
-     * One step given each sequence's previous label (−1 = the all-zero first input); returns the
-     * logits rows (valid until the next call).
+     * The LSTM part of one step given each sequence's previous label (−1 = the all-zero first
+     * input); returns the top layer's h rows (valid until the next call), which
+     * {@link #project} turns into logits.
      */
-    Rows step(Kernel kernel, int[] previous, int batch) {
+    Rows advance(Kernel kernel, int[] previous, int batch) {
         int width = stack.layer(0).gateColumns();
         for (int n = 0; n < batch; n++) {
             int row = n * width;
@@ -114,10 +115,23 @@ final class NoteDecoder {
                 }
             }
         }
-        Rows top = stack.step(kernel, new Rows(gates, 0, width), batch);
-        Rows logitsRows = new Rows(logits, 0, output.outputs());
-        output.apply(kernel, top, logitsRows, batch);
-        return logitsRows;
+        return stack.step(kernel, new Rows(gates, 0, width), batch);
+    }
+
+    /**
+     * The logits of rows {@code [firstRow, firstRow + rows)} of {@code top}, computed on the calling
+     * thread alone (a {@link Kernel#split} task, {@code slot} its slot), into the same rows of
+     * {@link #logits()}: each task can choose its rows' labels without waiting for the others.
+     */
+    void project(Kernel kernel, Rows top, int firstRow, int rows, int slot) {
+        int width = output.outputs();
+        kernel.gemmAlone(output.matrix, output.bias(), new Rows(top.data(), top.at(firstRow), top.stride()),
+                new Rows(logits, firstRow * width, width), rows, slot);
+    }
+
+    /** The logits rows {@link #project} writes ({@code C} valid values each, then padding). */
+    Rows logits() {
+        return new Rows(logits, 0, output.outputs());
     }
 
     int classes() {

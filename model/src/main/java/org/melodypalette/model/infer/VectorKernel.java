@@ -8,9 +8,10 @@ import org.melodypalette.model.cpu.VectorActivations;
 
 /**
  * {@link Kernel} on the Vector API: FMA over the platform's widest float vectors. A column group is
- * 4 vectors; up to 4 batch rows are computed together in one {@link FmaTile} so that each weight
- * vector loaded is used for every row, and an LSTM group's 4 accumulators per row are
- * exactly the i, j, f, o gates of one block of units, so the cell update happens right there.
+ * 4 vectors; up to 4 batch rows are computed together in one {@link FmaTile} (2 or 3 rows:
+ * {@link NarrowTiles}) so that each weight vector loaded is used for every row, and an LSTM
+ * group's 4 accumulators per row are exactly the i, j, f, o gates of one block of units, so the
+ * cell update happens right there.
  * The activations are {@link VectorActivations}'.
  *
  * <p>Built only through {@link org.melodypalette.model.cpu.Backend}, when the JVM runs with
@@ -83,10 +84,13 @@ final class VectorKernel implements GroupKernel {
 
     private static void accumulate(int rows, PackedMatrix w, int g, Rows init, Rows x, int b,
                                    float[] dst, int dstOffset, int dstStride) {
-        if (rows == 1) {
-            accumulate1(w, g, init, x, b, dst, dstOffset);
-        } else {
-            accumulate4(rows, w, g, init, x, b, dst, dstOffset, dstStride);
+        switch (rows) {
+            case 1 -> accumulate1(w, g, init, x, b, dst, dstOffset);
+            case 2 -> NarrowTiles.two(w, g, init.data(), init.at(b) + g * G, init.stride(), x.data(), x.at(b),
+                    x.stride(), dst, dstOffset, dstStride);
+            case 3 -> NarrowTiles.three(w, g, init.data(), init.at(b) + g * G, init.stride(), x.data(), x.at(b),
+                    x.stride(), dst, dstOffset, dstStride);
+            default -> accumulate4(rows, w, g, init, x, b, dst, dstOffset, dstStride);
         }
     }
 
@@ -139,7 +143,7 @@ final class VectorKernel implements GroupKernel {
         a3.intoArray(dst, dstOffset + 3 * L);
     }
 
-    /** {@code rows} (2..4) rows sharing every weight load: one {@link FmaTile} over the group's packed rows. */
+    /** 4 rows sharing every weight load: one {@link FmaTile} over the group's packed rows. */
     private static void accumulate4(int rows, PackedMatrix w, int g, Rows init, Rows x, int b,
                                     float[] dst, int dstOffset, int dstStride) {
         FmaTile.multiply(rows, w.rows, x.data(), x.at(b), x.stride(), 1, w.data, g * w.rows * G, G, null, 0,
