@@ -45,9 +45,9 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
             DEFAULT_PRIOR_WEIGHT, DEFAULT_BUDGET_MILLIS);
 
     /**
-     * The workbench's: {@link #DEFAULT} within 1 s per melody, the wait a composer accepts after
-     * dropping a melody into a slot (the 16-bar model rarely gets exact and would otherwise always
-     * use the whole 3 s).
+     * The workbench's for a flat model: {@link #DEFAULT} within 1 s per melody, the wait a composer accepts
+     * after dropping a melody into a slot. A hierarchical model's refinement ({@link #BARS}) keeps its 3 s:
+     * each of its steps is a whole 16-bar pass, and the tens of steps a melody needs do not fit in 1 s.
      */
     public static final RefineOptions INTERACTIVE = DEFAULT.withBudgetMillis(INTERACTIVE_BUDGET_MILLIS);
 
