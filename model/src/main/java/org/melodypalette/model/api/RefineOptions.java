@@ -44,13 +44,6 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
     public static final RefineOptions DEFAULT = new RefineOptions(DEFAULT_MAX_STEPS, DEFAULT_LEARNING_RATE,
             DEFAULT_PRIOR_WEIGHT, DEFAULT_BUDGET_MILLIS);
 
-    /**
-     * The workbench's for a flat model: {@link #DEFAULT} within 1 s per melody, the wait a composer accepts
-     * after dropping a melody into a slot. A hierarchical model's refinement ({@link #BARS}) keeps its 3 s:
-     * each of its steps is a whole 16-bar pass, and the tens of steps a melody needs do not fit in 1 s.
-     */
-    public static final RefineOptions INTERACTIVE = DEFAULT.withBudgetMillis(INTERACTIVE_BUDGET_MILLIS);
-
     /** z alone, no early stop. */
     public RefineOptions(int maxSteps, double learningRate, double priorWeight, long budgetMillis) {
         this(maxSteps, learningRate, priorWeight, budgetMillis, 0, 0, 0);

@@ -59,11 +59,6 @@ final class NoteDecoder {
         return shifted;
     }
 
-    /** Padded width of a logits row (the first {@code C} values are the logits). */
-    int logitsWidth() {
-        return output.outputs();
-    }
-
     /** Re-initialises the state from the embedding and projects it through layer 0 once. */
     void begin(Kernel kernel, Rows embedding, int batch) {
         ensureCapacity(batch);
