@@ -93,7 +93,7 @@ public final class GenerateViewModel {
     public void sample() {
         DecodeOptions options = options();
         int n = Math.max(1, Math.min(MAX_RESULTS, count.get()));
-        run("Sampled " + n + " melodies", model -> model.generator().sample(n, options), options);
+        run("Sampled " + n + " melodies", model -> new Results(model.generator().sample(n, options), ""), options);
     }
 
     public void variationsOf(Melody clip) {
@@ -108,12 +108,16 @@ public final class GenerateViewModel {
         // Around the clip's refined code where the model has one, so the variations centre on the clip itself.
         // z varies and the centre's bar offsets stay: for a hierarchical model z alone decodes to a melody
         // about as far from the clip as another tune (its offsets carry what z cannot say), so dropping them
-        // would give variations of that other melody; kept, similarity 1 plays the clip itself.
+        // would give variations of that other melody; kept, similarity 1 plays the clip itself. When the
+        // refined code does not give the clip back, the variations centre on what it plays: the status says so.
         Melody fitted = fit.melody();
-        run("Made " + n + " variations of the clip" + ClipFit.notes(List.of(fit)),
-                model -> model.generator() instanceof LatentCodec codec
-                        ? codec.similar(model.encode(List.of(fitted)).get(0), n, amount, options)
-                        : model.generator().similar(fitted, n, amount, options), options);
+        run("Made " + n + " variations of the clip" + ClipFit.notes(List.of(fit)), model -> {
+            if (!(model.generator() instanceof LatentCodec codec)) {
+                return new Results(model.generator().similar(fitted, n, amount, options), "");
+            }
+            List<Melody> around = codec.similar(model.encode(List.of(fitted)).get(0), n, amount, options);
+            return new Results(around, model.notGivenBack(List.of(fitted), List.of("The clip")));
+        }, options);
     }
 
     /** Moves {@code clip} along {@code attribute} by {@code strength} (negative = less of it). */
@@ -153,17 +157,25 @@ public final class GenerateViewModel {
                 Math.max(0.01, Math.min(1, topP.get())), nextSeed++);
     }
 
-    private void run(String done, ModelSession.ModelCall<List<Melody>> call, DecodeOptions options) {
+    private void run(String done, ModelSession.ModelCall<Results> call, DecodeOptions options) {
         busy.set(true);
-        session.call(call, melodies -> {
+        session.call(call, made -> {
             busy.set(false);
+            List<Melody> melodies = made.melodies();
             captions.set(IntStream.rangeClosed(1, melodies.size()).mapToObj(i -> "#" + i).toList());
             results.set(List.copyOf(melodies));
             resultsMadeWith.stamp();
-            status.info(done + " (seed " + options.seed() + ")");
+            status.info(done + " (seed " + options.seed() + ")" + made.note());
         }, error -> {
             busy.set(false);
             status.failure("Cannot generate", error);
         });
+    }
+
+    /**
+     * A run's melodies and, for variations, whether the clip's code does not give the clip back
+     * ({@link org.melodypalette.app.workbench.model.LoadedModel#notGivenBack}; empty otherwise).
+     */
+    private record Results(List<Melody> melodies, String note) {
     }
 }

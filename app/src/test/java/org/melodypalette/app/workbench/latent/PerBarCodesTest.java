@@ -26,7 +26,8 @@ import org.melodypalette.music.Note;
  * On a tiny random-weight hierarchical model, the workbench's slots, palette corners and variations hold
  * per-bar codes (z and an offset per bar): the slider's ends and the strip's end cards play A and B
  * themselves, the palette's corners are the corner melodies, and variations at full similarity are the
- * clip, for melodies that decoding z alone does not give back. A flat model's codes carry no offsets.
+ * clip, for melodies that decoding z alone does not give back. A melody the model cannot give back is
+ * named on the status line wherever its code is used. A flat model's codes carry no offsets.
  */
 class PerBarCodesTest {
 
@@ -69,11 +70,7 @@ class PerBarCodesTest {
     void theStatusSaysWhichSlotIsNotGivenBack() throws Exception {
         ModelSession session = open(TinyModels.write(dir, true, 13));
         Melody b = melodies(session, 1).get(0);
-        List<Note> notes = new ArrayList<>();
-        for (int step = 0; step < 32; step++) {
-            notes.add(Note.of(step % 2 == 0 ? 60 : 79, step, step + 1));
-        }
-        Melody a = Melody.of(b.grid(), 32, notes);
+        Melody a = notGivenBack(b);
         InterpolationViewModel model = new InterpolationViewModel(session, runner, status);
         model.restoreSlots(a, b);
 
@@ -116,6 +113,25 @@ class PerBarCodesTest {
         generate.variationsOf(clip);
 
         assertThat(generate.resultsProperty().get()).as(status.getMessage()).containsExactly(clip, clip);
+        assertThat(status.getMessage()).doesNotContain("not given back");
+    }
+
+    @Test
+    void variationsSayWhenTheClipIsNotGivenBack() throws Exception {
+        ModelSession session = open(TinyModels.write(dir, true, 13));
+        Melody clip = notGivenBack(melodies(session, 1).get(0));
+        GenerateViewModel generate = new GenerateViewModel(session, status, 1);
+        generate.temperatureProperty().set(0);
+        generate.countProperty().set(2);
+        generate.similarityProperty().set(1);
+
+        generate.variationsOf(clip);
+
+        assertThat(generate.resultsProperty().get()).as(status.getMessage()).hasSize(2);
+        assertThat(generate.resultsProperty().get().get(0)).as("the premise: the clip's code plays another melody")
+                .isNotEqualTo(clip);
+        assertThat(status.getMessage()).startsWith("Made 2 variations of the clip")
+                .contains("The clip is not given back exactly");
     }
 
     @Test
@@ -124,6 +140,15 @@ class PerBarCodesTest {
         Melody melody = call(session, m -> m.generator().sample(1, DecodeOptions.ARGMAX)).get(0);
 
         assertThat(call(session, m -> m.encode(List.of(melody))).get(0).hasBarOffsets()).isFalse();
+    }
+
+    /** Two bars of sixteenths leaping between C4 and G5, which the tiny model's refinement does not give back. */
+    private static Melody notGivenBack(Melody like) {
+        List<Note> notes = new ArrayList<>();
+        for (int step = 0; step < 32; step++) {
+            notes.add(Note.of(step % 2 == 0 ? 60 : 79, step, step + 1));
+        }
+        return Melody.of(like.grid(), 32, notes);
     }
 
     private ModelSession open(Path checkpoint) {
