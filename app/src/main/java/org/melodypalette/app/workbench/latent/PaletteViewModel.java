@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.melodypalette.app.workbench.model.ClipFit;
+import org.melodypalette.app.workbench.model.LoadedModel;
 import org.melodypalette.app.workbench.model.MadeWith;
 import org.melodypalette.app.workbench.model.ModelSession;
 import org.melodypalette.app.workbench.task.LatestRequest;
@@ -119,7 +120,8 @@ public final class PaletteViewModel {
     /**
      * Samples the path at {@link #pathLoopsProperty()} evenly spaced points, decodes each blend of the
      * corners' codes on the model thread, and hands the loops (each cut or repeated to
-     * {@link #pathBarsPerLoopProperty()} bars) to {@code fill}, in order from the path's start.
+     * {@link #pathBarsPerLoopProperty()} bars) to {@code fill}, in order from the path's start. The status
+     * names the corners whose codes do not give them back, as the grid's does.
      */
     public void pathToLane(java.util.function.Consumer<List<Melody>> fill) {
         PalettePath drawn = path.get();
@@ -138,13 +140,15 @@ public final class PaletteViewModel {
         gridBusy.set(true);
         session.call(model -> {
             List<LatentCode> codes = PalettePath.cornerCodes(c, model::encode);
-            return model.generator().decodeCodeMelodies(PalettePath.codesAt(codes, points), DecodeOptions.ARGMAX);
-        }, melodies -> {
+            List<Melody> decoded = model.generator().decodeCodeMelodies(PalettePath.codesAt(codes, points),
+                    DecodeOptions.ARGMAX);
+            return new Blend(decoded, cornersNotGivenBack(model, c));
+        }, blend -> {
             gridBusy.set(false);
-            fill.accept(melodies.stream().map(m -> PalettePath.fitToBars(m, bars)).toList());
+            fill.accept(blend.melodies().stream().map(m -> PalettePath.fitToBars(m, bars)).toList());
             status.info("The lane holds the path: " + loops + " loops of " + ClipFit.bars(bars) + " from ("
                     + describe(points.get(0)) + ") to (" + describe(points.get(points.size() - 1)) + ")"
-                    + ClipFit.notes(fits));
+                    + ClipFit.notes(fits) + blend.note());
         }, error -> {
             gridBusy.set(false);
             status.failure("Cannot decode the path", error);
@@ -218,7 +222,7 @@ public final class PaletteViewModel {
                 }
             }
             return new Blend(model.generator().decodeCodeMelodies(PalettePath.codesAt(codes, at), DecodeOptions.ARGMAX),
-                    model.notGivenBack(c, CORNER_NAMES.stream().map(name -> name + " corner").toList()));
+                    cornersNotGivenBack(model, c));
         }, blend -> {
             gridBusy.set(false);
             grid.set(List.copyOf(blend.melodies()));
@@ -277,7 +281,12 @@ public final class PaletteViewModel {
         return fits;
     }
 
-    /** The grid's melodies and which corners their codes do not give back exactly. */
+    /** For the status line: which of the corners their codes do not give back ({@link LoadedModel#notGivenBack}). */
+    private static String cornersNotGivenBack(LoadedModel model, List<Melody> corners) {
+        return model.notGivenBack(corners, CORNER_NAMES.stream().map(name -> name + " corner").toList());
+    }
+
+    /** Decoded blends of the corners (the grid's or a path's) and which corners their codes do not give back. */
     private record Blend(List<Melody> melodies, String note) {
     }
 }

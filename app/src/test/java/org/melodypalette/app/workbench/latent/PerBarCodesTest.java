@@ -99,6 +99,44 @@ class PerBarCodesTest {
         assertThat(status.getMessage()).doesNotContain("not given back");
         palette.pick(1, 1);
         assertThat(palette.pointMelodyProperty().get()).isEqualTo(corners.get(3));
+
+        palette.setPath(PalettePath.parse("0,0 1,1"));
+        palette.pathLoopsProperty().set(2);
+        palette.pathBarsPerLoopProperty().set(2);
+        List<Melody> lane = new ArrayList<>();
+        palette.pathToLane(lane::addAll);
+        assertThat(lane).as(status.getMessage()).containsExactly(corners.get(0), corners.get(3));
+        assertThat(status.getMessage()).doesNotContain("not given back");
+    }
+
+    @Test
+    void theGridAndAPathSayWhichCornerIsNotGivenBack() throws Exception {
+        ModelSession session = open(TinyModels.write(dir, true, 13));
+        List<Melody> corners = new ArrayList<>(melodies(session, 3));
+        corners.add(notGivenBack(corners.get(0)));
+        PaletteViewModel palette = new PaletteViewModel(session, runner, status);
+        for (int c = 0; c < 4; c++) {
+            palette.setCorner(c, corners.get(c));
+        }
+        palette.gridSizeProperty().set(2);
+
+        palette.blend();
+
+        assertThat(palette.gridProperty().get()).as(status.getMessage()).hasSize(4);
+        assertThat(palette.gridProperty().get().get(3)).as("the premise: the corner cannot be given back")
+                .isNotEqualTo(corners.get(3));
+        assertThat(status.getMessage()).contains("Bottom-right corner is not given back exactly")
+                .doesNotContain("Top-left corner");
+
+        palette.setPath(PalettePath.parse("0,0 1,1"));
+        palette.pathLoopsProperty().set(2);
+        palette.pathBarsPerLoopProperty().set(2);
+        List<Melody> lane = new ArrayList<>();
+        palette.pathToLane(lane::addAll);
+
+        assertThat(lane).as(status.getMessage()).hasSize(2);
+        assertThat(status.getMessage()).startsWith("The lane holds the path")
+                .contains("Bottom-right corner is not given back exactly").doesNotContain("Top-left corner");
     }
 
     @Test
