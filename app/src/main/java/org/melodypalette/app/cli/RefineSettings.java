@@ -17,13 +17,13 @@ final class RefineSettings {
 
     @Option(names = "--refine-lr", paramLabel = "RATE",
             description = "Refinement: Adam's step size on z (default " + RefineOptions.DEFAULT_LEARNING_RATE
-                    + "; a hierarchical model's default moves z by " + RefineOptions.BARS_Z_LEARNING_RATE
-                    + " and its bars instead).")
+                    + "; a hierarchical model's default keeps z and refines its bars instead; 0 = z stays).")
     Double learningRate;
 
     @Option(names = "--refine-bar-lr", paramLabel = "RATE",
             description = "Refinement of a hierarchical model: Adam's step size on each bar's embedding (default "
-                    + RefineOptions.BARS_LEARNING_RATE + "; 0 = z alone). A flat model has no bars and ignores it.")
+                    + RefineOptions.BARS_LEARNING_RATE + "; 0 = z alone, at " + RefineOptions.DEFAULT_LEARNING_RATE
+                    + " unless --refine-lr says). A flat model has no bars and ignores it.")
     Double barLearningRate;
 
     @Option(names = "--refine-prior", paramLabel = "LAMBDA",
@@ -44,11 +44,14 @@ final class RefineSettings {
         if (steps != null) {
             options = options.withMaxSteps(steps);
         }
-        if (learningRate != null) {
-            options = options.withLearningRate(learningRate);
-        }
         if (barLearningRate != null) {
             options = options.withBars(barLearningRate, options.barPull());
+            if (barLearningRate == 0 && options.learningRate() == 0) {
+                options = options.withLearningRate(RefineOptions.DEFAULT_LEARNING_RATE);
+            }
+        }
+        if (learningRate != null) {
+            options = options.withLearningRate(learningRate);
         }
         if (priorWeight != null) {
             options = options.withPriorWeight(priorWeight);

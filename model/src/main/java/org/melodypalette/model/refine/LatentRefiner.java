@@ -29,11 +29,6 @@ import org.melodypalette.model.config.ModelConfig;
  */
 public final class LatentRefiner {
 
-    /** Adam's moment decay rates and denominator guard (Kingma and Ba's defaults). */
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
-
     /** The argmax decode users hear: one label sequence per code ({@code barOffsets} null = none). */
     @FunctionalInterface
     public interface ArgmaxDecoder {
@@ -44,6 +39,7 @@ public final class LatentRefiner {
     private final Map<String, float[]> weights;
     private final ArgmaxDecoder decoder;
     private final Map<Integer, DecoderLikelihood> likelihoods = new HashMap<>();
+    private BarRefiner bars;
 
     /**
      * How codes of a {@code config} model are refined unless told otherwise: {@link RefineOptions#BARS} for a
@@ -85,6 +81,12 @@ public final class LatentRefiner {
                 throw new IllegalArgumentException("code " + b + " has " + mu[b].length + " values, expected " + zSize);
             }
             rows[b] = new Row(mu[b], labels[b], barSize, config.numSegments());
+        }
+        if (options.refinesBars() && options.learningRate() == 0) {
+            if (bars == null) {
+                bars = new BarRefiner(config, weights, decoder);
+            }
+            return bars.refine(mu, labels, options, start);
         }
         List<Row> active = new ArrayList<>(Arrays.asList(rows));
         for (int step = 0; !active.isEmpty(); step++) {
@@ -162,8 +164,8 @@ public final class LatentRefiner {
         final float[] mean;
         final int[] labels;
         final int bars;
-        final Adam z;
-        final Adam offsets;
+        final AdamVector z;
+        final AdamVector offsets;
         float[] best;
         float[] bestOffsets;
         int bestMistakes = Integer.MAX_VALUE;
@@ -180,8 +182,8 @@ public final class LatentRefiner {
             this.mean = mean.clone();
             this.labels = labels;
             this.bars = bars;
-            this.z = new Adam(mean);
-            this.offsets = barSize == 0 ? null : new Adam(new float[barSize]);
+            this.z = new AdamVector(mean);
+            this.offsets = barSize == 0 ? null : new AdamVector(new float[barSize]);
         }
 
         /**
@@ -235,40 +237,6 @@ public final class LatentRefiner {
             }
             return new Encoding(new LatentCode(new LatentVector(best), barOffsets), new LatentVector(mean), exact,
                     bestMistakes, steps, millis);
-        }
-    }
-
-    /** Values under Adam with their gradient and moments. */
-    private static final class Adam {
-
-        final float[] values;
-        final double[] gradient;
-        final double[] m;
-        final double[] v;
-
-        Adam(float[] start) {
-            this.values = start.clone();
-            this.gradient = new double[values.length];
-            this.m = new double[values.length];
-            this.v = new double[values.length];
-        }
-
-        /** gradient = source[from ..] + weight·values (the gradient of a weight·½|values|² term). */
-        void setGradient(float[] source, int from, double weight) {
-            for (int d = 0; d < values.length; d++) {
-                gradient[d] = source[from + d] + weight * values[d];
-            }
-        }
-
-        /** Adam's update number {@code t} (from 1), bias-corrected. */
-        void step(int t, double learningRate) {
-            double c1 = 1 - Math.pow(BETA1, t);
-            double c2 = 1 - Math.pow(BETA2, t);
-            for (int d = 0; d < values.length; d++) {
-                m[d] = BETA1 * m[d] + (1 - BETA1) * gradient[d];
-                v[d] = BETA2 * v[d] + (1 - BETA2) * gradient[d] * gradient[d];
-                values[d] -= (float) (learningRate * (m[d] / c1) / (Math.sqrt(v[d] / c2) + EPSILON));
-            }
         }
     }
 }

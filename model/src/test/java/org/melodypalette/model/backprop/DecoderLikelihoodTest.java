@@ -27,7 +27,7 @@ import org.melodypalette.model.infer.InferenceModel;
  */
 class DecoderLikelihoodTest {
 
-    private static final int BATCH = 3;
+    static final int BATCH = 3;
 
     @ParameterizedTest
     @ValueSource(strings = {"tiny-test", "tiny-test-hier"})
@@ -180,7 +180,7 @@ class DecoderLikelihoodTest {
         return sum;
     }
 
-    private static float[][] randomCodes(ModelConfig config, SplittableRandom random) {
+    static float[][] randomCodes(ModelConfig config, SplittableRandom random) {
         float[][] z = new float[BATCH][config.zSize()];
         for (float[] row : z) {
             for (int d = 0; d < row.length; d++) {
@@ -191,7 +191,7 @@ class DecoderLikelihoodTest {
     }
 
     /** Offsets of the size of the bar embeddings (LSTM outputs in (−1, 1)), large enough to change the decode. */
-    private static float[] randomOffsets(ModelConfig config, SplittableRandom random) {
+    static float[] randomOffsets(ModelConfig config, SplittableRandom random) {
         float[] offsets = new float[BATCH * DecoderLikelihood.barOffsetSize(config)];
         for (int i = 0; i < offsets.length; i++) {
             offsets[i] = (float) random.nextGaussian();
@@ -199,7 +199,7 @@ class DecoderLikelihoodTest {
         return offsets;
     }
 
-    private static int[][] randomLabels(ModelConfig config, SplittableRandom random) {
+    static int[][] randomLabels(ModelConfig config, SplittableRandom random) {
         int[][] labels = new int[BATCH][config.numSteps()];
         for (int[] row : labels) {
             for (int t = 0; t < row.length; t++) {
@@ -209,7 +209,7 @@ class DecoderLikelihoodTest {
         return labels;
     }
 
-    private static float[] flat(float[][] rows) {
+    static float[] flat(float[][] rows) {
         int width = rows[0].length;
         float[] out = new float[rows.length * width];
         for (int b = 0; b < rows.length; b++) {
@@ -218,7 +218,7 @@ class DecoderLikelihoodTest {
         return out;
     }
 
-    private static Map<String, float[]> arrays(WeightSet weights) {
+    static Map<String, float[]> arrays(WeightSet weights) {
         Map<String, float[]> arrays = new LinkedHashMap<>();
         for (WeightTensor t : weights.tensors()) {
             arrays.put(t.name(), t.values());

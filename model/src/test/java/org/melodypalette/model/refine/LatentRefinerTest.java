@@ -112,6 +112,30 @@ class LatentRefinerTest {
     }
 
     @Test
+    void theBarsAloneWithZAtTheMeanGiveTheMelodiesBack() throws IOException {
+        ModelConfig config = ModelPresets.byName("tiny-test-hier");
+        CheckpointFolder.write(dir, config, RandomWeights.of(config, SEED));
+        RefineOptions barsAlone = RefineOptions.BARS.withBudgetMillis(0);
+        assertThat(barsAlone.learningRate()).isZero();
+
+        try (LatentCodec codec = MelodyGenerators.open(dir)) {
+            int[] other = codec.decodeLabels(new float[][] {{0.5f, -1, 1, 0.2f}}, DecodeOptions.ARGMAX)[0];
+            int[][] labels = {MELODY, other};
+            float[][] means = codec.encodeLabels(labels);
+            List<Encoding> refined = codec.encodeLabels(labels, barsAlone);
+
+            for (int m = 0; m < labels.length; m++) {
+                Encoding e = refined.get(m);
+                assertThat(e.exact()).as("melody %d", m).isTrue();
+                assertThat(e.z().toArray()).containsExactly(means[m]);
+                assertThat(e.barOffsets()).hasSize(config.numSegments());
+                assertThat(codec.decodeCodes(List.of(e.code()), DecodeOptions.ARGMAX)[0]).containsExactly(labels[m]);
+            }
+            assertThat(refined.get(0).steps()).isPositive();
+        }
+    }
+
+    @Test
     void aMorphBetweenCodesWithBarOffsetsStartsAndEndsOnTheMelodies() throws IOException {
         ModelConfig config = ModelPresets.byName("tiny-test-hier");
         CheckpointFolder.write(dir, config, RandomWeights.of(config, SEED));
