@@ -76,9 +76,16 @@ final class InterpolateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The path between A's and B's refined codes; with --keep-originals, A and B themselves at the ends. */
+    /**
+     * The path between A's and B's refined codes; with --keep-originals, A and B themselves at the ends.
+     * Warns about an end whose code does not give it back.
+     */
     private List<Melody> refinedPath(LatentCodec codec, List<Melody> ab) {
         List<Encoding> codes = codec.encode(ab, refine.options(codec.refineDefaults()));
+        GivenBack.warn(codec, files, ab, codes, keepOriginals
+                ? List.of("the path starts on it, then moves from another melody",
+                        "the path moves to another melody, then ends on it")
+                : List.of("the path's start differs from it", "the path's end differs from it"), System.err);
         LatentCode a = codes.get(0).code();
         LatentCode b = codes.get(1).code();
         MorphPath points = spacing == Spacing.EVEN ? codec.evenPath(a, b, steps, mode) : MorphPath.uniform(steps);

@@ -15,7 +15,6 @@ import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Encoding;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.LatentCode;
-import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.music.Melody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,12 +23,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code palette path}: the workbench's "Path → lane" on the command line. The four corners are
  * encoded (refined codes unless {@code --no-refine}), the path through the palette square is sampled at {@code --loops} evenly spaced points,
- * each blend is decoded, and the loops are written one after another as one MIDI file.
+ * each blend is decoded, and the loops are written one after another as one MIDI file. A corner whose
+ * refined code does not give it back is named on stderr: the palette's corner there is another melody.
  */
 @Command(name = "path", mixinStandardHelpOptions = true,
         description = "Decode a path drawn across the 2-D palette of four corner melodies into one MIDI file of "
                 + "loops that evolve from the path's start to its end, at the first corner's tempo.")
 final class PathCommand implements Callable<Integer> {
+
+    /** The corners in the order of {@code --corners}. */
+    private static final List<String> CORNER_NAMES = List.of("top-left", "top-right", "bottom-left", "bottom-right");
 
     @Mixin
     ModelOptions model;
@@ -86,9 +89,12 @@ final class PathCommand implements Callable<Integer> {
         try (LatentCodec codec = model.open()) {
             List<MelodyReading> readings = input.read(corners, codec.info());
             List<Melody> melodies = readings.stream().map(MelodyReading::melody).toList();
-            RefineOptions options = refine.options(codec.refineDefaults());
-            List<LatentCode> codes = PalettePath.cornerCodes(melodies,
-                    m -> codec.encode(m, options).stream().map(Encoding::code).toList());
+            List<Encoding> encoded = codec.encode(melodies, refine.options(codec.refineDefaults()));
+            if (refine.refines()) {
+                GivenBack.warn(codec, corners, melodies, encoded, CORNER_NAMES.stream()
+                        .map(name -> "the palette's " + name + " corner differs from it").toList(), System.err);
+            }
+            List<LatentCode> codes = PalettePath.cornerCodes(melodies, m -> encoded.stream().map(Encoding::code).toList());
             List<PalettePath.Point> at = path.smoothed(smoothing).sample(loops);
             int bars = barsPerLoop != null ? barsPerLoop : codec.info().bars();
             Arrangement lane = new Arrangement(codec.decodeCodeMelodies(PalettePath.codesAt(codes, at), DecodeOptions.ARGMAX)

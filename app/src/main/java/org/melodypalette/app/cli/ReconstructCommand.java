@@ -61,8 +61,8 @@ final class ReconstructCommand implements Callable<Integer> {
                 items.add(item);
                 if (!json) {
                     System.out.println(String.format(Locale.ROOT, "%s: %s (%d refinement steps, %.1f ms)",
-                            files.get(i), code.exact() ? "exact" : "not exact, " + differences(labels,
-                                    codec.labels(melodies.get(i))) + " steps differ",
+                            files.get(i), code.exact() ? "exact" : "not exact, " + GivenBack.stepsDiffer(
+                                    GivenBack.differences(labels, codec.labels(melodies.get(i)))),
                             code.steps(), code.millis()));
                 }
             }
@@ -71,13 +71,5 @@ final class ReconstructCommand implements Callable<Integer> {
             System.out.println(Json.write(Map.of("melodies", items)));
         }
         return 0;
-    }
-
-    private static int differences(int[] a, int[] b) {
-        int count = 0;
-        for (int t = 0; t < a.length; t++) {
-            count += a[t] == b[t] ? 0 : 1;
-        }
-        return count;
     }
 }

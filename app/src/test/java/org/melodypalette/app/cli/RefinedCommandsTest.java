@@ -94,6 +94,7 @@ class RefinedCommandsTest {
         assertThat(tokenized(written.get(0))).containsExactly(LABELS[0]);
         assertThat(tokenized(written.get(4))).containsExactly(LABELS[1]);
         assertThat(tokenized(written.get(2))).isNotEqualTo(LABELS[0]).isNotEqualTo(LABELS[1]);
+        assertThat(run.err()).as("both ends are given back").doesNotContain("not given back");
     }
 
     @Test
