@@ -107,7 +107,8 @@ public interface LatentCodec extends MelodyGenerator {
 
     /**
      * The {@code n} points from {@code a} to {@code b} spaced evenly in what argmax decoding plays
-     * ({@link MorphPath#evenChange}): decodes {@link MorphPath#finePoints} points of the line, in batches.
+     * ({@link MorphPath#evenInHearing}): decodes {@link MorphPath#finePoints} points of the line and up to as
+     * many midpoints where it changes most, in batches.
      */
     default MorphPath evenPath(LatentVector a, LatentVector b, int n, Interpolation mode) {
         return evenPath(LatentCode.of(a), LatentCode.of(b), n, mode);
@@ -115,12 +116,13 @@ public interface LatentCodec extends MelodyGenerator {
 
     /** The same between codes that may carry bar offsets ({@link MorphPath#points(LatentCode, LatentCode, Interpolation)}). */
     default MorphPath evenPath(LatentCode a, LatentCode b, int n, Interpolation mode) {
-        int count = MorphPath.finePoints(n);
-        int[][] decoded = decodeCodes(MorphPath.uniform(count).points(a, b, mode), DecodeOptions.ARGMAX);
-        int[][] heard = new int[count][];
-        for (int j = 0; j < count; j++) {
-            heard[j] = labels(melody(decoded[j]));
-        }
-        return MorphPath.evenChange(heard, n);
+        return MorphPath.evenInHearing(n, t -> {
+            int[][] decoded = decodeCodes(MorphPath.codesAt(t, a, b, mode), DecodeOptions.ARGMAX);
+            int[][] heard = new int[t.length][];
+            for (int j = 0; j < t.length; j++) {
+                heard[j] = labels(melody(decoded[j]));
+            }
+            return heard;
+        });
     }
 }

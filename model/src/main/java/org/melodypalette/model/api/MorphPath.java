@@ -3,6 +3,9 @@ package org.melodypalette.model.api;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Where the {@code n} points of a morph sit on the line from A ({@code t = 0}) to B ({@code t = 1}):
@@ -25,6 +28,10 @@ public record MorphPath(double[] t) {
     static final int FINE_PER_STEP = 24;
     /** Long morphs get fewer fine points per step, so that a morph costs at most about this many decodes. */
     static final int FINE_BUDGET = 480;
+    /** {@link #evenInHearing} halves a fine step at most 6 times. */
+    static final int MAX_SPLIT = 64;
+    /** Midpoints decoded together in {@link #evenInHearing}. */
+    private static final int SPLIT_BATCH = 16;
 
     public MorphPath {
         if (t == null || t.length < 2 || t[0] != 0 || t[t.length - 1] != 1) {
@@ -65,6 +72,68 @@ public record MorphPath(double[] t) {
             throw new IllegalArgumentException("a morph of " + n + " points chooses from " + count
                     + " melodies, got " + fine.length);
         }
+        return evenChange(uniform(count).t, fine, n);
+    }
+
+    /**
+     * {@link #evenChange(int[][], int)} from melodies heard at any increasing positions: the
+     * {@link #finePoints} evenly spaced ones, then, up to as many again, the midpoints of the fine
+     * intervals with the largest change, largest first, each interval halved down to 1/{@value #MAX_SPLIT}
+     * of a fine step. A jump between two evenly spaced melodies is often several smaller ones close
+     * together, which the midpoints find (docs/measurements/refine/finer-morph-2bar.txt).
+     *
+     * @param heardAt the melodies heard at the given positions on the line (one decode batch), in the
+     *                one form that compares what is heard
+     */
+    public static MorphPath evenInHearing(int n, Function<double[], int[][]> heardAt) {
+        int count = finePoints(n);
+        TreeMap<Double, int[]> fine = new TreeMap<>();
+        double[] start = uniform(count).t;
+        int[][] heard = heardAt.apply(start);
+        for (int j = 0; j < count; j++) {
+            fine.put(start[j], heard[j]);
+        }
+        double narrowest = 1.0 / ((count - 1) * (double) MAX_SPLIT);
+        PriorityQueue<double[]> widest = new PriorityQueue<>((x, y) -> Double.compare(y[2], x[2]));
+        for (int j = 0; j + 1 < count; j++) {
+            offer(widest, start[j], start[j + 1], fine, narrowest);
+        }
+        for (int extra = count - 1; extra > 0 && !widest.isEmpty(); ) {
+            int batch = Math.min(Math.min(SPLIT_BATCH, extra), widest.size());
+            double[][] split = new double[batch][];
+            double[] middles = new double[batch];
+            for (int k = 0; k < batch; k++) {
+                split[k] = widest.poll();
+                middles[k] = (split[k][0] + split[k][1]) / 2;
+            }
+            int[][] found = heardAt.apply(middles);
+            for (int k = 0; k < batch; k++) {
+                fine.put(middles[k], found[k]);
+                offer(widest, split[k][0], middles[k], fine, narrowest);
+                offer(widest, middles[k], split[k][1], fine, narrowest);
+            }
+            extra -= batch;
+        }
+        double[] t = fine.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        return evenChange(t, fine.values().toArray(int[][]::new), n);
+    }
+
+    /** Queues {@code {from, to, change}} when the melodies at its ends differ and it may still be halved. */
+    private static void offer(PriorityQueue<double[]> queue, double from, double to, TreeMap<Double, int[]> fine,
+                              double narrowest) {
+        double change = Hamming.normalized(fine.get(from), fine.get(to));
+        if (change > 0 && to - from > 1.5 * narrowest) {
+            queue.add(new double[] {from, to, change});
+        }
+    }
+
+    /** The n points chosen from melodies {@code fine[j]} heard at positions {@code fineT[j]} (increasing, 0 to 1). */
+    private static MorphPath evenChange(double[] fineT, int[][] fine, int n) {
+        int count = fine.length;
+        if (count < n) {
+            throw new IllegalArgumentException("a morph of " + n + " points chooses from at least " + n
+                    + " melodies, got " + count);
+        }
         double[][] change = new double[count][count];
         for (int i = 0; i < count; i++) {
             for (int j = i + 1; j < count; j++) {
@@ -75,7 +144,7 @@ public record MorphPath(double[] t) {
         int[] chosen = mostEvenWithin(change, n, largest);
         double[] t = new double[n];
         for (int i = 0; i < n; i++) {
-            t[i] = i == n - 1 ? 1 : chosen[i] / (double) (count - 1);
+            t[i] = fineT[chosen[i]];
         }
         return new MorphPath(t);
     }
@@ -117,9 +186,14 @@ public record MorphPath(double[] t) {
 
     /** The same for codes that may carry bar offsets ({@link LatentCode#between}); the ends are a and b exactly. */
     public List<LatentCode> points(LatentCode a, LatentCode b, Interpolation mode) {
+        return codesAt(t, a, b, mode);
+    }
+
+    /** The codes at positions {@code t} of the line from {@code a} to {@code b}: exactly a at 0 and b at 1. */
+    static List<LatentCode> codesAt(double[] t, LatentCode a, LatentCode b, Interpolation mode) {
         List<LatentCode> points = new ArrayList<>(t.length);
-        for (int i = 0; i < t.length; i++) {
-            points.add(i == 0 ? a : i == t.length - 1 ? b : LatentCode.between(a, b, t[i], mode));
+        for (double position : t) {
+            points.add(position == 0 ? a : position == 1 ? b : LatentCode.between(a, b, position, mode));
         }
         return List.copyOf(points);
     }

@@ -61,6 +61,34 @@ class MorphPathTest {
     }
 
     @Test
+    void midpointsSplitAJumpThatTheEvenlySpacedMelodiesSeeAsOne() {
+        // 3 points, 49 fine points at t = j/48; 4 steps flip inside the fine interval (0.5, 0.521): evenly
+        // spaced melodies see one jump of all 4 steps, the midpoints find the flips.
+        int n = 3;
+        double[] flips = {0.502, 0.506, 0.510, 0.514};
+        java.util.function.Function<double[], int[][]> heardAt = t -> {
+            int[][] heard = new int[t.length][flips.length];
+            for (int j = 0; j < t.length; j++) {
+                for (int s = 0; s < flips.length; s++) {
+                    heard[j][s] = t[j] >= flips[s] ? 1 : 0;
+                }
+            }
+            return heard;
+        };
+
+        MorphPath even = MorphPath.evenInHearing(n, heardAt);
+
+        assertThat(even.t(1)).isBetween(0.506, 0.510);
+        assertThat(even.t(0)).isZero();
+        assertThat(even.t(2)).isEqualTo(1.0);
+        // The evenly spaced melodies alone leave the middle point on one side of the jump.
+        int count = MorphPath.finePoints(n);
+        int[][] fine = heardAt.apply(MorphPath.uniform(count).t());
+        double middle = MorphPath.evenChange(fine, n).t(1);
+        assertThat(middle < 0.502 || middle > 0.514).isTrue();
+    }
+
+    @Test
     void theSliderPassesThroughEveryPointOfTheStrip() {
         int n = 7;
         int[][] fine = fineMelodies(MorphPath.finePoints(n), 8, new int[] {3, 4, 5, 30, 31, 32, 60, 70});
