@@ -20,7 +20,7 @@ import org.melodypalette.model.layers.ModelLayers;
  * reads the label before it), so the sum over a melody's bars is {@link DecoderLikelihood}'s nll of
  * that melody with the same embeddings, and rows can be any subset of bars.
  *
- * <p>One thread, one caller at a time; the arrays of a result are reused by the next call.
+ * <p>One thread, one caller at a time.
  */
 public final class BarLikelihood {
 
@@ -32,8 +32,13 @@ public final class BarLikelihood {
     public record Result(double[] nll, int[] mistakes, float[] dEmbeddings) {
     }
 
-    /** Rows are computed in passes of a multiple of this many (the rest copies of the last row). */
+    /**
+     * Rows are computed in passes of at most {@link #MAX_ROWS}, each of a multiple of {@link #ROW_QUANTUM} rows
+     * (the rest copies of the last), so that at most 8 pass sizes are ever kept (a pass holds its tapes:
+     * {@code ~8·L·H} floats per row).
+     */
     private static final int ROW_QUANTUM = 4;
+    private static final int MAX_ROWS = 32;
 
     private final ModelConfig config;
     private final Arithmetic math;
@@ -95,18 +100,25 @@ public final class BarLikelihood {
     public Result evaluate(float[] embeddings, int[] before, int[][] bars) {
         int rows = bars.length;
         requireInputs(embeddings, before, bars);
+        Result result = new Result(new double[rows], new int[rows], new float[rows * embedding]);
+        for (int from = 0; from < rows; from += MAX_ROWS) {
+            evaluate(embeddings, before, bars, from, Math.min(rows, from + MAX_ROWS), result);
+        }
+        return result;
+    }
+
+    /** Rows {@code [from, to)} in one pass, padded to a multiple of {@link #ROW_QUANTUM} with copies of the last. */
+    private void evaluate(float[] embeddings, int[] before, int[][] bars, int from, int to, Result result) {
+        int rows = to - from;
         int padded = (rows + ROW_QUANTUM - 1) / ROW_QUANTUM * ROW_QUANTUM;
         NoteDecoderPass pass = passes.computeIfAbsent(padded,
                 n -> new NoteDecoderPass(config.decoderSizes(), config.numClasses(), embedding, n, length));
         float[] latent = new float[padded * embedding];
-        System.arraycopy(embeddings, 0, latent, 0, embeddings.length);
         int[] previous = pass.previousLabels();
         int[] targets = pass.targetLabels();
         for (int n = 0; n < padded; n++) {
-            int r = Math.min(n, rows - 1);
-            if (n >= rows) {
-                System.arraycopy(embeddings, r * embedding, latent, n * embedding, embedding);
-            }
+            int r = from + Math.min(n, rows - 1);
+            System.arraycopy(embeddings, r * embedding, latent, n * embedding, embedding);
             for (int t = 0; t < length; t++) {
                 previous[t * padded + n] = t == 0 ? before[r] : bars[r][t - 1];
                 targets[t * padded + n] = bars[r][t];
@@ -118,13 +130,9 @@ public final class BarLikelihood {
         pass.forward(weights.decoder(), latent, null, null, rowLoss, math);
         pass.countMistakes(rowMistakes);
         pass.backward(weights.decoder(), 1f, null, dLatent, math);
-        double[] nll = new double[rows];
-        int[] mistakes = new int[rows];
-        System.arraycopy(rowLoss, 0, nll, 0, rows);
-        System.arraycopy(rowMistakes, 0, mistakes, 0, rows);
-        float[] dEmbeddings = new float[rows * embedding];
-        System.arraycopy(dLatent, 0, dEmbeddings, 0, dEmbeddings.length);
-        return new Result(nll, mistakes, dEmbeddings);
+        System.arraycopy(rowLoss, 0, result.nll(), from, rows);
+        System.arraycopy(rowMistakes, 0, result.mistakes(), from, rows);
+        System.arraycopy(dLatent, 0, result.dEmbeddings(), from * embedding, rows * embedding);
     }
 
     private void requireInputs(float[] embeddings, int[] before, int[][] bars) {

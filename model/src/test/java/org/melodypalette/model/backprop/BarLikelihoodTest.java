@@ -65,7 +65,15 @@ class BarLikelihoodTest {
         int[] all = new int[BATCH * segments];
         Arrays.setAll(all, r -> r);
         BarLikelihood.Result full = evaluate(all);
+        // Three bars, and 40 (more than one pass holds) in a shuffled order with repeats.
         int[] some = {5, 0, 3};
+        checkSameRows(full, some);
+        int[] many = new int[40];
+        Arrays.setAll(many, k -> k * 5 % all.length);
+        checkSameRows(full, many);
+    }
+
+    private void checkSameRows(BarLikelihood.Result full, int[] some) {
 
         BarLikelihood.Result subset = evaluate(some);
 
