@@ -129,7 +129,8 @@ public final class InferenceBenchmark {
             }
             info.put("refine_step_1", "one forward and backward pass of the decoder for dNLL/dz at batch 1");
             info.put("morph_path_7", "where the workbench's 7-step strip sits between two codes (LatentCodec.evenPath: "
-                    + MorphPath.finePoints(7) + " argmax decodes, then the choice)");
+                    + MorphPath.finePoints(7) + " argmax decodes and up to " + (MorphPath.finePoints(7) - 1)
+                    + " midpoints, then the choice)");
             return new Result(info, timings);
         }
     }
