@@ -40,6 +40,11 @@ class LauncherIT {
     }
 
     private static Run palette(String... args) throws IOException, InterruptedException {
+        return palette(List.of(), args);
+    }
+
+    /** Runs the launcher with the environment variables {@code unset} removed. */
+    private static Run palette(List<String> unset, String... args) throws IOException, InterruptedException {
         Path root = root();
         try (Stream<Path> jars = Files.list(root.resolve("app/target"))) {
             boolean built = jars.anyMatch(p -> p.getFileName().toString().matches("palette-app-.*\\.jar"))
@@ -48,7 +53,9 @@ class LauncherIT {
         }
         List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("palette").toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        unset.forEach(builder.environment()::remove);
+        Process process = builder.start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
@@ -70,5 +77,16 @@ class LauncherIT {
         assertThat(failed.exitCode()).isEqualTo(2);
         assertThat(failed.err().lines().toList())
                 .containsExactly("palette tokenize: cannot read " + missing + ": no such file");
+    }
+
+    @Test
+    void withoutADisplayTheWorkbenchSaysSoInOneSentence() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the display check is Linux's");
+
+        Run run = palette(List.of("DISPLAY", "WAYLAND_DISPLAY"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).containsExactly("palette: the workbench needs a display to open its"
+                + " window, and none is set (DISPLAY is empty). The command-line tools work without one: ./palette --help");
     }
 }
