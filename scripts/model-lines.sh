@@ -8,7 +8,7 @@ commit=${1:?usage: scripts/model-lines.sh COMMIT}
 root=model/src/main/java/org/melodypalette/model/
 features='
 continuation  api/ContinuationEvaluation api/ContinuationOptions backprop/ContinuationBackprop backprop/ContinuationWeights backprop/LanguageModelPass backprop/SoftmaxCrossEntropy bench/ContinuationBenchmark config/ContinuationConfig config/ContinuationConfigJson config/ContinuationPresets eval/BigramModel eval/ContinuationRealism infer/ContinuationModel layers/ContinuationLayers service/ContinuationEvaluations service/ContinuationTraining service/MelodyContinuer train/ContinuationCheckpoint train/ContinuationEvaluator train/ContinuationMetrics train/ContinuationTrainer
-refine        api/Encoding api/EvaluationFidelity api/FidelityOptions api/RefineOptions backprop/DecoderLikelihood eval/FidelityEvaluator refine/LatentRefiner
+refine        api/Encoding api/EvaluationFidelity api/FidelityOptions api/RefineOptions api/LatentCode backprop/DecoderLikelihood backprop/BarLikelihood eval/FidelityEvaluator refine/LatentRefiner refine/BarRefiner refine/AdamVector bench/BarRefinementStudy
 morph-path    api/MorphPath
 reliability   checkpoint/CheckpointChecksums train/DivergenceGuard train/FiniteValues config/ModelSizeLimits
 '
