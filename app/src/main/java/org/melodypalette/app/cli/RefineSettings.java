@@ -44,15 +44,12 @@ final class RefineSettings {
         if (steps != null) {
             options = options.withMaxSteps(steps);
         }
-        if (barLearningRate != null) {
-            options = options.withBars(barLearningRate, options.barPull());
-            if (barLearningRate == 0 && options.learningRate() == 0) {
-                options = options.withLearningRate(RefineOptions.DEFAULT_LEARNING_RATE);
-            }
-        }
-        if (learningRate != null) {
-            options = options.withLearningRate(learningRate);
-        }
+        double zRate = learningRate != null ? learningRate
+                : barLearningRate != null && barLearningRate == 0 && options.learningRate() == 0
+                        ? RefineOptions.DEFAULT_LEARNING_RATE : options.learningRate();
+        double barRate = barLearningRate != null ? barLearningRate : options.barLearningRate();
+        options = new RefineOptions(options.maxSteps(), zRate, options.priorWeight(), options.budgetMillis(), barRate,
+                options.barPull(), options.patience());
         if (priorWeight != null) {
             options = options.withPriorWeight(priorWeight);
         }

@@ -26,7 +26,10 @@ public record MorphPath(double[] t) {
 
     /** Fine points per step of the morph that {@link #evenChange} chooses from (fewer for long morphs, at least 2). */
     static final int FINE_PER_STEP = 24;
-    /** Long morphs get fewer fine points per step, so that a morph costs at most about this many decodes. */
+    /**
+     * Long morphs get fewer evenly spaced fine points per step, so that a morph costs at most about this
+     * many decodes, and as many again for {@link #evenInHearing}'s midpoints.
+     */
     static final int FINE_BUDGET = 480;
     /** {@link #evenInHearing} halves a fine step at most 6 times. */
     static final int MAX_SPLIT = 64;

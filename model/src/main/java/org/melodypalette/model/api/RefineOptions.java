@@ -14,8 +14,8 @@ package org.melodypalette.model.api;
  * @param budgetMillis wall-clock time at most per melody (a batch of n shares n times it); 0 = no time
  *                     limit, only {@code maxSteps}, so that the result does not depend on the machine's speed
  * @param barLearningRate Adam's step size on the per-bar offsets of a hierarchical decoder (each bar's
- *                     embedding = the conductor's output from z + its offset), refined together with z;
- *                     0 = z alone (a flat decoder has no bars to offset and ignores it)
+ *                     embedding = the conductor's output from z + its offset), refined with z, or bar by
+ *                     bar when z's step size is 0; 0 = z alone (a flat decoder has no bars and ignores it)
  * @param barPull      μ of the term μ·½|offsets|² that pulls the bar embeddings back to the conductor's; 0 = none
  * @param patience     a melody stops once this many steps have passed without a new fewest-mistakes code
  *                     (it keeps its best); 0 = never (only exactness, {@code maxSteps} and the budget stop it)

@@ -264,11 +264,11 @@ public final class KernelMelodyGenerator implements LatentCodec {
     public void warmUp() {
         checkOpen();
         model.warmUp();
-        // Refinement's passes at the batch sizes a slot pair uses (1 and 2), so the first refinement
+        // Refinement's passes (the model's own kind) at the batch sizes a slot pair uses (1 and 2), so the first refinement
         // is not spent in the interpreter and cut short by its time budget.
         int[][] silence = new int[2][info.numSteps()];
         for (int[][] labels : List.of(new int[][] {silence[0]}, silence)) {
-            encodeLabels(labels, RefineOptions.NONE.withMaxSteps(WARM_UP_REFINE_STEPS));
+            encodeLabels(labels, refineDefaults().withMaxSteps(WARM_UP_REFINE_STEPS).withBudgetMillis(0));
         }
     }
 

@@ -14,6 +14,7 @@ final class AdamVector {
     private final double[] gradient;
     private final double[] m;
     private final double[] v;
+    private int updates;
 
     AdamVector(float[] start) {
         this.values = start.clone();
@@ -29,8 +30,9 @@ final class AdamVector {
         }
     }
 
-    /** Adam's update number {@code t} (from 1). */
-    void step(int t, double learningRate) {
+    /** Adam's next update, bias-corrected by its own count of updates. */
+    void step(double learningRate) {
+        int t = ++updates;
         double c1 = 1 - Math.pow(BETA1, t);
         double c2 = 1 - Math.pow(BETA2, t);
         for (int d = 0; d < values.length; d++) {

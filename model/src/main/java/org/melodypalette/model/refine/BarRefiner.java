@@ -18,7 +18,7 @@ import org.melodypalette.model.config.ModelConfig;
  * forcing ({@link BarLikelihood}), so a bar leaves the passes as soon as its teacher-forced argmax
  * has no mistake, and each pass computes only the bars still wrong, of every melody at once. A
  * melody whose bars are all right is done when the inference kernel's argmax decode confirms it;
- * a bar the decode gets wrong (a near tie) goes back into the passes. Melodies that stop without an
+ * else the first bar the decode gets wrong (a near tie) goes back into the passes. Melodies that stop without an
  * exact decode (out of steps, time or patience) keep each bar's offset with the fewest mistakes seen
  * (the latest among equals).
  *
@@ -69,7 +69,7 @@ final class BarRefiner {
                 active = true;
                 for (Bar bar : melody.bars) {
                     if (!bar.right) {
-                        bar.offset.step(step + 1, options.barLearningRate());
+                        bar.offset.step(options.barLearningRate());
                     }
                 }
             }
@@ -123,7 +123,7 @@ final class BarRefiner {
             if (Arrays.equals(decoded[k], melody.labels)) {
                 melody.finish(step, true, start);
             } else {
-                melody.reopenBarsDiffering(decoded[k]);
+                melody.reopenFirstBarDiffering(decoded[k]);
             }
         }
     }
@@ -168,11 +168,17 @@ final class BarRefiner {
             return concat(bars.stream().map(bar -> bar.offset.values).toList());
         }
 
-        void reopenBarsDiffering(int[] decoded) {
+        /**
+         * Reopens the first bar the decode gets wrong: its teacher-forced argmax was right, so it sits at a
+         * near tie. The bars after it read its wrong last label in the decode, so they may differ without
+         * being wrong themselves.
+         */
+        void reopenFirstBarDiffering(int[] decoded) {
             int length = bars.get(0).labels.length;
             for (int s = 0; s < bars.size(); s++) {
                 if (!Arrays.equals(decoded, s * length, (s + 1) * length, labels, s * length, (s + 1) * length)) {
                     bars.get(s).right = false;
+                    return;
                 }
             }
         }

@@ -70,6 +70,16 @@ public final class LatentRefiner {
         if (mu.length != labels.length) {
             throw new IllegalArgumentException(mu.length + " codes for " + labels.length + " melodies");
         }
+        if (options.learningRate() == 0) {
+            if (config.decoder() != ModelConfig.DecoderKind.HIERARCHICAL) {
+                throw new IllegalArgumentException(config.name() + " has a flat decoder, no bars: refinement with"
+                        + " a step size of 0 on z would not move its codes");
+            }
+            if (bars == null) {
+                bars = new BarRefiner(config, weights, decoder);
+            }
+            return bars.refine(mu, labels, options, start);
+        }
         int n = mu.length;
         boolean timed = options.budgetMillis() > 0;
         long deadline = start + options.budgetMillis() * 1_000_000L * n;
@@ -81,12 +91,6 @@ public final class LatentRefiner {
                 throw new IllegalArgumentException("code " + b + " has " + mu[b].length + " values, expected " + zSize);
             }
             rows[b] = new Row(mu[b], labels[b], barSize, config.numSegments());
-        }
-        if (options.refinesBars() && options.learningRate() == 0) {
-            if (bars == null) {
-                bars = new BarRefiner(config, weights, decoder);
-            }
-            return bars.refine(mu, labels, options, start);
         }
         List<Row> active = new ArrayList<>(Arrays.asList(rows));
         for (int step = 0; !active.isEmpty(); step++) {
@@ -101,7 +105,7 @@ public final class LatentRefiner {
             }
             active.removeIf(row -> row.done);
             for (Row row : active) {
-                row.adamStep(step + 1, options.learningRate(), options.barLearningRate());
+                row.adamStep(options.learningRate(), options.barLearningRate());
             }
         }
         List<Encoding> out = new ArrayList<>(n);
@@ -207,11 +211,11 @@ public final class LatentRefiner {
             }
         }
 
-        /** Adam's update number {@code t} (from 1) on z and the offsets. */
-        void adamStep(int t, double learningRate, double barLearningRate) {
-            z.step(t, learningRate);
+        /** Adam's next update on z and the offsets. */
+        void adamStep(double learningRate, double barLearningRate) {
+            z.step(learningRate);
             if (offsets != null) {
-                offsets.step(t, barLearningRate);
+                offsets.step(barLearningRate);
             }
         }
 

@@ -136,6 +136,31 @@ class LatentRefinerTest {
     }
 
     @Test
+    void barsCutShortKeepTheirFewestMistakesAndSaySo() throws IOException {
+        ModelConfig config = ModelPresets.byName("tiny-test-hier");
+        WeightSet weights = RandomWeights.of(config, SEED);
+        CheckpointFolder.write(dir, config, weights);
+
+        try (LatentCodec codec = MelodyGenerators.open(dir)) {
+            Encoding full = codec.encodeLabels(new int[][] {MELODY}, RefineOptions.BARS.withBudgetMillis(0)).get(0);
+            Encoding cut = codec.encodeLabels(new int[][] {MELODY},
+                    RefineOptions.BARS.withBudgetMillis(0).withMaxSteps(1)).get(0);
+
+            assertThat(full.steps()).as("the melody needs more than one step").isGreaterThan(1);
+            assertThat(cut.exact()).isFalse();
+            assertThat(cut.steps()).isEqualTo(1);
+            float[] offsets = new float[DecoderLikelihood.barOffsetSize(config)];
+            int size = offsets.length / config.numSegments();
+            for (int s = 0; s < config.numSegments(); s++) {
+                System.arraycopy(cut.barOffsets().get(s).toArray(), 0, offsets, s * size, size);
+            }
+            int mistakes = DecoderLikelihood.create(config, arrays(weights), 1)
+                    .evaluate(cut.z().toArray(), offsets, new int[][] {MELODY}).mistakes()[0];
+            assertThat(cut.mistakes()).isPositive().isEqualTo(mistakes);
+        }
+    }
+
+    @Test
     void aMorphBetweenCodesWithBarOffsetsStartsAndEndsOnTheMelodies() throws IOException {
         ModelConfig config = ModelPresets.byName("tiny-test-hier");
         CheckpointFolder.write(dir, config, RandomWeights.of(config, SEED));
