@@ -51,6 +51,9 @@ public final class InterpolationViewModel {
     private final ModelSession session;
     private final StatusLine status;
     private final LatestRequest<Decoded> sliderDecode;
+    /** A slider decode that the latency meter does not count. */
+    private static final long UNTIMED = Long.MIN_VALUE;
+
     private final LatencyMeter latency = new LatencyMeter(200);
     private final FittedSlot fittedA;
     private final FittedSlot fittedB;
@@ -63,11 +66,13 @@ public final class InterpolationViewModel {
         this.fittedB = new FittedSlot("B", slotB.getReadOnlyProperty(), session);
         this.stripMadeWith = new MadeWith(session, "Interpolate");
         this.sliderDecode = new LatestRequest<>(runner, decoded -> {
-            latency.record(System.nanoTime() - decoded.requestedNanos());
+            if (decoded.requestedNanos() != UNTIMED) {
+                latency.record(System.nanoTime() - decoded.requestedNanos());
+            }
             sliderMelody.set(decoded.melody());
         }, error -> status.failure("Cannot decode the slider position", error));
-        position.addListener((obs, old, now) -> decodeSliderPosition());
-        mode.addListener((obs, old, now) -> decodeSliderPosition());
+        position.addListener((obs, old, now) -> decodeSliderPosition(System.nanoTime()));
+        mode.addListener((obs, old, now) -> decodeSliderPosition(System.nanoTime()));
     }
 
     public ReadOnlyObjectProperty<Melody> slotAProperty() {
@@ -134,7 +139,7 @@ public final class InterpolationViewModel {
         return loopPlay;
     }
 
-    /** Slider-move-to-result latency of recent decodes. */
+    /** Slider-move-to-result latency of recent decodes (moves of the slider or the path mode only). */
     public LatencyMeter latency() {
         return latency;
     }
@@ -201,6 +206,14 @@ public final class InterpolationViewModel {
 
     /** Decodes the melody at the slider position (newest request wins). */
     public void decodeSliderPosition() {
+        decodeSliderPosition(UNTIMED);
+    }
+
+    /**
+     * @param requested when the slider moved, for the latency meter; {@link #UNTIMED} when a slot or the
+     *                  model changed (that decode waits for encoding and the morph path, not for the slider)
+     */
+    private void decodeSliderPosition(long requested) {
         ClipFit fitA = fittedA.fit();
         ClipFit fitB = fittedB.fit();
         if (!fitA.usable() || !fitB.usable() || !session.hasModel()) {
@@ -211,7 +224,6 @@ public final class InterpolationViewModel {
         double at = position.get();
         int n = stripSize();
         Interpolation how = mode.get();
-        long requested = System.nanoTime();
         sliderDecode.submit(session.bind(model -> {
             List<LatentCode> codes = model.encode(List.of(a, b));
             double t = model.morphPath(codes.get(0), codes.get(1), n, how).at(at);

@@ -87,6 +87,24 @@ class LatentViewModelsTest {
     }
 
     @Test
+    void theLatencyMeterCountsSliderMovesNotSlotChanges() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        ModelSession session = openSession(runner);
+        runner.runAll();
+        InterpolationViewModel model = new InterpolationViewModel(session, runner, status);
+
+        model.setSlotA(LOW);
+        model.setSlotB(HIGH);
+        runner.runAll();
+        assertThat(model.sliderMelodyProperty().get()).as("a slot change decodes the slider").isNotNull();
+        assertThat(model.latency().count()).isZero();
+
+        model.positionProperty().set(0.7);
+        runner.runAll();
+        assertThat(model.latency().count()).isEqualTo(1);
+    }
+
+    @Test
     void sliderAtBDecodesBsCode() {
         ModelSession session = openSession(new DirectTaskRunner());
         InterpolationViewModel model = new InterpolationViewModel(session, new DirectTaskRunner(), status);
