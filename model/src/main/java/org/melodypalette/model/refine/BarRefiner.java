@@ -104,7 +104,7 @@ final class BarRefiner {
         }
     }
 
-    /** Melodies whose bars are all right are done if the kernel's argmax decode agrees; else its wrong bars reopen. */
+    /** Melodies whose bars are all right are done if the kernel's argmax decode agrees; else their first wrong bar reopens. */
     private void confirmCandidates(Melody[] melodies, int step, long start) {
         List<Melody> candidates = Arrays.stream(melodies)
                 .filter(melody -> !melody.done && melody.bars.stream().allMatch(bar -> bar.right)).toList();
