@@ -31,6 +31,13 @@ class LatentViewModelsTest {
         return session;
     }
 
+    /** The interpolation view model on a session whose model has opened (the runner has run the opening). */
+    private InterpolationViewModel interpolationOnOpenModel(ManualTaskRunner runner) {
+        ModelSession session = openSession(runner);
+        runner.runAll();
+        return new InterpolationViewModel(session, runner, status);
+    }
+
     @Test
     void withoutAModelTheUserIsToldHowToLoadOne() {
         ModelSession session = new ModelSession(new DirectTaskRunner(), dir -> generator, status);
@@ -48,9 +55,7 @@ class LatentViewModelsTest {
     @Test
     void interpolationFillsTheStripAndShowsBusyWhileRunning() {
         ManualTaskRunner runner = new ManualTaskRunner();
-        ModelSession session = openSession(runner);
-        runner.runAll();
-        InterpolationViewModel model = new InterpolationViewModel(session, runner, status);
+        InterpolationViewModel model = interpolationOnOpenModel(runner);
         model.restoreSlots(LOW, HIGH);
         model.stepsProperty().set(5);
 
@@ -67,9 +72,7 @@ class LatentViewModelsTest {
     @Test
     void draggingTheSliderDecodesOnlyTheNewestPosition() {
         ManualTaskRunner runner = new ManualTaskRunner();
-        ModelSession session = openSession(runner);
-        runner.runAll();
-        InterpolationViewModel model = new InterpolationViewModel(session, runner, status);
+        InterpolationViewModel model = interpolationOnOpenModel(runner);
         model.restoreSlots(LOW, HIGH);
 
         for (double t = 0.1; t <= 1.0; t += 0.1) {
@@ -89,9 +92,7 @@ class LatentViewModelsTest {
     @Test
     void theLatencyMeterCountsSliderMovesNotSlotChanges() {
         ManualTaskRunner runner = new ManualTaskRunner();
-        ModelSession session = openSession(runner);
-        runner.runAll();
-        InterpolationViewModel model = new InterpolationViewModel(session, runner, status);
+        InterpolationViewModel model = interpolationOnOpenModel(runner);
 
         model.setSlotA(LOW);
         model.setSlotB(HIGH);
