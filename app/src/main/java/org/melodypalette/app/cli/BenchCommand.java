@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.melodypalette.datasets.BuildSummary;
@@ -12,7 +13,9 @@ import org.melodypalette.datasets.DatasetBuilder;
 import org.melodypalette.app.input.Plural;
 import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.model.bench.ContinuationBenchmark;
+import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.bench.InferenceBenchmark;
+import org.melodypalette.model.bench.RefinementBenchmark;
 import org.melodypalette.model.bench.TrainingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Parameters;
                 + "print median/min/max/p95 in ms; --json writes the magenta.js timing file shape.",
                 "--training PRESET: sequences/s of the training loop instead (synthetic windows).",
                 "--dataset-bars N INPUT...: seconds to build a dataset of N-bar windows from MIDI (nothing written).",
-                "--continuation DIR|PRESET: time continuing a 2-bar melody by 2 bars (1 and 4 candidates)."})
+                "--continuation DIR|PRESET: time continuing a 2-bar melody by 2 bars (1 and 4 candidates).",
+                "--refine DATASET: refinement time per melody over the dataset's eval-split windows, one at a time "
+                        + "as the workbench refines a clip, and how many come back exactly."})
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -63,6 +68,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "Time a continuation model: a checkpoint folder, or a continue_ preset's initial weights.")
     String continuation;
 
+    @Option(names = "--refine", paramLabel = "DATASET",
+            description = "Time refinement melody by melody on this dataset's eval split (from 'palette dataset build').")
+    Path refineData;
+
+    @Option(names = "--melodies", paramLabel = "N", defaultValue = "" + RefinementBenchmark.DEFAULT_MELODIES,
+            description = "Eval windows for --refine, spread evenly over the split (default ${DEFAULT-VALUE}).")
+    int melodies;
+
     @Parameters(arity = "0..*", paramLabel = "INPUT", description = "MIDI files or folders for --dataset-bars.")
     List<Path> inputs = List.of();
 
@@ -73,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (datasetBars != null) {
             return dataset();
+        }
+        if (refineData != null) {
+            return refinement();
         }
         InferenceBenchmark.Result result = continuation != null ? ContinuationBenchmark.run(continuation, runs)
                 : InferenceBenchmark.run(model.directory(), runs);
@@ -98,6 +114,27 @@ final class BenchCommand implements Callable<Integer> {
                 r.threads() == 0 ? "one per core" : r.threads(), r.steps(), r.warmup(), r.sequencesPerSecond(),
                 r.medianStepMs(), r.minStepMs(), r.maxStepMs());
         writeJson(Map.of("training", r));
+        return 0;
+    }
+
+    private int refinement() throws IOException {
+        RefinementBenchmark.Result r;
+        try (LatentCodec codec = model.open()) {
+            r = RefinementBenchmark.run(codec, refineData, melodies);
+        }
+        System.out.printf(Locale.ROOT, "model %s (%s), refinement as the workbench runs it (%s), %d eval windows of "
+                + "%s (every %d), one at a time:%n", model.directory(), r.model(), r.options(), r.melodies(), refineData,
+                r.everyNth());
+        System.out.printf(Locale.ROOT, "given back exactly: %d of %d melodies (%.3f), %d of %d bars (%.3f)%n",
+                r.exact(), r.melodies(), r.exact() / (double) r.melodies(), r.barsExact(), r.bars(),
+                r.barsExact() / (double) r.bars());
+        InferenceBenchmark.Timing ms = r.millis();
+        RefinementBenchmark.Steps steps = r.steps();
+        System.out.printf(Locale.ROOT, "ms per melody: median %.1f, p95 %.1f, min %.1f, max %.1f%n",
+                ms.medianMs(), ms.p95Ms(), ms.minMs(), ms.maxMs());
+        System.out.printf(Locale.ROOT, "gradient steps per melody: median %d, p95 %d, max %d%n",
+                steps.median(), steps.p95(), steps.max());
+        writeJson(Map.of("refinement", r));
         return 0;
     }
 

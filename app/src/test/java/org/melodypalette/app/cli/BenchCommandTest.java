@@ -11,8 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodypalette.testing.SharedData;
 
-/** {@code palette bench}'s training-throughput and dataset-build modes (inference is timed by the bench scripts). */
+/**
+ * {@code palette bench}'s training-throughput, dataset-build and refinement modes (inference is timed by the
+ * bench scripts).
+ */
 class BenchCommandTest {
+
+    private static final Path CHECKPOINTS = Path.of("..", "checkpoints").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
@@ -61,5 +66,58 @@ class BenchCommandTest {
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("no-such-preset").contains("mel_2bar_cpu").doesNotContain("\tat ");
+    }
+
+    @Test
+    void refinesEvalWindowsOneAtATimeAndCountsWhatComesBack() throws IOException {
+        Path data = irishDataset();
+        Path json = dir.resolve("refine.json");
+
+        CliRun run = CliRun.of("bench", "--checkpoint", CHECKPOINTS.resolve("mel_2bar").toString(), "--refine",
+                data.toString(), "--melodies", "8", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("8 eval windows of " + data).contains("ms per melody: median");
+        JsonNode refinement = Json.MAPPER.readTree(json.toFile()).get("refinement");
+        assertThat(refinement.get("melodies").asInt()).isEqualTo(8);
+        assertThat(refinement.get("bars").asInt()).isEqualTo(16);
+        int exact = refinement.get("exact").asInt();
+        // The bundled model gives back nearly every eval window after refinement (its model card);
+        // a bar of a window given back is given back too.
+        assertThat(exact).isGreaterThanOrEqualTo(6);
+        assertThat(refinement.get("bars_exact").asInt()).isBetween(2 * exact, 16);
+        assertThat(run.out()).contains("given back exactly: " + exact + " of 8 melodies");
+        JsonNode ms = refinement.get("ms_per_melody");
+        assertThat(ms.get("runs").asInt()).isEqualTo(8);
+        assertThat(ms.get("min_ms").asDouble()).isPositive().isLessThanOrEqualTo(ms.get("median_ms").asDouble());
+        assertThat(refinement.get("steps_per_melody").get("max").asInt())
+                .isGreaterThanOrEqualTo(refinement.get("steps_per_melody").get("median").asInt());
+    }
+
+    @Test
+    void aDatasetOfAnotherLengthIsOneMessageNamingItAndTheBarsToBuild() throws IOException {
+        Path data = irishDataset();
+
+        CliRun run = CliRun.of("bench", "--checkpoint", CHECKPOINTS.resolve("mel_16bar").toString(), "--refine",
+                data.toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains(data + ": windows have 32 steps but the model needs 256")
+                .contains("--bars 16").doesNotContain("\tat ");
+    }
+
+    /** A dataset of 2-bar windows from the first 30 Irish tunes, half of the files in the eval split. */
+    private Path irishDataset() throws IOException {
+        Path tunes = Files.createDirectories(dir.resolve("tunes"));
+        try (Stream<Path> files = Files.walk(SharedData.require("data/cre-irish"))) {
+            for (Path tune : files.filter(p -> p.toString().endsWith(".mid")).sorted().limit(30).toList()) {
+                Files.copy(tune, tunes.resolve(tune.getFileName()));
+            }
+        }
+        Path data = dir.resolve("tunes.windows");
+        CliRun build = CliRun.of("dataset", "build", "--bars", "2", "--eval-fraction", "0.5",
+                "--out", data.toString(), tunes.toString());
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        return data;
     }
 }

@@ -1,20 +1,13 @@
 package org.melodypalette.model.bench;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.melodypalette.datasets.LabelWindows;
-import org.melodypalette.datasets.WindowDatasetFile;
 import org.melodypalette.model.api.DecodeOptions;
 import org.melodypalette.model.api.Encoding;
-import org.melodypalette.model.api.EvaluationSplit;
-import org.melodypalette.model.api.LatentVector;
 import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.infer.KernelMelodyGenerator;
-import org.melodypalette.model.train.Evaluator;
 
 /**
  * A measurement for docs/measurements/refine/ (issue 15): on evenly spread eval-split windows, refines
@@ -40,12 +33,13 @@ public final class BarRefinementStudy {
         Path data = Path.of(args[1]);
         int count = Integer.parseInt(args[2]);
         int[] budgets = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).sorted().toArray();
-        int[][] windows = spread(data, count);
+        RefinementBenchmark.Spread spread = RefinementBenchmark.Spread.of(data, count);
+        int[][] windows = spread.windows();
         try (KernelMelodyGenerator codec = KernelMelodyGenerator.open(checkpoint)) {
             codec.warmUp();
             int barSteps = codec.info().stepsPerBar();
             System.out.printf(Locale.ROOT, "%d eval windows (every %d-th of the split), %d bars each%n", windows.length,
-                    stride(data, count), codec.info().numSteps() / barSteps);
+                    spread.everyNth(), codec.info().numSteps() / barSteps);
             for (int v = 4; v < args.length; v++) {
                 study(codec, windows, budgets, args[v], barSteps);
             }
@@ -89,7 +83,7 @@ public final class BarRefinementStudy {
         long mistakes = 0;
         int[] steps = new int[codes.length];
         for (int w = 0; w < windows.length; w++) {
-            int[] decoded = decode(codec, codes[w]);
+            int[] decoded = codec.decodeCodes(List.of(codes[w].code()), DecodeOptions.ARGMAX)[0];
             exactWindows += Arrays.equals(decoded, windows[w]) ? 1 : 0;
             for (int from = 0; from < decoded.length; from += barSteps) {
                 bars++;
@@ -102,32 +96,5 @@ public final class BarRefinementStudy {
         System.out.printf(Locale.ROOT, "  %6d | %13.3f | %10.3f | %25.1f | %d%n", budget,
                 exactWindows / (double) windows.length, exactBars / (double) bars, mistakes / (double) windows.length,
                 steps[steps.length / 2]);
-    }
-
-    private static int[] decode(KernelMelodyGenerator codec, Encoding code) {
-        float[][] offsets = null;
-        if (code.hasBarOffsets()) {
-            List<LatentVector> bars = code.barOffsets();
-            int size = bars.get(0).size();
-            offsets = new float[1][bars.size() * size];
-            for (int s = 0; s < bars.size(); s++) {
-                System.arraycopy(bars.get(s).toArray(), 0, offsets[0], s * size, size);
-            }
-        }
-        return codec.decodeLabels(new float[][] {code.z().toArray()}, offsets, DecodeOptions.ARGMAX)[0];
-    }
-
-    private static int stride(Path data, int count) throws IOException {
-        return Math.max(1, Evaluator.windows(WindowDatasetFile.read(data), EvaluationSplit.EVAL).count() / count);
-    }
-
-    private static int[][] spread(Path data, int count) throws IOException {
-        LabelWindows eval = Evaluator.windows(WindowDatasetFile.read(data), EvaluationSplit.EVAL);
-        int stride = Math.max(1, eval.count() / count);
-        List<int[]> out = new ArrayList<>();
-        for (int i = 0; i < eval.count() && out.size() < count; i += stride) {
-            out.add(eval.window(i));
-        }
-        return out.toArray(int[][]::new);
     }
 }
