@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.melodypalette.datasets.BuildSummary;
 import org.melodypalette.datasets.DatasetBuildOptions;
 import org.melodypalette.datasets.DatasetBuilder;
@@ -14,6 +16,7 @@ import org.melodypalette.app.input.Plural;
 import org.melodypalette.files.AtomicFiles;
 import org.melodypalette.model.bench.ContinuationBenchmark;
 import org.melodypalette.model.api.LatentCodec;
+import org.melodypalette.model.api.RefineOptions;
 import org.melodypalette.model.bench.InferenceBenchmark;
 import org.melodypalette.model.bench.RefinementBenchmark;
 import org.melodypalette.model.bench.TrainingBenchmark;
@@ -72,15 +75,24 @@ final class BenchCommand implements Callable<Integer> {
             description = "Time refinement melody by melody on this dataset's eval split (from 'palette dataset build').")
     Path refineData;
 
-    @Option(names = "--melodies", paramLabel = "N", defaultValue = "" + RefinementBenchmark.DEFAULT_MELODIES,
-            description = "Eval windows for --refine, spread evenly over the split (default ${DEFAULT-VALUE}).")
-    int melodies;
+    @Option(names = "--melodies", paramLabel = "N",
+            description = "Eval windows for --refine, spread evenly over the split (default "
+                    + RefinementBenchmark.DEFAULT_MELODIES + ").")
+    Integer melodies;
 
     @Parameters(arity = "0..*", paramLabel = "INPUT", description = "MIDI files or folders for --dataset-bars.")
     List<Path> inputs = List.of();
 
     @Override
     public Integer call() throws IOException {
+        long modes = Stream.of(trainingPreset, datasetBars, refineData, continuation).filter(Objects::nonNull).count();
+        if (modes > 1) {
+            throw new IllegalArgumentException("--training, --dataset-bars, --refine and --continuation each choose "
+                    + "what to time: give one of them");
+        }
+        if (melodies != null && refineData == null) {
+            throw new IllegalArgumentException("--melodies goes with --refine DATASET");
+        }
         if (trainingPreset != null) {
             return training();
         }
@@ -118,20 +130,27 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int refinement() throws IOException {
+        int count = melodies == null ? RefinementBenchmark.DEFAULT_MELODIES : melodies;
+        if (count < 1) {
+            throw new IllegalArgumentException("--melodies must be at least 1 (got " + count + ")");
+        }
         RefinementBenchmark.Result r;
         try (LatentCodec codec = model.open()) {
-            r = RefinementBenchmark.run(codec, refineData, melodies);
+            r = RefinementBenchmark.run(codec, refineData, count);
         }
-        System.out.printf(Locale.ROOT, "model %s (%s), refinement as the workbench runs it (%s), %d eval windows of "
-                + "%s (every %d), one at a time:%n", model.directory(), r.model(), r.options(), r.melodies(), refineData,
-                r.everyNth());
+        RefineOptions o = r.options();
+        String moving = o.refinesBars() ? "each bar's embedding, step size " + o.barLearningRate()
+                : "z, step size " + o.learningRate();
+        System.out.printf(Locale.ROOT, "model %s (%s): %d of the %d eval windows of %s, spread evenly, each refined "
+                        + "alone as the workbench does (%s; at most %d steps and %d ms per melody):%n", model.directory(),
+                r.model(), r.melodies(), r.evalWindows(), refineData, moving, o.maxSteps(), o.budgetMillis());
         System.out.printf(Locale.ROOT, "given back exactly: %d of %d melodies (%.3f), %d of %d bars (%.3f)%n",
                 r.exact(), r.melodies(), r.exact() / (double) r.melodies(), r.barsExact(), r.bars(),
                 r.barsExact() / (double) r.bars());
         InferenceBenchmark.Timing ms = r.millis();
-        RefinementBenchmark.Steps steps = r.steps();
         System.out.printf(Locale.ROOT, "ms per melody: median %.1f, p95 %.1f, min %.1f, max %.1f%n",
                 ms.medianMs(), ms.p95Ms(), ms.minMs(), ms.maxMs());
+        RefinementBenchmark.Steps steps = r.steps();
         System.out.printf(Locale.ROOT, "gradient steps per melody: median %d, p95 %d, max %d%n",
                 steps.median(), steps.p95(), steps.max());
         writeJson(Map.of("refinement", r));

@@ -96,6 +96,16 @@ public record RefineOptions(int maxSteps, double learningRate, double priorWeigh
         return barLearningRate > 0;
     }
 
+    /**
+     * These options as the workbench runs them, on its model thread while the composer goes on: refining z
+     * alone stops within {@link #INTERACTIVE_BUDGET_MILLIS} per melody (a flat decoder gets exact within it or
+     * rarely later); refining the bars keeps its own budget, since a 16-bar melody takes tens of steps that
+     * each cost a 16-bar pass.
+     */
+    public RefineOptions interactive() {
+        return refinesBars() ? this : withBudgetMillis(INTERACTIVE_BUDGET_MILLIS);
+    }
+
     public RefineOptions withMaxSteps(int steps) {
         return new RefineOptions(steps, learningRate, priorWeight, budgetMillis, barLearningRate, barPull, patience);
     }

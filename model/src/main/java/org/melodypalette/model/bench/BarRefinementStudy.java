@@ -38,8 +38,8 @@ public final class BarRefinementStudy {
         try (KernelMelodyGenerator codec = KernelMelodyGenerator.open(checkpoint)) {
             codec.warmUp();
             int barSteps = codec.info().stepsPerBar();
-            System.out.printf(Locale.ROOT, "%d eval windows (every %d-th of the split), %d bars each%n", windows.length,
-                    spread.everyNth(), codec.info().numSteps() / barSteps);
+            System.out.printf(Locale.ROOT, "%d eval windows (spread evenly over the split's %d), %d bars each%n",
+                    windows.length, spread.evalWindows(), codec.info().numSteps() / barSteps);
             for (int v = 4; v < args.length; v++) {
                 study(codec, windows, budgets, args[v], barSteps);
             }

@@ -104,8 +104,8 @@ public final class ModelPresets {
                 .withEncoder(EncoderKind.HIERARCHICAL, List.of(128, 256))
                 .withZSize(256);
         put(presets, hier16Cpu);
-        // The same with 512 free bits (355 nats), to warm-start from hier-mel_16bar_cpu: does a KL budget twice
-        // Magenta's lift the 16-bar model as 128 bits lifted the 2-bar one (docs/measurements/mel_2bar/)?
+        // The same with 512 free bits (355 nats), to warm-start from hier-mel_16bar_cpu: to measure whether a KL
+        // budget twice Magenta's lifts the 16-bar model as 128 bits lifted the 2-bar one (docs/measurements/mel_2bar/).
         put(presets, hier16Cpu.withName("hier-mel_16bar_cpu_fb512")
                 .withTraining(hier16Cpu.training().withBeta(0.2, 0.9999, 512)));
         put(presets, hier16Cpu.withName("hierenc-flat-mel_16bar_cpu")

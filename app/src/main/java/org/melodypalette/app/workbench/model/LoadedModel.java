@@ -108,15 +108,9 @@ public final class LoadedModel {
                 + " note for note, or refining ran out of time";
     }
 
-    /**
-     * The workbench's refinement: the model's defaults within {@link RefineOptions#INTERACTIVE_BUDGET_MILLIS}
-     * per melody when only z moves (a flat decoder gets exact within it or rarely later), and within the
-     * defaults' own budget when the bars move too: per-bar refinement of a 16-bar melody takes tens of
-     * steps that each cost a 16-bar pass, and it runs on the model thread, so the UI does not wait.
-     */
+    /** The workbench's refinement: the model's defaults, {@link RefineOptions#interactive() as the workbench runs them}. */
     static RefineOptions refineOptions(LatentCodec codec) {
-        RefineOptions defaults = codec.refineDefaults();
-        return defaults.refinesBars() ? defaults : defaults.withBudgetMillis(RefineOptions.INTERACTIVE_BUDGET_MILLIS);
+        return codec.refineDefaults().interactive();
     }
 
     /**
