@@ -86,6 +86,10 @@ public final class ModelPresets {
         // 0.845 against eval 0.876 / 0.815) with its KL at 65-69 nats, so z may carry more of each window.
         put(presets, mel2barSmallCpu.withName("mel_2bar_small_cpu_fb128")
                 .withTraining(cpu.withBeta(0.2, 0.9999, 128)));
+        // And 256 bits (177 nats), to warm-start from the 128-bit run: to measure what a larger budget does to
+        // reconstruction, prior samples and morphs.
+        put(presets, mel2barSmallCpu.withName("mel_2bar_small_cpu_fb256")
+                .withTraining(cpu.withBeta(0.2, 0.9999, 256)));
         ModelConfig flat16Cpu = mel2barCpu.withName("flat-mel_16bar_cpu")
                 .withSteps(16 * BAR, BAR)
                 .withTraining(cpu.withBatchSize(32).withBeta(0.2, 0.9999, 256));
