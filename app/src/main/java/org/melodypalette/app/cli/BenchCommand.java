@@ -136,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         RefinementBenchmark.Result r;
         try (LatentCodec codec = model.open()) {
-            r = RefinementBenchmark.run(codec, refineData, count);
+            r = RefinementBenchmark.run(codec, model.directory(), refineData, count);
         }
         RefineOptions o = r.options();
         String moving = o.refinesBars() ? "each bar's embedding, step size " + o.barLearningRate()

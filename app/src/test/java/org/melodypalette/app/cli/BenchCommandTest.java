@@ -100,15 +100,15 @@ class BenchCommandTest {
     }
 
     @Test
-    void aDatasetOfAnotherLengthIsOneMessageNamingItAndTheBarsToBuild() throws IOException {
+    void aDatasetOfAnotherLengthIsOneMessageNamingItAndTheModel() throws IOException {
         Path data = irishDataset();
+        Path model = CHECKPOINTS.resolve("mel_16bar");
 
-        CliRun run = CliRun.of("bench", "--checkpoint", CHECKPOINTS.resolve("mel_16bar").toString(), "--refine",
-                data.toString());
+        CliRun run = CliRun.of("bench", "--checkpoint", model.toString(), "--refine", data.toString());
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.err()).contains(data + ": windows have 32 steps but the model needs 256")
-                .contains("--bars 16").doesNotContain("\tat ");
+        assertThat(run.err()).contains(data + ": windows have 32 steps but the model in " + model + " needs 256")
+                .doesNotContain("\tat ");
     }
 
     @Test

@@ -85,10 +85,8 @@ public final class BarRefinementStudy {
         for (int w = 0; w < windows.length; w++) {
             int[] decoded = codec.decodeCodes(List.of(codes[w].code()), DecodeOptions.ARGMAX)[0];
             exactWindows += Arrays.equals(decoded, windows[w]) ? 1 : 0;
-            for (int from = 0; from < decoded.length; from += barSteps) {
-                bars++;
-                exactBars += Arrays.equals(decoded, from, from + barSteps, windows[w], from, from + barSteps) ? 1 : 0;
-            }
+            bars += decoded.length / barSteps;
+            exactBars += RefinementBenchmark.barsEqual(decoded, windows[w], barSteps);
             mistakes += codes[w].mistakes();
             steps[w] = codes[w].steps();
         }

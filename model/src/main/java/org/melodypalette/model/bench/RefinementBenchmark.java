@@ -14,6 +14,7 @@ import org.melodypalette.model.api.EvaluationSplit;
 import org.melodypalette.model.api.LatentCodec;
 import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.model.api.RefineOptions;
+import org.melodypalette.model.service.DatasetFit;
 import org.melodypalette.model.train.Evaluator;
 
 /**
@@ -80,18 +81,20 @@ public final class RefinementBenchmark {
     private RefinementBenchmark() {
     }
 
-    /** Refines the dataset's spread eval windows one at a time; the dataset must fit the model. */
-    public static Result run(LatentCodec codec, Path data, int count) throws IOException {
+    /** Bars of {@code barSteps} steps in which the two label sequences agree step for step. */
+    static int barsEqual(int[] a, int[] b, int barSteps) {
+        int equal = 0;
+        for (int from = 0; from < a.length; from += barSteps) {
+            equal += Arrays.equals(a, from, from + barSteps, b, from, from + barSteps) ? 1 : 0;
+        }
+        return equal;
+    }
+
+    /** Refines the dataset's spread eval windows one at a time with the model opened from {@code checkpoint}. */
+    public static Result run(LatentCodec codec, Path checkpoint, Path data, int count) throws IOException {
         WindowDataset dataset = WindowDatasetFile.read(data);
         ModelInfo info = codec.info();
-        if (dataset.numSteps() != info.numSteps()) {
-            throw new IOException(data + ": windows have " + dataset.numSteps() + " steps but the model needs "
-                    + info.numSteps() + " (build a dataset with --bars " + info.numSteps() / info.stepsPerBar() + ")");
-        }
-        if (info.minPitch() != LabelWindows.VOCABULARY.minPitch() || info.maxPitch() != LabelWindows.VOCABULARY.maxPitch()) {
-            throw new IOException(data + ": its labels mean pitches " + LabelWindows.VOCABULARY.minPitch() + ".."
-                    + LabelWindows.VOCABULARY.maxPitch() + " but the model uses " + info.minPitch() + ".." + info.maxPitch());
-        }
+        DatasetFit.require(info, checkpoint, dataset, data);
         Spread spread = Spread.of(dataset, data, count);
         codec.warmUp();
         RefineOptions options = codec.refineDefaults().interactive();
@@ -108,9 +111,7 @@ public final class RefinementBenchmark {
             steps[w] = code.steps();
             int[] decoded = codec.decodeCodes(List.of(code.code()), DecodeOptions.ARGMAX)[0];
             exact += Arrays.equals(decoded, windows[w]) ? 1 : 0;
-            for (int from = 0; from < info.numSteps(); from += barSteps) {
-                barsExact += Arrays.equals(decoded, from, from + barSteps, windows[w], from, from + barSteps) ? 1 : 0;
-            }
+            barsExact += barsEqual(decoded, windows[w], barSteps);
         }
         return new Result(info.name(), options, windows.length, spread.evalWindows(), exact,
                 windows.length * (info.numSteps() / barSteps), barsExact, InferenceBenchmark.Timing.of(millis),

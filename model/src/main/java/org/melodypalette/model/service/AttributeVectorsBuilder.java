@@ -20,7 +20,6 @@ import org.melodypalette.model.api.MelodyAttribute;
 import org.melodypalette.model.api.MelodyGenerator;
 import org.melodypalette.model.api.ModelInfo;
 import org.melodypalette.model.checkpoint.AttributeVectors;
-import org.melodypalette.tokenizer.MelodyVocabulary;
 
 /**
  * Builds a checkpoint's latent attribute vectors as MusicVAE does: for each {@link MelodyAttribute},
@@ -55,7 +54,7 @@ public final class AttributeVectorsBuilder {
         Map<String, float[]> vectors = new LinkedHashMap<>();
         List<AttributeStatistics> statistics = new ArrayList<>();
         try (LatentCodec codec = MelodyGenerators.open(checkpoint)) {
-            requireCompatible(codec.info(), checkpoint, data, datasetFile);
+            DatasetFit.require(codec.info(), checkpoint, data, datasetFile);
             float[][] mu = encode(codec, windows);
             for (MelodyAttribute attribute : MelodyAttribute.values()) {
                 double[] values = Arrays.stream(windows).mapToDouble(w -> attribute.of(w, data.info().stepsPerBar())).toArray();
@@ -67,18 +66,6 @@ public final class AttributeVectorsBuilder {
         AttributeVectors.write(checkpoint, vectors);
         return new AttributeVectorsReport(checkpoint.resolve(AttributeVectors.FILE_NAME).toString(), windows.length,
                 statistics);
-    }
-
-    private static void requireCompatible(ModelInfo info, Path checkpoint, WindowDataset data, Path datasetFile) throws IOException {
-        if (info.numSteps() != data.numSteps()) {
-            throw new IOException(datasetFile + ": windows have " + data.numSteps() + " steps but the model in "
-                    + checkpoint + " needs " + info.numSteps());
-        }
-        MelodyVocabulary labels = LabelWindows.VOCABULARY;
-        if (info.minPitch() != labels.minPitch() || info.maxPitch() != labels.maxPitch()) {
-            throw new IOException(checkpoint + ": the model uses pitches " + info.minPitch() + ".." + info.maxPitch()
-                    + " but dataset labels mean " + labels.minPitch() + ".." + labels.maxPitch());
-        }
     }
 
     /** All train windows, or {@code max} of them drawn without replacement (partial Fisher–Yates), in file order. */

@@ -34,6 +34,9 @@ import org.melodypalette.music.Melody;
  */
 public final class InterpolationViewModel {
 
+    /** A slider decode that the latency meter does not count. */
+    private static final long UNTIMED = Long.MIN_VALUE;
+
     public static final int MIN_STEPS = 3;
     public static final int MAX_STEPS = 16;
 
@@ -51,9 +54,6 @@ public final class InterpolationViewModel {
     private final ModelSession session;
     private final StatusLine status;
     private final LatestRequest<Decoded> sliderDecode;
-    /** A slider decode that the latency meter does not count. */
-    private static final long UNTIMED = Long.MIN_VALUE;
-
     private final LatencyMeter latency = new LatencyMeter(200);
     private final FittedSlot fittedA;
     private final FittedSlot fittedB;
